@@ -1,0 +1,55 @@
+# musdb-museval: the two commands a new user needs are `make demo` and `make test`.
+# Both install what is missing (Debian packages) and build first.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+CONFIG ?= release
+SWIFTFLAGS := -c $(CONFIG)
+BIN := .build/$(CONFIG)
+SHARED ?= ../shared
+DEMO_DIR ?= demo-output
+
+APT_PACKAGES := pkg-config libsndfile1-dev libsamplerate0-dev libfftw3-dev zlib1g-dev \
+                libopenblas-dev ffmpeg
+PY_PACKAGES := museval==0.4.1 musdb==0.4.3
+
+.PHONY: all deps pydeps build test demo bench parity goldens clean
+
+all: build
+
+## deps: apt-get install the system libraries and ffmpeg, only when something is missing
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y $$missing; \
+	fi
+
+## pydeps: the Python anchors (museval 0.4.1, musdb 0.4.3) for goldens, parity and benchmarks
+pydeps: deps
+	@python3 -c "import museval, musdb" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+
+## build: release build of the libraries and the musdb / museval commands
+build: deps
+	$(SWIFT) build $(SWIFTFLAGS)
+
+## test: the whole test suite (goldens committed under Fixtures/; no Python needed)
+test: deps build
+	$(SWIFT) test $(SWIFTFLAGS) -Xswiftc -enable-testing
+
+## demo: the main job on built-in sample data
+demo: deps build
+	@bash Scripts/demo.sh "$(BIN)" "$(DEMO_DIR)" "$(SHARED)"
+
+## bench: every benchmark under Benchmarks/ (Python anchor and ours, same files, one run)
+bench: pydeps build
+	@for b in Benchmarks/*.sh; do echo "== $$b"; bash $$b || exit 1; done
+
+## goldens: regenerate the committed goldens with the Python anchors
+goldens: pydeps
+	@for g in Scripts/goldens/*.py; do echo "== $$g"; python3 $$g || exit 1; done
+
+clean:
+	rm -rf .build $(DEMO_DIR)

@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// System libraries are found with pkg-config; each names the Debian package that provides it.
+let package = Package(
+    name: "musdb-museval",
+    products: [
+        .library(name: "Audio", targets: ["Audio"]),
+        .library(name: "DSP", targets: ["DSP"]),
+        .library(name: "BSSEval", targets: ["BSSEval"]),
+        .library(name: "MUSDB", targets: ["MUSDB"]),
+        .library(name: "MUSEval", targets: ["MUSEval"]),
+        .executable(name: "musdb", targets: ["MUSDBCommand"]),
+        .executable(name: "museval", targets: ["MUSEvalCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C glue: one small shim target per system library.
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile",
+                       providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate",
+                       providers: [.apt(["libsamplerate0-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3",
+                       providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+
+        // Audio files, resampling and stem decoding: no dataset knowledge.
+        .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate"]),
+        // Signal processing on arrays: FFT on FFTW, stft/istft.
+        .target(name: "DSP", dependencies: ["CFFTW"]),
+        // The BSS Eval v4 math kernel: arrays in, numbers out.
+        .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"]),
+        // The MUSDB18 dataset: index, tracks, targets, sample data.
+        .target(name: "MUSDB", dependencies: ["Audio", "DSP", "CZlib"]),
+        // Scoring separator output folders: layouts, JSON, aggregation.
+        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB"]),
+
+        .executableTarget(name: "MUSDBCommand", dependencies: [
+            "MUSDB", "Audio",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "MUSEvalCommand", dependencies: [
+            "MUSEval", "MUSDB", "BSSEval",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "AudioTests", dependencies: ["Audio"]),
+        .testTarget(name: "DSPTests", dependencies: ["DSP"]),
+        .testTarget(name: "BSSEvalTests", dependencies: ["BSSEval", "Audio"]),
+        .testTarget(name: "MUSDBTests", dependencies: ["MUSDB", "Audio"]),
+        .testTarget(name: "MUSEvalTests", dependencies: ["MUSEval", "MUSDB", "BSSEval", "Audio"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

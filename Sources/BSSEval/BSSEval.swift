@@ -1,0 +1,1 @@
+// The BSSEval module.

@@ -1,0 +1,1 @@
+// The MUSEval module.

@@ -1,0 +1,6 @@
+import XCTest
+@testable import BSSEval
+
+final class BSSEvalSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import MUSDB
+
+final class MUSDBSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

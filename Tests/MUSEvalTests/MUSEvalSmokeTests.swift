@@ -1,0 +1,6 @@
+import XCTest
+@testable import MUSEval
+
+final class MUSEvalSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}
