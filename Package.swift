@@ -49,11 +49,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "AudioTests", dependencies: ["Audio"]),
-        .testTarget(name: "DSPTests", dependencies: ["DSP"]),
-        .testTarget(name: "BSSEvalTests", dependencies: ["BSSEval", "Audio"]),
-        .testTarget(name: "MUSDBTests", dependencies: ["MUSDB", "Audio"]),
-        .testTarget(name: "MUSEvalTests", dependencies: ["MUSEval", "MUSDB", "BSSEval", "Audio"]),
+        // Locating Fixtures/ and ../shared/data from the tests.
+        .target(name: "TestSupport", path: "Sources/TestSupport"),
+
+        .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
+        .testTarget(name: "DSPTests", dependencies: ["TestSupport", "DSP"]),
+        .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "Audio"]),
+        .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
+        .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio"]),
     ],
     swiftLanguageModes: [.v5]
 )
