@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
         // C glue: one small shim target per system library.
@@ -32,7 +33,9 @@ let package = Package(
         // Audio files, resampling and stem decoding: no dataset knowledge.
         .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate"]),
         // Signal processing on arrays: FFT on FFTW, stft/istft.
-        .target(name: "DSP", dependencies: ["CFFTW"]),
+        .target(name: "DSP", dependencies: [
+            "CFFTW", .product(name: "Numerics", package: "swift-numerics"),
+        ]),
         // The BSS Eval v4 math kernel: arrays in, numbers out.
         .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"]),
         // The MUSDB18 dataset: index, tracks, targets, sample data.
@@ -53,7 +56,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Sources/TestSupport"),
 
         .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
-        .testTarget(name: "DSPTests", dependencies: ["TestSupport", "DSP"]),
+        .testTarget(name: "DSPTests", dependencies: [
+            "TestSupport", "DSP", .product(name: "Numerics", package: "swift-numerics"),
+        ]),
         .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "Audio"]),
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
         .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio"]),
