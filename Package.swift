@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BSSEval", targets: ["BSSEval"]),
         .library(name: "MUSDB", targets: ["MUSDB"]),
         .library(name: "MUSEval", targets: ["MUSEval"]),
+        .library(name: "Augmentation", targets: ["Augmentation"]),
         .executable(name: "musdb", targets: ["MUSDBCommand"]),
         .executable(name: "museval", targets: ["MUSEvalCommand"]),
     ],
@@ -40,11 +41,13 @@ let package = Package(
         .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"]),
         // The MUSDB18 dataset: index, tracks, targets, sample data.
         .target(name: "MUSDB", dependencies: ["Audio", "DSP", "CZlib"]),
+        // Augmented training sets: swap, gain, remix, pitch shift, time stretch.
+        .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "CZlib"]),
         // Scoring separator output folders: layouts, JSON, aggregation.
         .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB"]),
 
         .executableTarget(name: "MUSDBCommand", dependencies: [
-            "MUSDB", "Audio",
+            "MUSDB", "Audio", "Augmentation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "MUSEvalCommand", dependencies: [
@@ -61,6 +64,7 @@ let package = Package(
         ]),
         .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "Audio"]),
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
+        .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "DSP", "Audio"]),
         .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,1 @@
+// Augmented training sets: transforms on multi-source examples.

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Augmentation
+
+final class AugmentationSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}
