@@ -87,17 +87,21 @@ final class FrameScorer {
                            range: Range<Int>, weight: Double) {
         var target = 0.0, spatial = 0.0, distortion = 0.0, filtered = 0.0
         var interference = 0.0, projected = 0.0, artifacts = 0.0, filteredError = 0.0
+        let sv = UnsafeRawPointer(s).assumingMemoryBound(to: SIMD2<Double>.self)
+        let ev = UnsafeRawPointer(e).assumingMemoryBound(to: SIMD2<Double>.self)
+        let pv = UnsafeRawPointer(p).assumingMemoryBound(to: SIMD2<Double>.self)
+        let qv = UnsafeRawPointer(pj).assumingMemoryBound(to: SIMD2<Double>.self)
+        @inline(__always) func norm(_ z: SIMD2<Double>) -> Double { z.x * z.x + z.y * z.y }
         for k in range {
-            let sr = s[k].real, si = s[k].imaginary, er = e[k].real, ei = e[k].imaginary
-            let pr = p[k].real, pi = p[k].imaginary, qr = pj[k].real, qi = pj[k].imaginary
-            target += sr * sr + si * si
-            spatial += (qr - sr) * (qr - sr) + (qi - si) * (qi - si)
-            distortion += (er - sr) * (er - sr) + (ei - si) * (ei - si)
-            filtered += qr * qr + qi * qi
-            interference += (pr - qr) * (pr - qr) + (pi - qi) * (pi - qi)
-            projected += pr * pr + pi * pi
-            artifacts += (er - pr) * (er - pr) + (ei - pi) * (ei - pi)
-            filteredError += (er - qr) * (er - qr) + (ei - qi) * (ei - qi)
+            let sk = sv[k], ek = ev[k], pk = pv[k], qk = qv[k]
+            target += norm(sk)
+            spatial += norm(qk - sk)
+            distortion += norm(ek - sk)
+            filtered += norm(qk)
+            interference += norm(pk - qk)
+            projected += norm(pk)
+            artifacts += norm(ek - pk)
+            filteredError += norm(ek - qk)
         }
         out.target += weight * target
         out.spatial += weight * spatial
