@@ -54,6 +54,7 @@ public struct BatchEvaluator: Sendable {
         }
         if !force, let expected = task.expectedTargets,
            ScoreFileStatus.isUpToDate(task.output, expectedTargets: expected, inputs: task.inputs) {
+            removeStaleTemporaries(for: task.output)
             return outcome(.upToDate)
         }
         do {
