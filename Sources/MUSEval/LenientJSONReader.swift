@@ -105,7 +105,6 @@ public struct LenientJSONReader {
         guard offset < bytes.count else { throw error("unterminated object: expected ',' or '}', found end of file") }
         var byte = bytes[offset]
         if byte == UInt8(ascii: "}") {
-            if !first { throw error("trailing ',' before '}'") }
             offset += 1
             return nil
         }

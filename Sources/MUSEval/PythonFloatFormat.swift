@@ -29,7 +29,11 @@ public enum PythonFloatFormat {
     public static func repr(_ x: Double) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-        // Swift's description gives the same shortest round-trip digits; only the layout differs.
+        // Swift's description gives the same shortest round-trip digits. Swift uses fixed
+        // notation only below 2^53 (and from 1e-4), where Python does too: then it is the same
+        // text. Only exponent forms need Python's layout (Python stays fixed up to 1e16).
+        let text = x.description
+        if !text.contains("e") { return text }
         let (negative, digits, exponent) = shortestDigits(x)
         let sign = negative ? "-" : ""
         if exponent >= -4 && exponent < 16 {
