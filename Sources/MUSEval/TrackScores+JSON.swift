@@ -91,7 +91,8 @@ extension TrackScores {
                 var targets: [TargetScores] = []
                 var version: String?
                 var sawTargets = false
-                guard reader.peek() == UInt8(ascii: "{") else {
+                guard let first = reader.peek() else { throw reader.error("expected a value, found end of file") }
+                guard first == UInt8(ascii: "{") else {
                     throw ContentError(location: "", reason: "the file must hold a JSON object with \"targets\"")
                 }
                 try reader.forEachMember { reader, key in
