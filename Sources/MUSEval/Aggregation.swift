@@ -23,6 +23,54 @@ public enum Aggregation: String, CaseIterable, Sendable, Hashable {
         return kept.count % 2 == 1 ? kept[middle] : (kept[middle - 1] + kept[middle]) / 2
     }
 
+    /// Aggregates `values`, which must hold no NaN; may reorder them. This is the fast path
+    /// the leaderboard uses: the median selects the middle element(s) in linear time
+    /// (quickselect) instead of sorting; `nanMedian` is the plain version and its test oracle.
+    public func aggregate(nonNaN values: inout [Double]) -> Double {
+        switch self {
+        case .median: return Self.medianBySelection(&values)
+        case .mean: return Self.nanMean(values)
+        }
+    }
+
+    /// The median of NaN-free `values` by quickselect (Hoare partition, median-of-three pivot).
+    static func medianBySelection(_ values: inout [Double]) -> Double {
+        let count = values.count
+        guard count > 0 else { return .nan }
+        let middle = count / 2
+        return values.withUnsafeMutableBufferPointer { a in
+            var low = 0
+            var high = count - 1
+            while high > low {
+                // Median of three as pivot value, then Hoare partition of a[low...high].
+                let mid = low + (high - low) / 2
+                if a[mid] < a[low] { a.swapAt(mid, low) }
+                if a[high] < a[low] { a.swapAt(high, low) }
+                if a[high] < a[mid] { a.swapAt(high, mid) }
+                let pivot = a[mid]
+                var i = low
+                var j = high
+                while i <= j {
+                    while a[i] < pivot { i += 1 }
+                    while pivot < a[j] { j -= 1 }
+                    if i <= j {
+                        a.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                // Now a[low...j] <= pivot <= a[i...high], and j < i.
+                if middle <= j { high = j } else if middle >= i { low = i } else { break }
+            }
+            let upper = a[middle]
+            guard count % 2 == 0 else { return upper }
+            // Everything left of `middle` is <= a[middle]; the lower middle value is their maximum.
+            var lower = a[0]
+            for index in 1..<middle where a[index] > lower { lower = a[index] }
+            return (lower + upper) / 2
+        }
+    }
+
     /// The mean of the non-NaN values in their given order. pandas' `group_mean` sums with
     /// Kahan compensation (so long sums do not lose the small terms) and resets the
     /// compensation when it turns NaN, which an infinite value causes; this does the same so

@@ -67,10 +67,10 @@ public struct LenientJSONReader {
         return offset < bytes.count ? bytes[offset] : nil
     }
 
-    private mutating func expect(_ byte: UInt8, _ what: String) throws {
+    private mutating func expect(_ byte: UInt8, _ what: @autoclosure () -> String) throws {
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == byte else {
-            throw error("expected \(what), found \(describeNext())")
+            throw error("expected \(what()), found \(describeNext())")
         }
         offset += 1
     }
@@ -119,6 +119,81 @@ public struct LenientJSONReader {
         let key = try readString()
         try expect(UInt8(ascii: ":"), "':' after the member name \"\(key)\"")
         return key
+    }
+
+    /// A member name as it stands in the input: a byte range, compared without building a
+    /// String (decoding a million keys would dominate the time to read museval's files).
+    public struct RawKey {
+        fileprivate let start: Int
+        fileprivate let count: Int
+        fileprivate let escaped: Bool
+    }
+
+    /// Like `nextKey(first:)`, but returns the key as a range of the input.
+    public mutating func nextRawKey(first: Bool) throws -> RawKey? {
+        skipWhitespace()
+        guard offset < bytes.count else { throw error("unterminated object: expected ',' or '}', found end of file") }
+        var byte = bytes[offset]
+        if byte == UInt8(ascii: "}") {
+            offset += 1
+            return nil
+        }
+        if !first {
+            guard byte == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object, found \(describeNext())") }
+            offset += 1
+            skipWhitespace()
+            byte = offset < bytes.count ? bytes[offset] : 0
+            if byte == UInt8(ascii: "}") { throw error("trailing ',' before '}'") }
+        }
+        guard byte == UInt8(ascii: "\"") else { throw error("expected a member name in quotes, found \(describeNext())") }
+        let start = offset + 1
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        let key: RawKey
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            key = RawKey(start: start, count: end - start, escaped: false)
+            offset = end + 1
+        } else {
+            _ = try readString()   // escapes or an error: let the full string reader handle it
+            key = RawKey(start: start, count: offset - 1 - start, escaped: true)
+        }
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
+            throw error("expected ':' after the member name \"\(string(of: key))\", found \(describeNext())")
+        }
+        offset += 1
+        return key
+    }
+
+    /// Whether `key` is `name`.
+    @inline(__always)
+    public func key(_ key: RawKey, is name: StaticString) -> Bool {
+        if key.escaped { return string(of: key) == name.description }
+        return key.count == name.utf8CodeUnitCount
+            && memcmp(bytes.baseAddress! + key.start, name.utf8Start, key.count) == 0
+    }
+
+    /// The key's text, escapes decoded.
+    public func string(of key: RawKey) -> String {
+        if !key.escaped {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[key.start..<key.start + key.count]), as: UTF8.self)
+        }
+        var copy = self
+        copy.offset = key.start - 1
+        return (try? copy.readString()) ?? ""
+    }
+
+    /// Loops over the members of an object with raw keys (see `key(_:is:)`); `body` must
+    /// consume each value.
+    public mutating func forEachRawMember(_ body: (inout LenientJSONReader, RawKey) throws -> Void) throws {
+        try beginObject()
+        var first = true
+        while let key = try nextRawKey(first: first) {
+            first = false
+            try body(&self, key)
+        }
     }
 
     /// Loops over the members of an object: `body` is called with each key and must consume

@@ -27,22 +27,38 @@ extension MethodScores {
         let order = tracks.indices.sorted {
             tracks[$0].track.unicodeScalars.lexicographicallyPrecedes(tracks[$1].track.unicodeScalars)
         }
-        var result: [ScoreAggregate] = []
-        for target in targetNames {
-            for metric in Metric.jsonOrder {
-                var perTrack: [Double] = []
-                var frameCount = 0
-                var nanFrameCount = 0
-                for index in order {
-                    guard let scores = tracks[index][target: target] else { continue }
-                    frameCount += scores.frames.count
-                    nanFrameCount += scores.frames.reduce(0) { $0 + ($1[metric].isNaN ? 1 : 0) }
-                    perTrack.append(frames(scores.frames.lazy.map { $0[metric] }))
+        let targets = targetNames
+        let targetIndex = Dictionary(uniqueKeysWithValues: targets.enumerated().map { ($0.element, $0.offset) })
+        let metrics = Metric.jsonOrder
+        // One accumulator per (target, metric); a single pass over the frames fills them.
+        var perTrack = [[Double]](repeating: [], count: targets.count * metrics.count)
+        var frameCounts = [Int](repeating: 0, count: perTrack.count)
+        var nanCounts = [Int](repeating: 0, count: perTrack.count)
+        var scratch: [Double] = []
+        for index in order {
+            for target in tracks[index].targets {
+                guard let t = targetIndex[target.name] else { continue }
+                for (m, metric) in metrics.enumerated() {
+                    let slot = t * metrics.count + m
+                    scratch.removeAll(keepingCapacity: true)
+                    for frame in target.frames {
+                        let value = frame[metric]
+                        if !value.isNaN { scratch.append(value) }
+                    }
+                    frameCounts[slot] += target.frames.count
+                    nanCounts[slot] += target.frames.count - scratch.count
+                    perTrack[slot].append(frames.aggregate(nonNaN: &scratch))
                 }
+            }
+        }
+        var result: [ScoreAggregate] = []
+        for (t, target) in targets.enumerated() {
+            for (m, metric) in metrics.enumerated() {
+                let slot = t * metrics.count + m
                 result.append(ScoreAggregate(
-                    method: name, target: target, metric: metric, value: trackAggregation(perTrack),
-                    trackCount: perTrack.count, scoredTrackCount: perTrack.filter { !$0.isNaN }.count,
-                    frameCount: frameCount, nanFrameCount: nanFrameCount))
+                    method: name, target: target, metric: metric, value: trackAggregation(perTrack[slot]),
+                    trackCount: perTrack[slot].count, scoredTrackCount: perTrack[slot].filter { !$0.isNaN }.count,
+                    frameCount: frameCounts[slot], nanFrameCount: nanCounts[slot]))
             }
         }
         return result

@@ -172,28 +172,31 @@ extension TrackScores {
             throw ContentError(location: location(),
                                reason: "a frame must be an object with \"time\", \"duration\" and \"metrics\"")
         }
-        try reader.forEachMember { reader, key in
-            switch key {
-            case "time":
+        // Raw keys: comparing bytes instead of building a String per key (7 per frame).
+        try reader.forEachRawMember { reader, key in
+            if reader.key(key, is: "time") {
                 frame.time = try readNumber(&reader) ?? { throw ContentError(location: location(".time"), reason: "\"time\" must be a number") }()
-            case "duration":
+            } else if reader.key(key, is: "duration") {
                 frame.duration = try readNumber(&reader) ?? { throw ContentError(location: location(".duration"), reason: "\"duration\" must be a number") }()
-            case "metrics":
+            } else if reader.key(key, is: "metrics") {
                 sawMetrics = true
                 guard reader.peek() == UInt8(ascii: "{") else {
                     throw ContentError(location: location(".metrics"), reason: "\"metrics\" must be an object")
                 }
-                try reader.forEachMember { reader, name in
-                    if let metric = Metric(name: name) {
-                        guard let value = try readNumber(&reader) else {
-                            throw ContentError(location: location(".metrics." + name), reason: "\"\(name)\" must be a number")
-                        }
-                        frame[metric] = value
-                    } else {
-                        try reader.skipValue()
+                try reader.forEachRawMember { reader, name in
+                    let metric: Metric
+                    if reader.key(name, is: "SDR") { metric = .sdr }
+                    else if reader.key(name, is: "SIR") { metric = .sir }
+                    else if reader.key(name, is: "SAR") { metric = .sar }
+                    else if reader.key(name, is: "ISR") { metric = .isr }
+                    else { return try reader.skipValue() }
+                    guard let value = try readNumber(&reader) else {
+                        let text = reader.string(of: name)
+                        throw ContentError(location: location(".metrics." + text), reason: "\"\(text)\" must be a number")
                     }
+                    frame[metric] = value
                 }
-            default:
+            } else {
                 try reader.skipValue()
             }
         }

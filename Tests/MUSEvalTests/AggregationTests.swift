@@ -10,6 +10,27 @@ final class AggregationTests: XCTestCase {
         XCTAssertTrue(Aggregation.median([]).isNaN)
     }
 
+    /// The quickselect median against the plain sorting one, on many sizes, ties and infinities.
+    func testSelectionMedianEqualsSortingMedian() {
+        var generator = SystemRandomNumberGenerator()
+        for count in Array(0...40) + [255, 256, 1001] {
+            for _ in 0..<20 {
+                let values: [Double] = (0..<count).map { _ in
+                    switch Int.random(in: 0..<10, using: &generator) {
+                    case 0: return .infinity
+                    case 1: return -.infinity
+                    case 2, 3: return Double(Int.random(in: -3...3, using: &generator))
+                    default: return Double.random(in: -50...50, using: &generator)
+                    }
+                }
+                var scratch = values
+                let fast = Aggregation.median.aggregate(nonNaN: &scratch)
+                let plain = Aggregation.nanMedian(values)
+                XCTAssertTrue(fast == plain || (fast.isNaN && plain.isNaN), "\(values): \(fast) vs \(plain)")
+            }
+        }
+    }
+
     func testMeanSkipsNaNWithCompensatedSum() {
         XCTAssertEqual(Aggregation.mean([1, .nan, 2]), 1.5)
         XCTAssertTrue(Aggregation.mean([.nan]).isNaN)
