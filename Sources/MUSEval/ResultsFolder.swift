@@ -32,6 +32,7 @@ public struct ResultsFolder: Hashable, Sendable {
     }
 
     /// The score files, sorted: files directly in the folder first, then each subset folder's.
+    /// With `subsets`, direct files count only when the folder itself is such a subset folder.
     public func scoreFiles() throws -> [URL] {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
@@ -59,7 +60,7 @@ public struct ResultsFolder: Hashable, Sendable {
             var folder: ObjCBool = false
             if manager.fileExists(atPath: entry.path, isDirectory: &folder), folder.boolValue {
                 subfolders.append(entry)
-            } else if subsets == nil, isJSON(entry) {
+            } else if subsets?.contains(url.lastPathComponent) ?? true, isJSON(entry) {
                 files.append(entry)
             }
         }

@@ -39,7 +39,7 @@ struct AggregateCommand: AsyncParsableCommand {
                                valueName: "SUBSET"))
     var subsets: [String] = []
 
-    @Option(name: [.short, .customLong("output")],
+    @Option(name: [.short, .customLong("output"), .customLong("json")],
             help: ArgumentHelp("Write the leaderboard JSON here.", valueName: "leaderboard.json"))
     var output: String?
 

@@ -35,6 +35,9 @@ final class ResultsFolderTests: XCTestCase {
 
         let subsetFolder = ResultsFolder(url: method.appendingPathComponent("test"))
         XCTAssertEqual(subsetFolder.name, "MyNet")
+        XCTAssertEqual(try subsetFolder.scoreFiles().map(\.lastPathComponent), ["A.json", "B.json"])
+        let subsetFolderFiltered = ResultsFolder(url: method.appendingPathComponent("test"), subsets: ["test"])
+        XCTAssertEqual(try subsetFolderFiltered.scoreFiles().map(\.lastPathComponent), ["A.json", "B.json"])
         XCTAssertEqual(ResultsFolder(url: method, name: "Other").name, "Other")
     }
 
