@@ -36,7 +36,9 @@ def aggregates(frames_agg, tracks_agg):
 
 def main():
     if not (SHARED / "sisec18").is_dir():
-        sys.exit(f"needs {SHARED / 'sisec18'} (the SiSEC 2018 score folders)")
+        # Keep `make goldens` going for the other scripts; the committed golden stays as is.
+        print(f"skipped: needs {SHARED / 'sisec18'} (the SiSEC 2018 score folders)", file=sys.stderr)
+        return
     golden = {
         f"{f}-{t}": aggregates(f, t)
         for f in ("median", "mean")

@@ -226,9 +226,19 @@ public struct LenientJSONReader {
 
     // MARK: Values
 
+    /// How deep arrays and objects may nest in `readValue()` (a guard against stack overflow
+    /// on hostile input; museval's files nest 5 deep).
+    public static let maximumDepth = 512
+    private var depth = 0
+
     /// Reads any value into a tree.
     public mutating func readValue() throws -> JSONValue {
         guard let byte = peek() else { throw error("expected a value, found end of file") }
+        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+            guard depth < Self.maximumDepth else { throw error("arrays and objects nested deeper than \(Self.maximumDepth)") }
+            depth += 1
+        }
+        defer { if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth -= 1 } }
         switch byte {
         case UInt8(ascii: "{"):
             var members: [JSONValue.Member] = []

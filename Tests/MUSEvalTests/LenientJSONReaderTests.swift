@@ -57,6 +57,14 @@ final class LenientJSONReaderTests: XCTestCase {
         }
     }
 
+    func testDeepNestingIsAnErrorNotACrash() {
+        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertThrowsError(try JSONValue.parse(text)) { error in
+            XCTAssertTrue("\(error)".contains("nested deeper"), "\(error)")
+        }
+        XCTAssertNoThrow(try JSONValue.parse(String(repeating: "[", count: 100) + String(repeating: "]", count: 100)))
+    }
+
     func testMalformedScoreFilesNameTheFile() throws {
         let folder = try TestData.temporaryDirectory(self)
         let cases: [(String, String, String)] = [
