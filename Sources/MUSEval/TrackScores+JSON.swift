@@ -46,6 +46,21 @@ extension TrackScores {
         try AtomicFile.write(jsonString(), to: url)
     }
 
+    /// Writes the scores where museval puts them, `folder/<subset>/<track>.json`, creating the
+    /// subset folder when needed; returns the file's URL.
+    @discardableResult
+    public func write(toResultsFolder folder: URL, subset: String) throws -> URL {
+        let subsetFolder = folder.appendingPathComponent(subset, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: subsetFolder, withIntermediateDirectories: true)
+        } catch {
+            throw ScoresFileError.unwritable(path: subsetFolder.path, reason: error.localizedDescription)
+        }
+        let url = subsetFolder.appendingPathComponent(track + ".json")
+        try write(to: url)
+        return url
+    }
+
     /// A JSON string literal as Python's json writes it with `ensure_ascii=True`: `"` `\` and
     /// control characters escaped, everything outside ASCII as `\uXXXX` (surrogate pairs).
     static func quoted(_ text: String) -> String {

@@ -21,6 +21,9 @@ final class ResultsFolderTests: XCTestCase {
         try track("A", sdr: [3]).write(to: method.appendingPathComponent("test/A.json"))
         try track("C", sdr: [4]).write(to: method.appendingPathComponent("train/C.json"))
         try track("D", sdr: [5]).write(to: method.appendingPathComponent("D.json"))
+        let written = try track("E", sdr: [6]).write(toResultsFolder: root.appendingPathComponent("Other"), subset: "test")
+        XCTAssertEqual(written.path, root.appendingPathComponent("Other/test/E.json").path)
+        XCTAssertEqual(try TrackScores(contentsOf: written).track, "E")
         try Data("not json".utf8).write(to: method.appendingPathComponent("test/notes.txt"))
 
         let all = ResultsFolder(url: method)
