@@ -37,7 +37,7 @@ extension Track {
     }
 
     /// One target: the gain-weighted sum of its sources.
-    public func audio(of target: Target) throws -> AudioBuffer {
+    public func audio(ofTarget target: Target) throws -> AudioBuffer {
         try load([target])[target.name]!
     }
 
