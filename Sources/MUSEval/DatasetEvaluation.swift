@@ -44,7 +44,7 @@ public struct DatasetEvaluation: Sendable {
             notes.append("estimates for '\(name)' but the dataset has no such track here; skipped")
         }
 
-        let expected = Set(pairs.flatMap { $0.1.files.keys }.filter { TargetAliases.targetOrder.contains($0) })
+        let expected = Set(pairs.flatMap { $0.1.files.keys }.filter { TargetOrder.musdb.contains($0) })
         jobs = pairs.map { track, estimate in
             Self.job(track: track, estimate: estimate, expected: expected, output: output,
                      options: options, kernel: kernel)
@@ -60,8 +60,8 @@ public struct DatasetEvaluation: Sendable {
             return .failing(track: track.name, subset: subset, output: url,
                             error: .conflictingFiles(target: target, urls))
         }
-        let found = estimate.targets.filter { TargetAliases.targetOrder.contains($0) }
-        let missing = TargetAliases.targetOrder.filter { expected.contains($0) && estimate.files[$0] == nil }
+        let found = estimate.targets.filter { TargetOrder.musdb.contains($0) }
+        let missing = TargetOrder.musdb.filter { expected.contains($0) && estimate.files[$0] == nil }
         if !missing.isEmpty {
             return .failing(track: track.name, subset: subset, output: url,
                             error: .missingTargets(track: track.name, missing: missing, found: found))

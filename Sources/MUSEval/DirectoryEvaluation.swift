@@ -122,7 +122,7 @@ public enum DirectoryEvaluation {
     /// Sort key: museval targets in their order, then other names alphabetically.
     static func order(_ name: String, _ aliases: TargetAliases) -> (Int, String) {
         let target = aliases.target(for: name) ?? ""
-        return (TargetAliases.targetOrder.firstIndex(of: target) ?? TargetAliases.targetOrder.count, name)
+        return (TargetOrder.musdb.firstIndex(of: target) ?? TargetOrder.musdb.count, name)
     }
 
     /// museval's `TrackStore` printout: per target the median over frames of SDR, SIR, ISR,

@@ -22,7 +22,7 @@ public struct EstimateTrack: Sendable, Equatable {
 
     /// The targets found, in museval's evaluation order (other names last, sorted).
     public var targets: [String] {
-        let known = TargetAliases.targetOrder.filter { files[$0] != nil }
-        return known + files.keys.filter { !TargetAliases.targetOrder.contains($0) }.sorted()
+        let known = TargetOrder.musdb.filter { files[$0] != nil }
+        return known + files.keys.filter { !TargetOrder.musdb.contains($0) }.sorted()
     }
 }

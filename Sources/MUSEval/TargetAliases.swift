@@ -23,9 +23,6 @@ public struct TargetAliases: Sendable, Equatable {
         "linear_mixture": "linear_mixture",
     ])
 
-    /// The museval target names, in the order `eval_mus_track` evaluates them.
-    public static let targetOrder = ["vocals", "drums", "bass", "other", "accompaniment", "linear_mixture"]
-
     init(table: [String: String]) { self.table = table }
 
     /// The standard aliases plus `extra` (alias → target; an extra alias overrides a standard one).

@@ -17,7 +17,7 @@ public enum TrackEvaluation {
                              kernel: ScoringKernel = .bssEval) throws -> TrackScores {
         let available = estimates.keys.filter { references[$0] != nil }
         guard let plan = TrackEvaluationPlan(targets: available) else {
-            throw TrackEvaluationError.tooFewTargets(track: track, found: TargetAliases.targetOrder.filter { estimates[$0] != nil })
+            throw TrackEvaluationError.tooFewTargets(track: track, found: TargetOrder.musdb.filter { estimates[$0] != nil })
         }
         // museval rejects a whole evaluation with a silent source; check each target once.
         for target in plan.groups.joined() {

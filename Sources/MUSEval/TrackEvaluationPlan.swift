@@ -19,7 +19,7 @@ public struct TrackEvaluationPlan: Sendable, Equatable {
     /// nothing (fewer than two targets and no vocals/accompaniment pair).
     public init?(targets: some Sequence<String>) {
         let present = Set(targets)
-        var group = TargetAliases.targetOrder.filter { present.contains($0) }
+        var group = TargetOrder.musdb.filter { present.contains($0) }
         let hasPair = group.contains("vocals") && group.contains("accompaniment")
         if hasPair { group.removeAll { $0 == "accompaniment" } }
         mainGroup = group.count >= 2 ? group : []
