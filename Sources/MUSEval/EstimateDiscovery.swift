@@ -91,7 +91,7 @@ public struct EstimateDiscovery: Sendable {
         }
         guard candidates.count == 1 else {
             throw EvaluationError.ambiguousLayout(folder, candidates: candidates.map { candidate in
-                "\(candidate.preset.rawValue) (\(candidate.preset.summary)): \(candidate.matched.count) files, e.g. \(candidate.matched.sorted()[0])"
+                "\(candidate.preset.rawValue) (\(candidate.preset.summary)): \(candidate.matched.count) file\(candidate.matched.count == 1 ? "" : "s"), e.g. \(candidate.matched.sorted()[0])"
             })
         }
         let layout = first.preset.layout
