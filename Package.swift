@@ -49,12 +49,15 @@ let package = Package(
         // Scoring separator output folders: layouts, JSON, aggregation.
         .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB"]),
 
+        // Progress bars and messages shared by the two commands.
+        .target(name: "CommandSupport"),
+
         .executableTarget(name: "MUSDBCommand", dependencies: [
-            "MUSDB", "Audio", "Augmentation",
+            "MUSDB", "Audio", "Augmentation", "CommandSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "MUSEvalCommand", dependencies: [
-            "MUSEval", "MUSDB", "BSSEval", "Oracle", "Audio",
+            "MUSEval", "MUSDB", "BSSEval", "Oracle", "Audio", "CommandSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
