@@ -6,5 +6,5 @@ struct MUSEvalTool: AsyncParsableCommand {
         commandName: "museval",
         abstract: "Score source-separation estimates with framewise BSS Eval v4.",
         // Planned: `evaluate` (the default subcommand) and `dir` join this list.
-        subcommands: [AggregateCommand.self])
+        subcommands: [AggregateCommand.self, OracleCommand.self])
 }
