@@ -10,7 +10,7 @@ import Oracle
 struct OracleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oracle",
-        abstract: "Write oracle separations (IRM, IBM, MWF, multi-resolution IRM) of a MUSDB18 dataset.",
+        abstract: "Write oracle separations (IRM, IBM, MWF, multi-resolution IRM, mixture baseline) of a MUSDB18 dataset.",
         discussion: """
             Oracle separators compute their filter from the true sources, so their scores bound \
             what a separator of the same family can reach (the SiSEC 2018 upper bounds). Each \
@@ -24,6 +24,7 @@ struct OracleCommand: ParsableCommand {
               mrstft       IRM2 at 256, 512, 1024, 2048 and 4096 points: writes OUT/average/ \
             (the mean of the resolutions) and OUT/best/ (the resolution with the best median SDR \
             for the track) plus OUT/resolutions/<subset>/<track>.json with every resolution's scores.
+              mix          the baseline: every source estimate is the mixture / 4
 
             Tracks whose files all exist are skipped (--force redoes them), so an interrupted run \
             resumes. A track that fails is reported and the others go on; the exit status is 1 then.

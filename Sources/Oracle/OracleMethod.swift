@@ -12,6 +12,8 @@ public enum OracleMethod: String, Sendable, CaseIterable {
     case mwf
     /// IRM2 at several STFT sizes (`MultiResolutionIRM`).
     case mrstft
+    /// The mixture divided among the sources: the baseline (`MixtureBaseline`).
+    case mix
 
     /// The separator with the reference's parameters (for `mrstft`, the average of its
     /// resolutions; choosing the best resolution needs scores).
@@ -23,6 +25,7 @@ public enum OracleMethod: String, Sendable, CaseIterable {
         case .ibm2: return IdealBinaryMask(exponent: 2, threshold: 0.5)
         case .mwf: return MultichannelWienerFilter()
         case .mrstft: return MultiResolutionIRM()
+        case .mix: return MixtureBaseline()
         }
     }
 }

@@ -110,6 +110,15 @@ final class OraclePropertyTests: XCTestCase {
         }
     }
 
+    func testMixtureBaselineGivesEverySourceItsShareOfTheMixture() throws {
+        let (mixture, sources) = SyntheticSignals.mixture(count: 3000)
+        let estimates = try OracleMethod.mix.separator.separate(mixture: mixture, sources: sources)
+        XCTAssertEqual(estimates.map(\.name), sources.map(\.name))
+        for estimate in estimates {
+            XCTAssertEqual(estimate.channels, mixture.map { $0.map { $0 / 3 } })
+        }
+    }
+
     func testAccompanimentSumsEveryStemButVocalsInOrder() throws {
         let stems = [Stem(name: "vocals", channels: [[1, 2]]), Stem(name: "drums", channels: [[0.5, 0.25]]),
                      Stem(name: "bass", channels: [[0.125, -1]])]
