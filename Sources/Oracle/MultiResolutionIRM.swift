@@ -73,7 +73,7 @@ public struct MultiResolutionIRM: OracleSeparator {
     }
 
     /// The median of the non-NaN values (mean of the middle two for even counts), nil if none.
-    static func median(_ values: [Double]) -> Double? {
+    public static func median(_ values: [Double]) -> Double? {
         let sorted = values.filter { !$0.isNaN }.sorted()
         guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2

@@ -57,12 +57,13 @@ public struct MultichannelWienerFilter: OracleSeparator {
             model(of: source.channels.map { transform.forward($0).values }, bins: bins, frames: frames)
         }
 
-        // Mixture covariance C = Σ_j P_j R_j and its (regularised) inverse, per cell.
+        // The mixture covariance C = Σ_j P_j R_j of a cell and its regularised inverse are
+        // recomputed for every source rather than stored: a 2 × 2 inverse costs less than
+        // reading back the 64 bytes per cell a stored one would take (0.7 GB for 4 minutes).
         let size = channelCount * channelCount
-        var inverseCovariance = [Complex<Double>](repeating: .zero, count: cells * size)
         var matrix = [Complex<Double>](repeating: .zero, count: size)
-        for cell in 0..<cells {
-            let bin = cell % bins
+        var inverse = [Complex<Double>](repeating: .zero, count: size)
+        func invertCovariance(cell: Int, bin: Int) {
             for e in 0..<size { matrix[e] = .zero }
             for model in models {
                 let p = model.powerSpectralDensity[cell]
@@ -71,8 +72,7 @@ public struct MultichannelWienerFilter: OracleSeparator {
                     matrix[e] = matrix[e] + Complex(p * r.real, p * r.imaginary)
                 }
             }
-            let inverse = Self.invert(matrix, order: channelCount)
-            for e in 0..<size { inverseCovariance[cell * size + e] = inverse[e] }
+            Self.invert(matrix, order: channelCount, into: &inverse)
         }
 
         var estimates = [Stem]()
@@ -84,6 +84,7 @@ public struct MultichannelWienerFilter: OracleSeparator {
             for cell in 0..<cells {
                 let bin = cell % bins
                 let p = model.powerSpectralDensity[cell]
+                invertCovariance(cell: cell, bin: bin)
                 // G = (P_j R_j) C⁻¹, summed into single precision as the reference's complex64 G.
                 for a in 0..<channelCount {
                     for b in 0..<channelCount {
@@ -91,7 +92,7 @@ public struct MultichannelWienerFilter: OracleSeparator {
                         for k in 0..<channelCount {
                             let r = model.spatialCovariance[bin * size + a * channelCount + k]
                             let weighted = Complex(p * r.real, p * r.imaginary)
-                            let term = NumPyComplex.multiply(weighted, inverseCovariance[cell * size + k * channelCount + b])
+                            let term = NumPyComplex.multiply(weighted, inverse[k * channelCount + b])
                             g = g + term
                             if roundsGainToSinglePrecision { g = NumPyComplex.roundedToSingle(g) }
                         }
@@ -162,8 +163,9 @@ public struct MultichannelWienerFilter: OracleSeparator {
         }
         // 4. Refine the PSD: P = (1/I) Re tr(R⁻¹ y yᴴ), summed term by term as the reference.
         let weight = 1.0 / Double(order)
+        var inverse = [Complex<Double>](repeating: .zero, count: size)
         for f in 0..<bins {
-            let inverse = Self.invert(Array(covariance[(f * size)..<((f + 1) * size)]), order: order)
+            Self.invert(Array(covariance[(f * size)..<((f + 1) * size)]), order: order, into: &inverse)
             for t in 0..<frames {
                 let cell = t * bins + f
                 var refined = 0.0
@@ -179,18 +181,21 @@ public struct MultichannelWienerFilter: OracleSeparator {
         return SourceModel(powerSpectralDensity: psd, spatialCovariance: covariance)
     }
 
-    /// The inverse of a 1 × 1 or 2 × 2 complex matrix (row-major) by the explicit formula,
+    /// Writes the inverse of a 1 × 1 or 2 × 2 complex matrix (row-major) into `inverse`, by the explicit formula,
     /// with ε added to the determinant as the reference does, so silent bins give zeros
     /// instead of infinities.
-    static func invert(_ m: [Complex<Double>], order: Int) -> [Complex<Double>] {
+    static func invert(_ m: [Complex<Double>], order: Int, into inverse: inout [Complex<Double>]) {
         let eps = oracleEpsilon
         if order == 1 {
-            return [NumPyComplex.divide(Complex(1, 0), Complex(eps, 0) + m[0])]
+            inverse[0] = NumPyComplex.divide(Complex(1, 0), Complex(eps, 0) + m[0])
+            return
         }
         let determinant = Complex(eps, 0) + NumPyComplex.multiply(m[0], m[3]) - NumPyComplex.multiply(m[1], m[2])
         let inverseDeterminant = NumPyComplex.divide(Complex(1, 0), determinant)
         let negative = -inverseDeterminant
-        return [NumPyComplex.multiply(inverseDeterminant, m[3]), NumPyComplex.multiply(negative, m[1]),
-                NumPyComplex.multiply(negative, m[2]), NumPyComplex.multiply(inverseDeterminant, m[0])]
+        inverse[0] = NumPyComplex.multiply(inverseDeterminant, m[3])
+        inverse[1] = NumPyComplex.multiply(negative, m[1])
+        inverse[2] = NumPyComplex.multiply(negative, m[2])
+        inverse[3] = NumPyComplex.multiply(inverseDeterminant, m[0])
     }
 }
