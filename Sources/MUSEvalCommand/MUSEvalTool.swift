@@ -5,6 +5,6 @@ struct MUSEvalTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "museval",
         abstract: "Score source-separation estimates with framewise BSS Eval v4.",
-        subcommands: [EvaluateCommand.self, DirCommand.self, AggregateCommand.self],
+        subcommands: [EvaluateCommand.self, DirCommand.self, AggregateCommand.self, OracleCommand.self],
         defaultSubcommand: EvaluateCommand.self)
 }
