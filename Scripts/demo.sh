@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make demo`: the main job on built-in data, from a fresh clone.
-#   1. write the synthetic sample dataset (musdb sample) and add the real MUSDB18 preview
-#      track from ../shared/data when it is there;
-#   2. verify it (musdb verify);
+#   1. write the synthetic sample dataset (musdb sample);
+#   2. verify it (musdb verify) and add the real MUSDB18 preview track from ../shared/data
+#      when it is there;
 #   3. separate it with the oracles IRM2, IBM2 and MWF, and the mixture as a baseline
 #      (museval oracle);
 #   4. score every method with framewise BSS Eval v4 (museval);
@@ -20,17 +20,17 @@ mkdir -p "$OUT"
 
 step "1. Sample dataset: $DATA"
 "$MUSDB" sample "$DATA" --tracks 2 --test-tracks 3 --seconds 8
+
+step "2. Verify it against its manifest, then add the real preview track"
+"$MUSDB" verify --root "$DATA" --is-wav
 PREVIEW="$SHARED/data/musdb-sample/hq/train/Music Delta - 80s Rock"
 if [ -d "$PREVIEW" ]; then
   echo "Adding the real MUSDB18 preview track from $PREVIEW"
-  cp -r "$PREVIEW" "$DATA/train/"
+  cp -r "$PREVIEW" "$DATA/train/" && chmod -R u+w "$DATA/train"
 else
   echo "No $PREVIEW: synthetic tracks only"
 fi
 "$MUSDB" list --root "$DATA" --is-wav
-
-step "2. Verify"
-"$MUSDB" verify --root "$DATA" --is-wav --present-only
 
 step "3. Oracle separations (IRM2, IBM2, MWF) and the mixture baseline"
 for method in irm2 ibm2 mwf mix; do
