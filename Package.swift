@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "MUSDB", targets: ["MUSDB"]),
         .library(name: "MUSEval", targets: ["MUSEval"]),
         .library(name: "Augmentation", targets: ["Augmentation"]),
+        .library(name: "Oracle", targets: ["Oracle"]),
         .executable(name: "musdb", targets: ["MUSDBCommand"]),
         .executable(name: "museval", targets: ["MUSEvalCommand"]),
     ],
@@ -43,15 +44,20 @@ let package = Package(
         .target(name: "MUSDB", dependencies: ["Audio", "DSP", "CZlib"]),
         // Augmented training sets: swap, gain, remix, pitch shift, time stretch.
         .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "CZlib"]),
+        // Oracle separators (IRM, IBM, MWF, multi-resolution IRM) on arrays.
+        .target(name: "Oracle", dependencies: ["DSP"]),
         // Scoring separator output folders: layouts, JSON, aggregation.
         .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB"]),
 
+        // Progress bars and messages shared by the two commands.
+        .target(name: "CommandSupport"),
+
         .executableTarget(name: "MUSDBCommand", dependencies: [
-            "MUSDB", "Audio", "Augmentation",
+            "MUSDB", "Audio", "Augmentation", "CommandSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "MUSEvalCommand", dependencies: [
-            "MUSEval", "MUSDB", "BSSEval",
+            "MUSEval", "MUSDB", "BSSEval", "Oracle", "Audio", "CommandSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -65,6 +71,7 @@ let package = Package(
         .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "Audio"]),
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
         .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "DSP", "Audio"]),
+        .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "DSP", "Audio"]),
         .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,1 @@
+// Oracle separators: ideal masks and Wiener filters computed from the true sources.

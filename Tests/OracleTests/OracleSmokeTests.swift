@@ -1,0 +1,6 @@
+import XCTest
+@testable import Oracle
+
+final class OracleSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}
