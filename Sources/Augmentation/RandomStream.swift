@@ -1,12 +1,12 @@
 import Foundation
 
-/// A small, fast, seedable random number generator (Steele, Lea & Flood's SplitMix64).
+/// A seedable random number generator: SplitMix64 (Steele, Lea & Flood 2014).
 ///
 /// Used instead of the system generator so that every draw is reproducible from the seed
 /// on every platform and Swift version. Each example gets its own stream from
 /// `init(seed:example:)`, so examples can be made in any order and on any number of
 /// threads with the same result.
-public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
+public struct RandomStream: RandomNumberGenerator, Sendable, Equatable {
     private var state: UInt64
 
     /// A generator started from `seed`.
@@ -15,12 +15,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// The independent stream of example `example` under `seed`: the pair is hashed
     /// through the SplitMix finaliser, so neighbouring indices give unrelated streams.
     public init(seed: UInt64, example: UInt64) {
-        state = SplitMix64.mix(SplitMix64.mix(seed &+ 0x9E37_79B9_7F4A_7C15) ^ (example &* 0xD1B5_4A32_D192_ED03))
+        state = RandomStream.mix(RandomStream.mix(seed &+ 0x9E37_79B9_7F4A_7C15) ^ (example &* 0xD1B5_4A32_D192_ED03))
     }
 
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        return SplitMix64.mix(state)
+        return RandomStream.mix(state)
     }
 
     /// A uniform double in [0, 1) with 53 random bits.
