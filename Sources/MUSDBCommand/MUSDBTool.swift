@@ -4,5 +4,11 @@ import ArgumentParser
 struct MUSDBTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "musdb",
-        abstract: "Index, load, verify and augment the MUSDB18 / MUSDB18-HQ datasets.")
+        abstract: "Index, load, verify and augment the MUSDB18 / MUSDB18-HQ datasets.",
+        discussion: """
+            A MUSDB18 root holds train/ and test/. MUSDB18 (the default layout) has one \
+            <Artist - Title>.stem.mp4 per track, decoded with ffmpeg; MUSDB18-HQ (--is-wav) has \
+            one folder per track with mixture, vocals, drums, bass and other .wav files.
+            """,
+        subcommands: [ListCommand.self, InfoCommand.self, VerifyCommand.self, SampleCommand.self])
 }

@@ -1,0 +1,95 @@
+import CSndFile
+import Foundation
+
+/// Reading and writing sound files with libsndfile: WAV (16/24/32-bit integer and float),
+/// FLAC, OGG/Vorbis, MP3 (when the installed libsndfile has it) and everything else it reads.
+public enum AudioFile {
+    /// The header of a sound file, without decoding any samples.
+    public static func info(of url: URL) throws -> AudioFileInfo {
+        try SoundFileHandle(reading: url).fileInfo()
+    }
+
+    /// The samples of `url` (or of the frame range `frames`) as planar `Double`s.
+    ///
+    /// Integer PCM is normalised to `k / 2^(bits-1)`, bit for bit what Python
+    /// `soundfile.read(dtype='float64')` returns (both use libsndfile's normalised reads).
+    public static func read(_ url: URL, frames: Range<Int>? = nil) throws -> AudioBuffer {
+        let (samples, info) = try readInterleaved(url, frames: frames, as: Double.self)
+        return AudioBuffer(sampleRate: info.sampleRate, interleaved: samples, channelCount: info.channelCount)
+    }
+
+    /// The samples of `url` (or of the frame range `frames`) frame-major, as `Float` or
+    /// `Double`, with the file's header.
+    public static func readInterleaved<Sample: SoundFileSample>(
+        _ url: URL, frames: Range<Int>? = nil, as: Sample.Type = Sample.self
+    ) throws -> (samples: [Sample], info: AudioFileInfo) {
+        let file = try SoundFileHandle(reading: url)
+        let info = file.fileInfo()
+        let range = frames ?? 0..<info.frameCount
+        guard range.lowerBound >= 0, range.upperBound <= info.frameCount else {
+            throw AudioError.invalidFrameRange(url, requested: range, frameCount: info.frameCount)
+        }
+        if range.lowerBound > 0, sf_seek(file.handle, sf_count_t(range.lowerBound), SEEK_SET) < 0 {
+            throw AudioError.readFailed(url, reason: "cannot seek to frame \(range.lowerBound): \(file.lastError)")
+        }
+        let channelCount = info.channelCount
+        var readCount = 0
+        let samples = try [Sample](unsafeUninitializedCapacity: range.count * channelCount) { buffer, count in
+            readCount = Sample.readFrames(file.handle, buffer.baseAddress, range.count)
+            count = max(0, readCount) * channelCount
+            // Zero the tail of a short read so the array never holds uninitialised memory.
+            if count < buffer.count { buffer.baseAddress!.advanced(by: count).initialize(repeating: 0, count: buffer.count - count) }
+            count = buffer.count
+            if readCount != range.count {
+                throw AudioError.readFailed(url, reason: "got \(readCount) of \(range.count) frames (\(file.lastError))")
+            }
+        }
+        return (samples, info)
+    }
+
+    /// Writes `buffer` to `url` in `format`, atomically.
+    ///
+    /// The samples go to a temporary file in the same folder, which is renamed over `url`
+    /// only once it is complete, so a failure never leaves a half-written file behind.
+    /// Clipping: integer formats clip samples outside [-1, 1) to the extreme codes
+    /// (libsndfile `SFC_SET_CLIPPING`), and scale by 2^(bits-1), so `k/32768` written as
+    /// 16-bit reads back exactly; float WAV stores the samples as they are.
+    public static func write(_ buffer: AudioBuffer, to url: URL, format: AudioFileFormat) throws {
+        guard buffer.channelCount > 0 else { throw AudioError.invalidBuffer("no channels to write to \(url.path)") }
+        guard buffer.sampleRate > 0 else { throw AudioError.invalidBuffer("sample rate \(buffer.sampleRate) for \(url.path)") }
+        try writeInterleaved(buffer.interleaved, sampleRate: buffer.sampleRate, channelCount: buffer.channelCount,
+                             to: url, format: format)
+    }
+
+    /// Writes frame-major samples to `url` in `format`, atomically (see `write(_:to:format:)`).
+    public static func writeInterleaved<Sample: SoundFileSample>(
+        _ samples: [Sample], sampleRate: Int, channelCount: Int, to url: URL, format: AudioFileFormat
+    ) throws {
+        let folder = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw AudioError.writeFailed(url, reason: "the folder \(folder.path) does not exist")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part")
+        do {
+            let file = try SoundFileHandle(writing: temporary, sampleRate: sampleRate, channelCount: channelCount,
+                                           format: format, reportAs: url)
+            let frames = samples.count / channelCount
+            let written = samples.withUnsafeBufferPointer { Sample.writeFrames(file.handle, $0.baseAddress, frames) }
+            let error = file.lastError
+            // Close (flush the header) before the rename; a failed close is a failed write.
+            guard file.close() == 0 else { throw AudioError.writeFailed(url, reason: "closing failed (\(error))") }
+            guard written == frames else {
+                throw AudioError.writeFailed(url, reason: "wrote \(written) of \(frames) frames (\(error))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw AudioError.writeFailed(url, reason: "cannot move the finished file into place: \(reason)")
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Audio
+import Foundation
+
+/// Checks a dataset on disk against a manifest: missing or extra tracks, missing or
+/// unreadable stems, wrong rate or channel count, stems of different lengths, test
+/// tracks of the wrong length, and how far the mixture is from the sum of the stems.
+public struct DatasetVerifier: Sendable {
+    public var root: URL
+    public var isWav: Bool
+    public var manifest: Manifest
+    /// Check only the tracks present (no "missing track" problems): for partial roots.
+    public var presentOnly: Bool
+    /// Decode everything and measure mixture − Σ stems (slow for a full dataset).
+    public var checksMixture: Bool
+    /// The largest acceptable mixture error, in dB relative to the mixture energy.
+    /// Real MUSDB18 mixtures are mastered, so they are close to but not the sum.
+    public var mixtureToleranceDB: Double
+
+    public init(root: URL, isWav: Bool, manifest: Manifest, presentOnly: Bool = false,
+                checksMixture: Bool = true, mixtureToleranceDB: Double = -10) {
+        self.root = root
+        self.isWav = isWav
+        self.manifest = manifest
+        self.presentOnly = presentOnly
+        self.checksMixture = checksMixture
+        self.mixtureToleranceDB = mixtureToleranceDB
+    }
+
+    /// The manifest for `root`: `root/manifest.json` when present, else MUSDB18's.
+    public static func manifest(for root: URL) throws -> Manifest {
+        let local = root.appendingPathComponent("manifest.json")
+        return FileManager.default.fileExists(atPath: local.path) ? try Manifest(contentsOf: local) : .musdb18
+    }
+
+    /// Runs every check. Throws only when the root itself is unusable.
+    public func verify(progress: ((String) -> Void)? = nil) throws -> VerificationReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MUSDBError.rootNotFound(root)
+        }
+        var report = VerificationReport()
+        var present = [(Subset, String)]()
+        for subset in Subset.allCases {
+            for name in try Database.trackNames(in: root.appendingPathComponent(subset.rawValue), isWav: isWav) {
+                present.append((subset, name))
+            }
+        }
+        let presentNames = Dictionary(present.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
+        if !presentOnly {
+            for entry in manifest.tracks where presentNames[entry.name] == nil {
+                report.problems.append(.missingTrack(name: entry.name, subset: entry.subset))
+            }
+        }
+        for (index, (subset, name)) in present.enumerated() {
+            progress?("[\(index + 1)/\(present.count)] \(subset.rawValue)/\(name)")
+            let entry = manifest.track(named: name)
+            if entry == nil {
+                report.problems.append(.extraTrack(name: name, subset: subset))
+            } else if let entry, entry.subset != subset {
+                report.problems.append(.wrongSubset(name: name, found: subset, expected: entry.subset))
+            }
+            let result = isWav ? checkWAVTrack(name, subset: subset, entry: entry, problems: &report.problems)
+                               : checkStemTrack(name, subset: subset, entry: entry, problems: &report.problems)
+            report.tracks.append(result)
+        }
+        return report
+    }
+
+    private func checkWAVTrack(_ name: String, subset: Subset, entry: ManifestTrack?,
+                               problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
+        let folder = root.appendingPathComponent(subset.rawValue).appendingPathComponent(name, isDirectory: true)
+        var frames = [String: Int]()
+        var readable = true
+        for stem in ["mixture"] + Source.allCases.map(\.rawValue) {
+            let url = folder.appendingPathComponent(stem + ".wav")
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                problems.append(.missingStem(track: name, stem: stem, path: url.path))
+                readable = false
+                continue
+            }
+            do {
+                let info = try AudioFile.info(of: url)
+                frames[stem] = info.frameCount
+                checkShape(name, stem: stem, rate: info.sampleRate, channels: info.channelCount, problems: &problems)
+            } catch {
+                problems.append(.unreadableStem(track: name, stem: stem, message: "\(error)"))
+                readable = false
+            }
+        }
+        return finish(name, subset: subset, entry: entry, frames: frames, readable: readable, isWav: true, problems: &problems)
+    }
+
+    private func checkStemTrack(_ name: String, subset: Subset, entry: ManifestTrack?,
+                                problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
+        let url = root.appendingPathComponent(subset.rawValue).appendingPathComponent(name + ".stem.mp4")
+        let info: StemFileInfo
+        do { info = try StemFile(url: url).info() } catch {
+            problems.append(.unreadableStem(track: name, stem: "stem file", message: "\(error)"))
+            return .init(name: name, subset: subset, frameCount: nil, mixtureErrorDB: nil)
+        }
+        var frames = [String: Int]()
+        var readable = true
+        let stems: [(String, Int)] = [("mixture", 0)] + Source.allCases.map { ($0.rawValue, $0.streamIndex) }
+        for (stem, index) in stems {
+            guard let stream = info.streams.first(where: { $0.index == index && $0.isAudio }) else {
+                problems.append(.missingStem(track: name, stem: stem, path: "\(url.path) stream \(index)"))
+                readable = false
+                continue
+            }
+            frames[stem] = stream.durationTimestamps
+            checkShape(name, stem: stem, rate: stream.sampleRate, channels: stream.channelCount, problems: &problems)
+        }
+        return finish(name, subset: subset, entry: entry, frames: frames, readable: readable, isWav: false, problems: &problems)
+    }
+
+    private func checkShape(_ name: String, stem: String, rate: Int, channels: Int, problems: inout [VerificationProblem]) {
+        if rate != manifest.sampleRate {
+            problems.append(.wrongRate(track: name, stem: stem, found: rate, expected: manifest.sampleRate))
+        }
+        if channels != manifest.channelCount {
+            problems.append(.wrongChannelCount(track: name, stem: stem, found: channels, expected: manifest.channelCount))
+        }
+    }
+
+    private func finish(_ name: String, subset: Subset, entry: ManifestTrack?, frames: [String: Int], readable: Bool,
+                        isWav: Bool, problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
+        if Set(frames.values).count > 1 { problems.append(.lengthMismatch(track: name, frames: frames)) }
+        let mixtureFrames = frames["mixture"]
+        if let entry, entry.subset == .test, let expected = entry.seconds, let mixtureFrames, manifest.sampleRate > 0 {
+            let seconds = mixtureFrames / manifest.sampleRate
+            if seconds != expected { problems.append(.wrongTestLength(track: name, seconds: seconds, expected: expected)) }
+        }
+        var errorDB: Double?
+        if checksMixture && readable {
+            do {
+                errorDB = try mixtureError(name, subset: subset, isWav: isWav)
+                if let errorDB, errorDB > mixtureToleranceDB {
+                    problems.append(.mixtureMismatch(track: name, errorDB: errorDB, toleranceDB: mixtureToleranceDB))
+                }
+            } catch {
+                problems.append(.unreadableStem(track: name, stem: "audio", message: "\(error)"))
+            }
+        }
+        return .init(name: name, subset: subset, frameCount: mixtureFrames, mixtureErrorDB: errorDB)
+    }
+
+    /// 10·log10(Σ(mixture − Σ stems)² / Σ mixture²) over the common length.
+    private func mixtureError(_ name: String, subset: Subset, isWav: Bool) throws -> Double {
+        let track = try Database.makeTrack(name: name, subset: subset, split: nil, root: root, isWav: isWav,
+                                           sampleRate: nil, targets: [.linearMixture])
+        let mixture = try track.audio()
+        let sum = try track.audio(of: .linearMixture)
+        let frames = min(mixture.frameCount, sum.frameCount)
+        var errorEnergy = 0.0, energy = 0.0
+        for c in 0..<min(mixture.channelCount, sum.channelCount) {
+            for f in 0..<frames {
+                let m = mixture.channels[c][f]
+                let d = m - sum.channels[c][f]
+                errorEnergy += d * d
+                energy += m * m
+            }
+        }
+        if errorEnergy == 0 { return -.infinity }
+        return 10 * log10(errorEnergy / max(energy, .leastNormalMagnitude))
+    }
+}

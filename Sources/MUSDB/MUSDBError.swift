@@ -1,0 +1,54 @@
+import Foundation
+
+/// Problems finding or loading MUSDB18 data; every message names the path involved.
+public enum MUSDBError: Error, Equatable, Sendable {
+    /// Neither a root argument nor `MUSDB_PATH` was given.
+    case noRoot
+    /// The root folder does not exist.
+    case rootNotFound(URL)
+    /// The root exists but has neither a `train` nor a `test` folder.
+    case notADatasetRoot(URL)
+    /// `split` was used with subsets other than `train` alone.
+    case splitNeedsTrainSubset
+    /// A track has no mixture file (HQ layout: `mixture.wav`).
+    case missingMixture(track: String, url: URL)
+    /// A source file (HQ layout) is missing for a track.
+    case missingSource(track: String, source: String, url: URL)
+    /// No track of that name in the database.
+    case unknownTrack(String)
+    /// A target name that is not defined for the track.
+    case unknownTarget(String)
+    /// A manifest file that cannot be read or parsed.
+    case invalidManifest(URL, reason: String)
+    /// Writing output failed.
+    case writeFailed(URL, reason: String)
+}
+
+extension MUSDBError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case .noRoot:
+            return "no MUSDB18 root given: pass one or set the MUSDB_PATH environment variable"
+        case .rootNotFound(let url):
+            return "\(url.path): no such folder (the MUSDB18 root)"
+        case .notADatasetRoot(let url):
+            return "\(url.path): not a MUSDB18 root (it has neither a train nor a test folder)"
+        case .splitNeedsTrainSubset:
+            return "a train/valid split can only be used with the train subset alone"
+        case .missingMixture(let track, let url):
+            return "\(url.path): missing mixture of track '\(track)'"
+        case .missingSource(let track, let source, let url):
+            return "\(url.path): missing \(source) stem of track '\(track)'"
+        case .unknownTrack(let name):
+            return "no track named '\(name)'"
+        case .unknownTarget(let name):
+            return "no target named '\(name)' (targets: vocals, drums, bass, other, accompaniment, linear_mixture)"
+        case .invalidManifest(let url, let reason):
+            return "\(url.path): not a valid manifest (\(reason))"
+        case .writeFailed(let url, let reason):
+            return "\(url.path): writing failed (\(reason))"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,62 @@
+import Audio
+import Foundation
+
+/// One MUSDB18 track: its files, metadata and targets. Audio is read on demand
+/// (`Track+Loading.swift`), never kept, so a `Database` of 150 tracks costs no memory.
+///
+/// Python musdb parity: `frameCount` and `duration` come from the file header as
+/// `stempeg.Info` reports them (for `.stem.mp4` that is the AAC stream's `duration_ts`,
+/// which can be a little shorter than what ffmpeg decodes), and `rate` is the file's rate
+/// even when `sampleRate` asks for resampling on load.
+public struct Track: Sendable, Equatable {
+    /// `Artist - Title`.
+    public var name: String
+    /// The part of the name before the first ` - ` (nil without one).
+    public var artist: String?
+    /// The part after the first ` - ` up to the next one, as Python musdb splits it.
+    public var title: String?
+    /// The subset folder the track is in.
+    public var subset: Subset
+    /// The train/valid split of a training track (nil for test tracks).
+    public var split: Split?
+    /// True for the MUSDB18-HQ layout (a folder of WAVs), false for a `.stem.mp4`.
+    public var isWav: Bool
+    /// The mixture: `…/mixture.wav` or the `.stem.mp4` itself.
+    public var path: URL
+    /// The source files present (HQ layout) or the stem file for every source.
+    public var sourceURLs: [Source: URL]
+    /// The targets this track offers, in order.
+    public var targets: [Target]
+    /// The file's sample rate.
+    public var rate: Int
+    /// The number of frames in the mixture's header.
+    public var frameCount: Int
+    /// The duration in seconds, as ffprobe prints it (microsecond precision).
+    public var duration: Double
+    /// The channel count of the mixture.
+    public var channelCount: Int
+    /// Resample to this rate on load (libsamplerate, best quality); nil keeps `rate`.
+    public var sampleRate: Int?
+    /// Offset in seconds of the chunk `Track+Loading` reads (0: the beginning).
+    public var chunkStart: Double = 0
+    /// Length in seconds of the chunk read (nil: to the end).
+    public var chunkDuration: Double?
+    /// The probed streams of a `.stem.mp4` (saves an ffprobe run per load).
+    public var stemInfo: StemFileInfo?
+
+    /// The track name split as Python musdb does: `name.split(' - ')[0]` and `[1]`.
+    static func artistAndTitle(of name: String) -> (String?, String?) {
+        let parts = name.components(separatedBy: " - ")
+        guard parts.count >= 2 else { return (nil, nil) }
+        return (parts[0], parts[1])
+    }
+
+    /// The sources present for this track.
+    public var sources: [Source] { Source.allCases.filter { sourceURLs[$0] != nil } }
+
+    /// The target called `name`.
+    public func target(named name: String) throws -> Target {
+        guard let target = targets.first(where: { $0.name == name }) else { throw MUSDBError.unknownTarget(name) }
+        return target
+    }
+}
