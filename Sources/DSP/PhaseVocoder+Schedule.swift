@@ -8,10 +8,9 @@ extension PhaseVocoder {
     /// attack the analysis hop equals the synthesis hop and the first such frame resets
     /// the rotations to zero, so every frame that overlaps the attack is copied with its
     /// own phases and the output there is the input merely shifted in time: the attack is
-    /// reproduced exactly instead of being smeared over a frame. The rest of the signal is
-    /// stretched a little more to make up the length. Transient regions are limited to
-    /// 40 % of the input (strongest attacks first) so dense percussion cannot starve the
-    /// stretch elsewhere.
+    /// reproduced exactly instead of being smeared over a frame. Each attack stays at its
+    /// exact target time (input position / rate), so timing never drifts; the gaps between
+    /// attacks are stretched a little more to make up the length.
     struct Schedule: Equatable {
         /// Analysis frame centres (input samples), one per synthesis frame.
         var analysisCentres: [Int]
@@ -22,54 +21,57 @@ extension PhaseVocoder {
     func schedule(channels: [[Double]], rate: Double, outputCount: Int,
                   firstFrame: Int, lastFrame: Int) -> Schedule {
         let inputCount = channels[0].count
-        let half = fftSize / 2
         let frameCount = lastFrame - firstFrame + 1
-        let margin = Int((Double(hop) * max(1, rate)).rounded(.up)) + hop
-        let reach = half + margin
+        // Frames whose window (± half) reaches an attack, with a hop of margin.
+        let reach = Double(fftSize / 2 + hop)
+        let attacks = preservesTransients ? Self.attacks(in: channels, block: max(64, hop / 4)) : []
 
-        var transients = preservesTransients ? Self.attacks(in: channels, block: max(64, hop / 4)) : []
-        // Keep the strongest attacks whose locked regions fit in 40 % of the input.
-        transients.sort { $0.strength > $1.strength }
-        var kept = [Int]()
-        var covered = 0
-        for attack in transients {
-            let added = 2 * reach - kept.reduce(0) { $0 + max(0, 2 * reach - abs($1 - attack.position)) }
-            if Double(covered + max(0, added)) > 0.4 * Double(inputCount) { continue }
-            kept.append(attack.position)
-            covered += max(0, added)
+        // A piecewise-linear map from output to input positions through anchor points.
+        // Each kept attack at input t sits at output t / rate (no drift), inside a stretch
+        // of slope 1 (unstretched) of ± reach; the gaps between take up the difference.
+        // An attack is kept only if the gap before it keeps a sane rate (within 0.5…2 ×
+        // the requested one) and room for two hops; greedy from left to right.
+        var anchors: [(output: Double, input: Double, locked: Bool)] = [(0, 0, false)]
+        for attack in attacks {
+            let t = Double(attack.position)
+            let start = (output: t / rate - reach, input: t - reach)
+            let end = (output: t / rate + reach, input: t + reach)
+            guard start.output > 0, start.input > 0, end.output < Double(outputCount), end.input < Double(inputCount) else { continue }
+            let last = anchors[anchors.count - 1]
+            let gapOutput = start.output - last.output, gapInput = start.input - last.input
+            guard gapOutput >= Double(2 * hop), gapInput > 0 else { continue }
+            let gapRate = gapInput / gapOutput
+            guard gapRate > 0.5 * rate, gapRate < 2 * rate else { continue }
+            anchors.append((start.output, start.input, true))
+            anchors.append((end.output, end.input, false))
         }
-        kept.sort()
-        // The stretch rate outside the locked regions that keeps the total length.
-        var freeRate = rate
-        if covered > 0 {
-            let freeOutput = Double(outputCount - covered), freeInput = Double(inputCount - covered)
-            let candidate = freeInput / freeOutput
-            if freeOutput > 0, candidate > 0.5 * rate, candidate < 2 * rate { freeRate = candidate } else { kept = [] }
+        // The tail must keep a sane rate too; drop the last attack until it does.
+        while anchors.count > 1 {
+            let last = anchors[anchors.count - 1]
+            let gapRate = (Double(inputCount) - last.input) / max(1, Double(outputCount) - last.output)
+            if gapRate > 0.5 * rate, gapRate < 2 * rate { break }
+            anchors.removeLast(2)
         }
+        anchors.append((Double(outputCount), Double(inputCount), false))
 
         var centres = [Int](repeating: 0, count: frameCount)
         var resets = [Bool](repeating: false, count: frameCount)
-        var position = Double(firstFrame * hop) * freeRate
-        var locked = false
-        var next = 0  // first kept attack not yet passed
+        var segment = 0
+        var wasLocked = false
         for index in 0..<frameCount {
-            var centre = Int(position.rounded())
-            while next < kept.count, kept[next] < centre - reach { next += 1 }
-            let near = next < kept.count && abs(kept[next] - centre) < reach
-            if near {
-                if !locked { resets[index] = true }
-                locked = true
-            } else {
-                locked = false
-            }
-            if index == 0 { resets[index] = true }
-            centres[index] = centre
+            let output = Double((firstFrame + index) * hop)
+            while segment + 2 < anchors.count, output >= anchors[segment + 1].output { segment += 1 }
+            let from = anchors[segment], to = anchors[segment + 1]
+            let locked = from.locked && output >= from.output
+            let input: Double
             if locked {
-                centre += hop
-                position = Double(centre)
+                input = output + (from.input - from.output)  // slope 1: hop-for-hop
             } else {
-                position += Double(hop) * freeRate
+                input = from.input + (output - from.output) * (to.input - from.input) / (to.output - from.output)
             }
+            centres[index] = Int(input.rounded())
+            resets[index] = index == 0 || (locked && !wasLocked)
+            wasLocked = locked
         }
         return Schedule(analysisCentres: centres, resets: resets)
     }

@@ -21,6 +21,12 @@ struct StretchCommand: ParsableCommand {
     @Argument(help: "Output audio file.") var output: String
     @Option(name: .long, help: "Tempo factor (> 1 is faster).") var rate: Double = 1
     @Option(name: .long, help: "Pitch change in semitones (fractional allowed).") var semitones: Double = 0
+    @Option(name: .long, help: "Advanced: FFT size of the phase vocoder (default: ~46 ms, 2048 at 44.1 kHz).")
+    var fftSize: Int?
+    @Option(name: .long, help: "Advanced: synthesis hop (default: a quarter of the FFT size).")
+    var hop: Int?
+    @Flag(name: .long, help: "Advanced: stretch attacks like everything else (no transient preservation).")
+    var noTransients = false
     @Option(name: .long, help: ArgumentHelp("Encoding: wav16, wav24 or float.", valueName: "FORMAT"))
     var format: String = "wav16"
 
@@ -31,7 +37,13 @@ struct StretchCommand: ParsableCommand {
         try reportingErrors {
             let buffer = try AudioFile.read(URL(fileURLWithPath: input))
             let start = Date()
-            let channels = try pitchShift(buffer.channels, semitones: semitones, rate: rate, sampleRate: buffer.sampleRate)
+            var vocoder = PhaseVocoder(sampleRate: buffer.sampleRate)
+            if let fftSize { vocoder = PhaseVocoder(fftSize: fftSize, hop: hop ?? fftSize / 4) } else if let hop {
+                vocoder = PhaseVocoder(fftSize: vocoder.fftSize, hop: hop)
+            }
+            vocoder.preservesTransients = !noTransients
+            let channels = try pitchShift(buffer.channels, semitones: semitones, rate: rate,
+                                          sampleRate: buffer.sampleRate, vocoder: vocoder)
             let seconds = Date().timeIntervalSince(start)
             try AudioFile.write(AudioBuffer(sampleRate: buffer.sampleRate, channels: channels),
                                 to: URL(fileURLWithPath: output), format: fileFormat)
