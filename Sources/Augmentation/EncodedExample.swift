@@ -17,38 +17,66 @@ public struct EncodedExample: Sendable, Equatable {
     public var scale: Double
 
     /// Encodes `example` for `format`.
+    ///
+    /// Performance: one pass per channel over raw buffers for the peak (stems and their
+    /// sum), one for quantising and summing; rounding is to nearest, ties to even (a
+    /// single instruction, unlike `rounded()`'s ties-away-from-zero library call).
     public init(_ example: Example, format: Recipe.Format) {
         let bits: Int? = format == .float ? nil : (format == .wav24 ? 24 : 16)
+        let frames = example.frameCount, sourceCount = example.sources.count
         var peak = 0.0
-        for source in example.sources { for channel in source { for x in channel { peak = max(peak, abs(x)) } } }
-        for channel in example.mixture() { for x in channel { peak = max(peak, abs(x)) } }
-        var scale = 1.0
-        if let bits {
-            let full = Double(1 << (bits - 1))
-            let headroom = full - 1 - 0.5 * Double(example.sources.count)  // largest code minus rounding
-            if peak * full > headroom { scale = headroom / (peak * full) }
-            let inverse = 1 / full
-            let quantised = example.sources.map { source in
-                source.map { channel in channel.map { ($0 * scale * full).rounded() } }
+        for c in 0..<example.channelCount {
+            var sum = [Double](repeating: 0, count: frames)
+            sum.withUnsafeMutableBufferPointer { total in
+                for source in example.sources {
+                    source[c].withUnsafeBufferPointer { x in
+                        for i in 0..<frames {
+                            peak = max(peak, abs(x[i]))
+                            total[i] += x[i]
+                        }
+                    }
+                }
+                for i in 0..<frames { peak = max(peak, abs(total[i])) }
             }
-            var mixture = [[Double]](repeating: [Double](repeating: 0, count: example.frameCount),
-                                     count: example.channelCount)
-            for source in quantised {
-                for (c, channel) in source.enumerated() { for i in channel.indices { mixture[c][i] += channel[i] } }
-            }
-            self.stems = quantised.map { $0.map { $0.map { $0 * inverse } } }
-            self.mixture = mixture.map { $0.map { $0 * inverse } }
-        } else {
-            if peak > 1 { scale = 1 / peak }
-            let rounded = example.sources.map { $0.map { $0.map { Double(Float($0 * scale)) } } }
-            var mixture = [[Double]](repeating: [Double](repeating: 0, count: example.frameCount),
-                                     count: example.channelCount)
-            for source in rounded {
-                for (c, channel) in source.enumerated() { for i in channel.indices { mixture[c][i] += channel[i] } }
-            }
-            self.stems = rounded
-            self.mixture = mixture.map { $0.map { Double(Float($0)) } }
         }
+        var scale = 1.0
+        let full: Double, grid: (Double) -> Double
+        if let bits {
+            full = Double(1 << (bits - 1))
+            let headroom = full - 1 - 0.5 * Double(sourceCount)  // largest code minus rounding
+            if peak * full > headroom { scale = headroom / (peak * full) }
+            grid = { $0.rounded(.toNearestOrEven) }
+        } else {
+            full = 1
+            if peak > 1 { scale = 1 / peak }
+            grid = { Double(Float($0)) }
+        }
+        let gain = scale * full, inverse = 1 / full
+        var stems = [[[Double]]](repeating: [], count: sourceCount)
+        var mixture = [[Double]]()
+        for c in 0..<example.channelCount {
+            var total = [Double](repeating: 0, count: frames)
+            total.withUnsafeMutableBufferPointer { sum in
+                for (s, source) in example.sources.enumerated() {
+                    let stored = [Double](unsafeUninitializedCapacity: frames) { out, count in
+                        source[c].withUnsafeBufferPointer { x in
+                            for i in 0..<frames {
+                                let q = grid(x[i] * gain)  // integer code (or Float value)
+                                sum[i] += q
+                                out[i] = q * inverse
+                            }
+                        }
+                        count = frames
+                    }
+                    stems[s].append(stored)
+                }
+                // Integer codes sum exactly in Double; a float mixture is rounded once.
+                for i in 0..<frames { sum[i] = bits == nil ? Double(Float(sum[i])) : sum[i] * inverse }
+            }
+            mixture.append(total)
+        }
+        self.stems = stems
+        self.mixture = mixture
         self.scale = scale
     }
 }
