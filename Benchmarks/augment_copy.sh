@@ -18,7 +18,7 @@ JOBS=${JOBS:-2}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-"$BIN/musdb" sample "$WORK/data" --tracks "$TRACKS" --test-tracks 0 --seconds "$SECONDS_PER_TRACK" >/dev/null
+"$BIN/musdb" sample "$WORK/data" --tracks "$TRACKS" --test-tracks 0 --seconds "$SECONDS_PER_TRACK" >/dev/null 2>&1
 
 now() { date +%s.%N; }
 rate() { python3 -c "print(f'{$1 / ($3 - $2):.1f}')"; }

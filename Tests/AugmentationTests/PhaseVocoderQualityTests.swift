@@ -90,6 +90,14 @@ final class PhaseVocoderQualityTests: XCTestCase {
             print("clicks rate \(rate): concentration \(ours), original \(original), without phase reset \(withoutReset)")
             XCTAssertGreaterThan(ours, 0.9 * original, "rate \(rate)")
             XCTAssertGreaterThan(ours, withoutReset + 0.05, "rate \(rate)")
+            // Attacks land at their exact target time (input position / rate), ± 1 ms: no drift.
+            let stretched = timeStretch(signal, rate: rate)
+            for p in positions.dropFirst().dropLast() {
+                let target = Int(Double(p) / rate)
+                let window = (target - 2000)..<(target + 2000)
+                let onset = window.first { abs(stretched[$0] - stretched[$0 - 1]) > 0.3 } ?? window.lowerBound
+                XCTAssertLessThanOrEqual(abs(onset - target), 44, "attack at \(p), rate \(rate)")
+            }
         }
     }
 
