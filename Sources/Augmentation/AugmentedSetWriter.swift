@@ -144,12 +144,13 @@ public struct AugmentedSetWriter: Sendable {
         }
         if let error = queue.error { throw error }
         try writeManifest()
-        try? FileManager.default.removeItem(at: partialFolder)
         return RunSummary(written: queue.written, skipped: queue.skipped)
     }
 
-    /// Rewrites `manifest.jsonl` from the complete examples, in index order.
+    /// Rewrites `manifest.jsonl` from the complete examples, in index order, and removes
+    /// the (then empty) staging folder.
     public func writeManifest() throws {
+        defer { try? FileManager.default.removeItem(at: partialFolder) }
         var lines = Data()
         for index in 0..<renderer.planner.exampleCount {
             let id = ExamplePlan.id(index: index)

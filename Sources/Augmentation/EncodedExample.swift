@@ -30,27 +30,30 @@ public struct EncodedExample: Sendable, Equatable {
             sum.withUnsafeMutableBufferPointer { total in
                 for source in example.sources {
                     source[c].withUnsafeBufferPointer { x in
+                        var localPeak = 0.0
                         for i in 0..<frames {
-                            peak = max(peak, abs(x[i]))
+                            localPeak = max(localPeak, abs(x[i]))
                             total[i] += x[i]
                         }
+                        peak = max(peak, localPeak)
                     }
                 }
-                for i in 0..<frames { peak = max(peak, abs(total[i])) }
+                var localPeak = 0.0
+                for i in 0..<frames { localPeak = max(localPeak, abs(total[i])) }
+                peak = max(peak, localPeak)
             }
         }
         var scale = 1.0
-        let full: Double, grid: (Double) -> Double
+        let full: Double
         if let bits {
             full = Double(1 << (bits - 1))
             let headroom = full - 1 - 0.5 * Double(sourceCount)  // largest code minus rounding
             if peak * full > headroom { scale = headroom / (peak * full) }
-            grid = { $0.rounded(.toNearestOrEven) }
         } else {
             full = 1
             if peak > 1 { scale = 1 / peak }
-            grid = { Double(Float($0)) }
         }
+        let isInteger = bits != nil
         let gain = scale * full, inverse = 1 / full
         var stems = [[[Double]]](repeating: [], count: sourceCount)
         var mixture = [[Double]]()
@@ -60,10 +63,19 @@ public struct EncodedExample: Sendable, Equatable {
                 for (s, source) in example.sources.enumerated() {
                     let stored = [Double](unsafeUninitializedCapacity: frames) { out, count in
                         source[c].withUnsafeBufferPointer { x in
-                            for i in 0..<frames {
-                                let q = grid(x[i] * gain)  // integer code (or Float value)
-                                sum[i] += q
-                                out[i] = q * inverse
+                            // Two plain loops (no closure in the hot path), so both vectorise.
+                            if isInteger {
+                                for i in 0..<frames {
+                                    let q = (x[i] * gain).rounded(.toNearestOrEven)  // integer code
+                                    sum[i] += q
+                                    out[i] = q * inverse
+                                }
+                            } else {
+                                for i in 0..<frames {
+                                    let q = Double(Float(x[i] * gain))
+                                    sum[i] += q
+                                    out[i] = q
+                                }
                             }
                         }
                         count = frames
@@ -71,7 +83,11 @@ public struct EncodedExample: Sendable, Equatable {
                     stems[s].append(stored)
                 }
                 // Integer codes sum exactly in Double; a float mixture is rounded once.
-                for i in 0..<frames { sum[i] = bits == nil ? Double(Float(sum[i])) : sum[i] * inverse }
+                if isInteger {
+                    for i in 0..<frames { sum[i] *= inverse }
+                } else {
+                    for i in 0..<frames { sum[i] = Double(Float(sum[i])) }
+                }
             }
             mixture.append(total)
         }

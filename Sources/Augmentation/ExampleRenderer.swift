@@ -27,7 +27,9 @@ public struct ExampleRenderer: Sendable {
         }
         // Sources read from different tracks can differ by a frame after resampling.
         let shortest = sources.map { $0.first?.count ?? 0 }.min() ?? 0
-        sources = sources.map { $0.map { Array($0.prefix(shortest)) } }
+        if sources.contains(where: { $0.contains { $0.count != shortest } }) {
+            sources = sources.map { $0.map { Array($0.prefix(shortest)) } }
+        }
         var example = try Example(sampleRate: plan.sampleRate, sourceNames: plan.sources.map(\.source), sources: sources)
         for (s, draw) in plan.sources.enumerated() {
             if draw.swap { example.swapChannels(ofSource: s) }

@@ -44,6 +44,7 @@ public struct MUSDBSourceLoader: ExampleSourceLoader {
         }
         // Zero-pad to the requested length (past the end of the track, or a frame of
         // rounding in the decoder's chunking).
+        if available == frames, buffer.frameCount == frames.count { return buffer.channels }
         return buffer.channels.map { channel in
             var out = [Double](repeating: 0, count: frames.count)
             let start = available.lowerBound - frames.lowerBound
