@@ -1,3 +1,4 @@
+import Audio
 import CSampleRate
 
 /// Resampling of planar channels by an arbitrary ratio with libsamplerate.
@@ -7,23 +8,21 @@ import CSampleRate
 /// Numerical trap: libsamplerate works in `Float`, so samples carry about 1e-7 relative
 /// error; callers skip it entirely when the ratio is 1.
 enum RatioResampler {
-    /// libsamplerate's sinc converters.
-    enum Quality: String, Sendable, Codable, CaseIterable {
-        case best, medium, fastest
-
-        var converter: Int32 {
-            switch self {
-            case .best: return Int32(SRC_SINC_BEST_QUALITY)
-            case .medium: return Int32(SRC_SINC_MEDIUM_QUALITY)
-            case .fastest: return Int32(SRC_SINC_FASTEST)
-            }
+    /// libsamplerate's converter for `quality` (Audio's `ResamplingQuality`).
+    static func converter(_ quality: ResamplingQuality) -> Int32 {
+        switch quality {
+        case .best: return Int32(SRC_SINC_BEST_QUALITY)
+        case .medium: return Int32(SRC_SINC_MEDIUM_QUALITY)
+        case .fastest: return Int32(SRC_SINC_FASTEST)
+        case .zeroOrderHold: return Int32(SRC_ZERO_ORDER_HOLD)
+        case .linear: return Int32(SRC_LINEAR)
         }
     }
 
     /// `channels` resampled by `ratio` (output rate / input rate), trimmed or zero-padded
     /// to exactly `outputCount` samples per channel.
     static func resample(_ channels: [[Double]], ratio: Double, outputCount: Int,
-                         quality: Quality = .medium) throws -> [[Double]] {
+                         quality: ResamplingQuality = .medium) throws -> [[Double]] {
         guard ratio.isFinite, ratio > 0, ratio >= 1.0 / 256, ratio <= 256 else {
             throw AugmentationError.invalidParameter("resampling ratio \(ratio) is outside libsamplerate's 1/256…256")
         }
@@ -47,7 +46,7 @@ enum RatioResampler {
                 data.output_frames = CLong(capacity)
                 data.src_ratio = ratio
                 data.end_of_input = 1
-                let status = src_simple(&data, quality.converter, Int32(channelCount))
+                let status = src_simple(&data, converter(quality), Int32(channelCount))
                 generated = Int(data.output_frames_gen)
                 return status
             }

@@ -46,6 +46,14 @@ public struct PhaseVocoder: Sendable, Equatable {
         self.init(fftSize: size, hop: size / 4)
     }
 
+    /// The default framing for a stretch by `rate`: as `init(sampleRate:)`, with an
+    /// eighth-frame hop for large stretches (rate outside 0.8…1.25), where a quarter-frame
+    /// hop lets the phase differences between frames grow large enough to sound phasey.
+    public init(sampleRate: Int, rate: Double) {
+        self.init(sampleRate: sampleRate)
+        if rate < 0.8 || rate > 1.25 { hop = fftSize / 8 }
+    }
+
     /// The channels (all the same length) played `rate` times faster: `rate` 2 halves
     /// the duration, 0.5 doubles it, pitch unchanged. The result has exactly
     /// `round(count / rate)` samples per channel; `rate == 1` returns the input untouched.

@@ -4,11 +4,11 @@
 /// channels share one phase evolution, so the stereo image survives (see `PhaseVocoder`).
 /// `rate == 1` returns the input unchanged, bit for bit.
 public func timeStretch(_ channels: [[Double]], rate: Double, sampleRate: Int = 44_100) -> [[Double]] {
-    PhaseVocoder(sampleRate: sampleRate).stretch(channels, rate: rate)
+    PhaseVocoder(sampleRate: sampleRate, rate: rate).stretch(channels, rate: rate)
 }
 
 /// A mono signal played `rate` times faster with the pitch unchanged (see the
 /// multichannel `timeStretch`).
 public func timeStretch(_ signal: [Double], rate: Double, sampleRate: Int = 44_100) -> [Double] {
-    PhaseVocoder(sampleRate: sampleRate).stretch([signal], rate: rate)[0]
+    PhaseVocoder(sampleRate: sampleRate, rate: rate).stretch([signal], rate: rate)[0]
 }

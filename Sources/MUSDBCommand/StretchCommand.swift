@@ -25,6 +25,8 @@ struct StretchCommand: ParsableCommand {
     var fftSize: Int?
     @Option(name: .long, help: "Advanced: synthesis hop (default: a quarter of the FFT size).")
     var hop: Int?
+    @Option(name: .long, help: "Advanced: libsamplerate converter for pitch shifts: best, medium or fastest.")
+    var resampling: String = "medium"
     @Flag(name: .long, help: "Advanced: stretch attacks like everything else (no transient preservation).")
     var noTransients = false
     @Option(name: .long, help: ArgumentHelp("Encoding: wav16, wav24 or float.", valueName: "FORMAT"))
@@ -34,16 +36,24 @@ struct StretchCommand: ParsableCommand {
         guard let fileFormat: AudioFileFormat = ["wav16": .wav16, "wav24": .wav24, "float": .wavFloat32][format] else {
             throw ValidationError("unknown --format '\(format)': use wav16, wav24 or float")
         }
+        guard let quality = ResamplingQuality(rawValue: resampling), [.best, .medium, .fastest].contains(quality) else {
+            throw ValidationError("unknown --resampling '\(resampling)': use best, medium or fastest")
+        }
         try reportingErrors {
             let buffer = try AudioFile.read(URL(fileURLWithPath: input))
             let start = Date()
-            var vocoder = PhaseVocoder(sampleRate: buffer.sampleRate)
+            // Only an explicit framing overrides the default (which adapts the hop to the rate).
+            var vocoder: PhaseVocoder?
             if let fftSize { vocoder = PhaseVocoder(fftSize: fftSize, hop: hop ?? fftSize / 4) } else if let hop {
-                vocoder = PhaseVocoder(fftSize: vocoder.fftSize, hop: hop)
+                vocoder = PhaseVocoder(fftSize: PhaseVocoder(sampleRate: buffer.sampleRate).fftSize, hop: hop)
             }
-            vocoder.preservesTransients = !noTransients
+            if noTransients {
+                vocoder = vocoder ?? PhaseVocoder(sampleRate: buffer.sampleRate,
+                                                  rate: rate / Double.exp2(semitones / 12))
+                vocoder?.preservesTransients = false
+            }
             let channels = try pitchShift(buffer.channels, semitones: semitones, rate: rate,
-                                          sampleRate: buffer.sampleRate, vocoder: vocoder)
+                                          sampleRate: buffer.sampleRate, vocoder: vocoder, resampling: quality)
             let seconds = Date().timeIntervalSince(start)
             try AudioFile.write(AudioBuffer(sampleRate: buffer.sampleRate, channels: channels),
                                 to: URL(fileURLWithPath: output), format: fileFormat)
