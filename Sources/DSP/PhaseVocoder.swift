@@ -96,9 +96,9 @@ private struct PhaseVocoderRun {
         let window = Window.hann.coefficients(count: n)
         let fft = RealFFT(size: n)
 
-        // Frames centred at synthesis positions k·hop (output) and round(k·hop·rate)
-        // (input); k starts early enough that the first output samples get the full
-        // window overlap, and runs until the last output sample is covered.
+        // Frames centred at synthesis positions k·hop (output) and at the schedule's
+        // analysis centres (input, about k·hop·rate); k starts early enough that the first
+        // output samples get the full window overlap, and runs until the last is covered.
         let firstFrame = -(half / hop) + 1
         let lastFrame = (outputCount - 1 + half) / hop
         // Output sample i accumulates at i + n, so frame starts are never negative.
