@@ -61,6 +61,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks/bsseval_speed.sh: the BSSEval kernel on raw float64 files.
+        .executableTarget(name: "BSSEvalBenchmark", dependencies: ["BSSEval"]),
+
         // Locating Fixtures/ and ../shared/data from the tests.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
 

@@ -8,7 +8,9 @@ public enum BSSEvalError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// No sources, no channels or no samples.
     case empty(Role)
-    /// Sources of one set differ in channel count or length (`source` is the first that differs).
+    /// Sources of one set differ in channel count, or channels in length (`source` is the
+    /// first that differs). Estimates may differ in length from source to source: each is
+    /// padded or truncated to the reference length.
     case ragged(Role, source: Int)
     /// References and estimates differ in the number of sources or channels.
     case shapeMismatch(references: (sources: Int, channels: Int), estimates: (sources: Int, channels: Int))
@@ -27,7 +29,8 @@ public enum BSSEvalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty(let role):
             return "the \(role.rawValue) signals are empty: need at least one source, one channel and one sample"
         case .ragged(let role, let source):
-            return "\(role.rawValue) source \(source) has a different channel count or length than \(role.rawValue) source 0"
+            return "\(role.rawValue) source \(source) has a different channel count than \(role.rawValue) source 0, "
+                + "or channels of different lengths" + (role == .reference ? ", or a different length than reference source 0" : "")
         case .shapeMismatch(let r, let e):
             return "references have \(r.sources) sources × \(r.channels) channels but estimates have \(e.sources) × \(e.channels)"
         case .silentSource(let role, let index):

@@ -27,6 +27,7 @@ enum FastKernel {
         let silent = (0..<framing.count).map { t in
             refs.anySilent(in: framing.range(t)) || ests.anySilent(in: framing.range(t))
         }
+        Trace.mark("silence checks")
         let frameSize = RealFFT.fastSize(atLeast: framing.frameLength + options.filterLength - 1)
         let (sourceCount, frameCount) = (scores.sourceCount, scores.frameCount)
         scores.values.withUnsafeMutableBufferPointer { out in
@@ -46,6 +47,7 @@ enum FastKernel {
                         i += threads
                     }
                 }
+                Trace.mark("\(frames.count) frames")
             case .v3:
                 for t in 0..<framing.count where !silent[t] {
                     let range = framing.range(t)

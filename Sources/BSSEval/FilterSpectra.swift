@@ -27,6 +27,7 @@ final class FilterSpectra {
         bins = frameSize / 2 + 1
         let correlations = ReferenceCorrelations(references: refs, estimates: ests, range: range,
                                                  filterLength: L, threads: threads)
+        Trace.mark("correlations")
         let estimates = Array(Set(pairs.map { $0.1 })).sorted()
         let column = Dictionary(uniqueKeysWithValues: estimates.enumerated().map { ($1, $0) })
         let n = K * L, rhs = estimates.count * nchan
@@ -58,10 +59,12 @@ final class FilterSpectra {
             spatialTaps[jtrue] = b
             spatialColumns[jtrue] = Dictionary(uniqueKeysWithValues: mine.enumerated().map { ($1, $0) })
         }
+        Trace.mark("spatial filters Cj")
         // C: one factorisation of G + eps·I, every estimate as right-hand sides.
         LinearSolve.solveRegularized(n: n, &d, rhs: rhs) { a, diagonal in
             correlations.fillGram(a, signals: 0..<K, diagonal: diagonal)
         }
+        Trace.mark("projection filters C (n = \(n))")
         let fft = RealFFT(size: frameSize)
         func spectrum(_ taps: UnsafePointer<Double>, into out: UnsafeMutableBufferPointer<Complex<Double>>) {
             fft.forward(UnsafeBufferPointer(start: taps, count: L), into: out)
@@ -85,5 +88,6 @@ final class FilterSpectra {
             }
             spatials[jtrue * nsrc + jest] = h
         }
+        Trace.mark("filter spectra")
     }
 }

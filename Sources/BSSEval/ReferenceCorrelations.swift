@@ -16,7 +16,7 @@ struct ReferenceCorrelations {
     private(set) var gramLags: [Double]    // [pair(p, q)][m + L − 1]
     private(set) var crossLags: [Double]   // [p][e][k]
 
-    static let maximumBlockFFT = 32768
+    static let maximumBlockFFT = 8192
 
     @inline(__always) func pairIndex(_ p: Int, _ q: Int) -> Int { p * (p + 1) / 2 + q }   // q ≤ p
 

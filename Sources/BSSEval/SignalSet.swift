@@ -10,13 +10,17 @@ struct SignalSet {
     var signalCount: Int { sourceCount * channelCount }
 
     /// Takes `sources[j][c][i]`, zero-padding or truncating every channel to `length`
-    /// (museval's `pad_or_truncate`) when one is given.
+    /// (museval's `pad_or_truncate`) when one is given; sources may then differ in length
+    /// (museval needs one length for all estimates; padding each one is the same thing).
     init(_ sources: [[[Double]]], role: BSSEvalError.Role, length wanted: Int? = nil) throws {
         guard let first = sources.first, let firstChannel = first.first else { throw BSSEvalError.empty(role) }
         let nchan = first.count
         let ownLength = firstChannel.count
         for (j, source) in sources.enumerated() {
-            guard source.count == nchan, source.allSatisfy({ $0.count == ownLength }) else {
+            // With a wanted length every source is padded or truncated on its own, so only
+            // the channels of one source must agree; otherwise all sources must.
+            let length = wanted == nil ? ownLength : (source.first?.count ?? -1)
+            guard source.count == nchan, source.allSatisfy({ $0.count == length }) else {
                 throw BSSEvalError.ragged(role, source: j)
             }
         }

@@ -4,13 +4,18 @@ import XCTest
 /// Compares our scores with museval's, value by value.
 ///
 /// Rules: the NaN pattern must be identical; +∞ must meet +∞; finite values must agree
-/// within `tolerance` dB, except where museval's value is above `roundoffFloor` dB: there
+/// within `tolerance` dB (0.01, or twice museval's measured rounding spread on
+/// ill-conditioned cases), except where museval's value is above `roundoffFloor` dB: there
 /// the error energy is below 10⁻¹⁵ of the signal's, i.e. pure float64 rounding noise in
 /// both implementations (e.g. ISR of a perfect estimate, ~180–215 dB in museval), and we
 /// require only that ours is above the floor too.
 struct GoldenComparison {
-    static let tolerance = 0.01
+    static let defaultTolerance = 0.01
     static let roundoffFloor = 150.0
+
+    /// 0.01 dB, or twice museval's own rounding spread where that is larger: on an
+    /// ill-conditioned Gram matrix museval's numbers are only that precise themselves.
+    var tolerance = GoldenComparison.defaultTolerance
 
     var maxDifference = 0.0
     var compared = 0
@@ -34,10 +39,11 @@ struct GoldenComparison {
         }
         let d = abs(ours - theirs)
         maxDifference = max(maxDifference, d)
-        if d > Self.tolerance { failures.append("\(what()): ours \(ours), museval \(theirs), |Δ| = \(d)") }
+        if d > tolerance { failures.append("\(what()): ours \(ours), museval \(theirs), |Δ| = \(d)") }
     }
 
     mutating func compare(_ ours: BSSEvalScores, _ golden: GoldenCase) {
+        tolerance = max(Self.defaultTolerance, 2 * golden.roundingSpread)
         let metrics: [(String, [[Double]])] = [("SDR", ours.sdr), ("ISR", ours.isr), ("SIR", ours.sir), ("SAR", ours.sar)]
         for (name, values) in metrics {
             let theirs = golden.scores[name]!

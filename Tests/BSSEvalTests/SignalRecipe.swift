@@ -105,6 +105,9 @@ struct GoldenCase {
     let options: BSSEvalOptionsSpec
     let scores: [String: [[Double]]]
     let permutation: [[Int]]
+    /// For ill-conditioned cases: how far museval's own scores move when only its FFT
+    /// rounding changes (see the golden script); 0 when not measured.
+    let roundingSpread: Double
 
     struct BSSEvalOptionsSpec {
         let window: Int, hop: Int, mode: String, criteria: String, permutation: Bool, filterLength: Int
@@ -151,5 +154,6 @@ struct GoldenCase {
         for (k, v) in json["scores"] as! [String: [[Any]]] { s[k] = v.map { $0.map(GoldenCase.value) } }
         scores = s
         permutation = json["permutation_result"] as! [[Int]]
+        roundingSpread = (json["rounding_spread_db"] as? NSNumber)?.doubleValue ?? 0
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Phase timings on stderr when the environment variable BSSEVAL_TRACE is set
+/// (used to see where the time goes; silent otherwise).
+enum Trace {
+    static let enabled = ProcessInfo.processInfo.environment["BSSEVAL_TRACE"] != nil
+    nonisolated(unsafe) static var last = Date()
+    nonisolated(unsafe) static var lastCPU = cpuSeconds()
+
+    /// User + system CPU seconds of the process (all threads).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Current resident set size from /proc/self/statm (Linux), 0 elsewhere.
+    static func residentMegabytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / (1 << 20)
+    }
+
+    static func mark(_ what: @autoclosure () -> String) {
+        guard enabled else { return }
+        let now = Date(), cpu = cpuSeconds()
+        FileHandle.standardError.write(Data(String(format: "[bsseval] wall %7.3f s  cpu %7.3f s  rss %5d MB  %@\n",
+                                                   now.timeIntervalSince(last), cpu - lastCPU, residentMegabytes(),
+                                                   what()).utf8))
+        last = now
+        lastCPU = cpu
+    }
+}
