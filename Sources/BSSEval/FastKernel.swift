@@ -1,0 +1,88 @@
+import COpenBLAS
+import DSP
+import Dispatch
+import Foundation
+
+/// The fast BSS Eval kernel. Same mathematics as `ReferenceKernel` (and museval), other
+/// arithmetic:
+///
+/// 1. Correlations: the Gram matrix G is block-Toeplitz, so only the lags −(L−1)…L−1 of
+///    each pair of reference channels are computed (and lags 0…L−1 of each reference
+///    channel against each estimate channel, for D), by overlap-save blocks whose
+///    cross-spectra are summed in the frequency domain: one inverse FFT per pair at the end.
+///    Blocks run in parallel.
+/// 2. One LU factorisation of G + eps·I serves every estimate (all of D's columns as
+///    right-hand sides), one per source block for the spatial filters Cj.
+/// 3. The filters' spectra are computed once. Per frame, the frame is zero-padded to an FFT
+///    size M ≥ win + L − 1, so convolution is circular; the projections are products of
+///    spectra and every energy of the decomposition follows from Parseval — no inverse
+///    FFT per frame. The reference spectra are shared by all estimates. Frames run in
+///    parallel.
+enum FastKernel {
+    static func pairScores(references refs: SignalSet, estimates ests: SignalSet,
+                           options: BSSEvalOptions, pairs: [(Int, Int)]) -> PairScores {
+        let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
+        var scores = PairScores(sourceCount: refs.sourceCount, frameCount: framing.count)
+        let threads = options.threadCount > 0 ? options.threadCount : ProcessInfo.processInfo.activeProcessorCount
+        let silent = (0..<framing.count).map { t in
+            refs.anySilent(in: framing.range(t)) || ests.anySilent(in: framing.range(t))
+        }
+        let frameSize = RealFFT.fastSize(atLeast: framing.frameLength + options.filterLength - 1)
+        let (sourceCount, frameCount) = (scores.sourceCount, scores.frameCount)
+        scores.values.withUnsafeMutableBufferPointer { out in
+            let sink = ScoreSink(values: out.baseAddress!, sourceCount: sourceCount, frameCount: frameCount)
+            switch options.mode {
+            case .v4:
+                let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
+                                            filterLength: options.filterLength, pairs: pairs,
+                                            frameSize: frameSize, threads: threads)
+                let frames = (0..<framing.count).filter { !silent[$0] }
+                parallelFor(frames.count, threads: threads) { worker in
+                    let scorer = FrameScorer(filters: filters, refs: refs, ests: ests)
+                    var i = worker
+                    while i < frames.count {
+                        let t = frames[i]
+                        scorer.score(frame: framing.range(t), t: t, pairs: pairs, criteria: options.criteria, into: sink)
+                        i += threads
+                    }
+                }
+            case .v3:
+                for t in 0..<framing.count where !silent[t] {
+                    let range = framing.range(t)
+                    let filters = FilterSpectra(references: refs, estimates: ests, range: range,
+                                                filterLength: options.filterLength, pairs: pairs,
+                                                frameSize: frameSize, threads: threads)
+                    FrameScorer(filters: filters, refs: refs, ests: ests)
+                        .score(frame: range, t: t, pairs: pairs, criteria: options.criteria, into: sink)
+                }
+            }
+        }
+        return scores
+    }
+
+    /// Runs `body(worker)` for worker 0..<threads (at most `count` of them) concurrently.
+    static func parallelFor(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+        let workers = max(1, min(threads, count))
+        if workers == 1 {
+            body(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: body)
+        }
+    }
+}
+
+/// Where frame scorers write: distinct (pair, frame) cells, so no locking is needed.
+struct ScoreSink: @unchecked Sendable {
+    let values: UnsafeMutablePointer<Double>
+    let sourceCount: Int
+    let frameCount: Int
+
+    /// Same layout as `PairScores`.
+    func set(_ r: (Double, Double, Double, Double), _ jtrue: Int, _ jest: Int, _ t: Int) {
+        func index(_ m: Int) -> Int { ((m * sourceCount + jtrue) * sourceCount + jest) * frameCount + t }
+        values[index(0)] = r.0
+        values[index(1)] = r.1
+        values[index(2)] = r.2
+        values[index(3)] = r.3
+    }
+}

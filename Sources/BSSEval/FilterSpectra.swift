@@ -1,0 +1,89 @@
+import DSP
+
+/// The distortion filters of one filter range (the whole track for v4, a frame for v3),
+/// solved once for every estimate and transformed once to the frame FFT size.
+///
+/// `projection(jest)` holds, for estimate `jest`, the spectra of the taps from reference
+/// channel p to output channel c at index p·nchan + c (museval's `C[jest]`);
+/// `spatial(jtrue, jest)` the taps from channel cin of reference `jtrue` to output channel c
+/// at index cin·nchan + c (museval's `Cj[jtrue, jest]`).
+final class FilterSpectra {
+    let sourceCount: Int
+    let channelCount: Int
+    let frameSize: Int
+    let bins: Int
+    private var projections: [Int: Spectra] = [:]
+    private var spatials: [Int: Spectra] = [:]
+
+    func projection(_ jest: Int) -> Spectra { projections[jest]! }
+    func spatial(_ jtrue: Int, _ jest: Int) -> Spectra { spatials[jtrue * sourceCount + jest]! }
+
+    init(references refs: SignalSet, estimates ests: SignalSet, range: Range<Int>, filterLength L: Int,
+         pairs: [(Int, Int)], frameSize: Int, threads: Int) {
+        let nsrc = refs.sourceCount, nchan = refs.channelCount, K = refs.signalCount
+        sourceCount = nsrc
+        channelCount = nchan
+        self.frameSize = frameSize
+        bins = frameSize / 2 + 1
+        let correlations = ReferenceCorrelations(references: refs, estimates: ests, range: range,
+                                                 filterLength: L, threads: threads)
+        let estimates = Array(Set(pairs.map { $0.1 })).sorted()
+        let column = Dictionary(uniqueKeysWithValues: estimates.enumerated().map { ($1, $0) })
+        let n = K * L, rhs = estimates.count * nchan
+        // D: row p·L + k, column (estimate slot)·nchan + c.
+        var d = [Double](repeating: 0, count: n * rhs)
+        for (slot, jest) in estimates.enumerated() {
+            for c in 0..<nchan {
+                for p in 0..<K {
+                    for k in 0..<L { d[(slot * nchan + c) * n + p * L + k] = correlations.cross(p, jest * nchan + c, k) }
+                }
+            }
+        }
+        // Cj: one factorisation of G_jj + eps·I per reference source, all its estimates at once.
+        let m = nchan * L
+        var spatialTaps: [Int: [Double]] = [:]   // jtrue → m × (estimates of jtrue)·nchan
+        var spatialColumns: [Int: [Int: Int]] = [:]
+        for jtrue in Set(pairs.map { $0.0 }).sorted() {
+            let mine = pairs.filter { $0.0 == jtrue }.map { $0.1 }
+            var b = [Double](repeating: 0, count: m * mine.count * nchan)
+            for (slot, jest) in mine.enumerated() {
+                for c in 0..<nchan {
+                    let src = (column[jest]! * nchan + c) * n + jtrue * m
+                    for r in 0..<m { b[(slot * nchan + c) * m + r] = d[src + r] }
+                }
+            }
+            LinearSolve.solveRegularized(n: m, &b, rhs: mine.count * nchan) { a, diagonal in
+                correlations.fillGram(a, signals: jtrue * nchan ..< (jtrue + 1) * nchan, diagonal: diagonal)
+            }
+            spatialTaps[jtrue] = b
+            spatialColumns[jtrue] = Dictionary(uniqueKeysWithValues: mine.enumerated().map { ($1, $0) })
+        }
+        // C: one factorisation of G + eps·I, every estimate as right-hand sides.
+        LinearSolve.solveRegularized(n: n, &d, rhs: rhs) { a, diagonal in
+            correlations.fillGram(a, signals: 0..<K, diagonal: diagonal)
+        }
+        let fft = RealFFT(size: frameSize)
+        func spectrum(_ taps: UnsafePointer<Double>, into out: UnsafeMutableBufferPointer<Complex<Double>>) {
+            fft.forward(UnsafeBufferPointer(start: taps, count: L), into: out)
+        }
+        d.withUnsafeBufferPointer { x in
+            for (slot, jest) in estimates.enumerated() {
+                let h = Spectra(count: K * nchan, bins: bins)
+                for p in 0..<K {
+                    for c in 0..<nchan { spectrum(x.baseAddress! + (slot * nchan + c) * n + p * L, into: h.buffer(p * nchan + c)) }
+                }
+                projections[jest] = h
+            }
+        }
+        for (jtrue, jest) in pairs {
+            let slot = spatialColumns[jtrue]![jest]!
+            let h = Spectra(count: nchan * nchan, bins: bins)
+            spatialTaps[jtrue]!.withUnsafeBufferPointer { x in
+                for cin in 0..<nchan {
+                    for c in 0..<nchan { spectrum(x.baseAddress! + (slot * nchan + c) * m + cin * L, into: h.buffer(cin * nchan + c)) }
+                }
+            }
+            spatials[jtrue * nsrc + jest] = h
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The four ratios of every scored (reference, estimate) pair in every frame, before the
+/// permutation is chosen: `value(metric, reference, estimate, frame)`, NaN when unscored.
+struct PairScores {
+    enum Metric: Int, CaseIterable { case sdr = 0, isr, sir, sar }
+
+    let sourceCount: Int
+    let frameCount: Int
+    var values: [Double]
+
+    init(sourceCount: Int, frameCount: Int) {
+        self.sourceCount = sourceCount
+        self.frameCount = frameCount
+        values = [Double](repeating: .nan, count: 4 * sourceCount * sourceCount * frameCount)
+    }
+
+    @inline(__always)
+    func index(_ m: Int, _ jtrue: Int, _ jest: Int, _ t: Int) -> Int {
+        ((m * sourceCount + jtrue) * sourceCount + jest) * frameCount + t
+    }
+
+    subscript(_ m: Metric, _ jtrue: Int, _ jest: Int, _ t: Int) -> Double {
+        get { values[index(m.rawValue, jtrue, jest, t)] }
+        set { values[index(m.rawValue, jtrue, jest, t)] = newValue }
+    }
+
+    /// Stores the ratios of one pair in one frame (sdr, isr, sir, sar).
+    mutating func set(_ r: (Double, Double, Double, Double), _ jtrue: Int, _ jest: Int, _ t: Int) {
+        values[index(0, jtrue, jest, t)] = r.0
+        values[index(1, jtrue, jest, t)] = r.1
+        values[index(2, jtrue, jest, t)] = r.2
+        values[index(3, jtrue, jest, t)] = r.3
+    }
+}
+
+/// museval's energy ratio: 10·log10(num / den), +∞ when the denominator is exactly 0.
+@inline(__always)
+func safeDecibels(_ num: Double, _ den: Double) -> Double {
+    den == 0 ? .infinity : 10 * log10(num / den)
+}
+
+/// The ratios from the energies of one decomposition.
+///
+/// Images: SDR = ‖s‖²/‖e_spat+e_interf+e_artif‖², ISR = ‖s‖²/‖e_spat‖²,
+/// SIR = ‖s+e_spat‖²/‖e_interf‖², SAR = ‖s+e_spat+e_interf‖²/‖e_artif‖².
+/// Sources: the target is s_filt = s + e_spat; ISR is NaN.
+struct DecompositionEnergies {
+    var target: Double          // ‖s_true‖²
+    var spatial: Double         // ‖e_spat‖²
+    var distortion: Double      // ‖e_spat + e_interf + e_artif‖² = ‖ŝ − s‖²
+    var filtered: Double        // ‖s_true + e_spat‖² = ‖P_j‖²
+    var interference: Double    // ‖e_interf‖² = ‖P − P_j‖²
+    var projected: Double       // ‖s_true + e_spat + e_interf‖² = ‖P‖²
+    var artifacts: Double       // ‖e_artif‖² = ‖ŝ − P‖²
+    var filteredError: Double   // ‖e_interf + e_artif‖² = ‖ŝ − P_j‖² (sources criteria)
+
+    func ratios(_ criteria: BSSEvalOptions.Criteria) -> (Double, Double, Double, Double) {
+        switch criteria {
+        case .images:
+            return (safeDecibels(target, distortion), safeDecibels(target, spatial),
+                    safeDecibels(filtered, interference), safeDecibels(projected, artifacts))
+        case .sources:
+            return (safeDecibels(filtered, filteredError), .nan,
+                    safeDecibels(filtered, interference), safeDecibels(projected, artifacts))
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import DSP
+
+/// The lags of every correlation BSS Eval needs, over one sample range:
+/// `gram(p, q, m)` = Σₙ x_p[n+m]·x_q[n] for reference channels q ≤ p and |m| < L (the
+/// block-Toeplitz Gram matrix G is made of these), and `cross(p, e, k)` = Σₙ x_p[n−k]·ŝ_e[n]
+/// for reference channel p, estimate channel e and 0 ≤ k < L (the matrix D).
+///
+/// Computed by overlap blocks: block b of the "y" signal sits at offset L−1 of an FFT frame
+/// whose "x" segment reaches L−1 samples further on both sides, so the circular
+/// correlation has no wrap-around for |m| < L; the cross-spectra of all blocks are summed
+/// and inverted once per pair. Blocks are shared out among threads.
+struct ReferenceCorrelations {
+    let signalCount: Int          // K reference channels
+    let estimateCount: Int        // estimate channels
+    let filterLength: Int
+    private(set) var gramLags: [Double]    // [pair(p, q)][m + L − 1]
+    private(set) var crossLags: [Double]   // [p][e][k]
+
+    static let maximumBlockFFT = 32768
+
+    @inline(__always) func pairIndex(_ p: Int, _ q: Int) -> Int { p * (p + 1) / 2 + q }   // q ≤ p
+
+    /// Σₙ x_p[n+m]·x_q[n] for any p, q and |m| < L.
+    @inline(__always) func gram(_ p: Int, _ q: Int, _ m: Int) -> Double {
+        let L = filterLength
+        return q <= p ? gramLags[pairIndex(p, q) * (2 * L - 1) + m + L - 1]
+                      : gramLags[pairIndex(q, p) * (2 * L - 1) - m + L - 1]
+    }
+
+    @inline(__always) func cross(_ p: Int, _ e: Int, _ k: Int) -> Double {
+        crossLags[(p * estimateCount + e) * filterLength + k]
+    }
+
+    init(references refs: SignalSet, estimates ests: SignalSet, range: Range<Int>, filterLength L: Int, threads: Int) {
+        let K = refs.signalCount, Ke = ests.signalCount
+        signalCount = K
+        estimateCount = Ke
+        filterLength = L
+        let pairs = K * (K + 1) / 2
+        let size: Int, block: Int
+        if range.count + 2 * L - 2 <= Self.maximumBlockFFT {
+            size = RealFFT.fastSize(atLeast: range.count + 2 * L - 2)
+            block = range.count
+        } else {
+            size = Self.maximumBlockFFT
+            block = size - 2 * L + 2
+        }
+        let bins = size / 2 + 1
+        let blockCount = (range.count + block - 1) / block
+        let workers = max(1, min(threads, blockCount))
+        let accumulators = (0..<workers).map { _ in Spectra(count: pairs + K * Ke, bins: bins) }
+        refs.withChannelPointers { r in
+            ests.withChannelPointers { e in
+                FastKernel.parallelFor(blockCount, threads: workers) { worker in
+                    let fft = RealFFT(size: size)
+                    let x = Spectra(count: K, bins: bins), y = Spectra(count: K, bins: bins)
+                    let z = Spectra(count: Ke, bins: bins)
+                    let acc = accumulators[worker]
+                    let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
+                    defer { buffer.deallocate() }
+                    // Copies samples [from, to) of `signal` to buffer index `at`, zeros elsewhere.
+                    func transform(_ signal: UnsafePointer<Double>, _ from: Int, _ to: Int, at: Int,
+                                   into out: UnsafeMutableBufferPointer<Complex<Double>>) {
+                        buffer.update(repeating: 0)
+                        if to > from { (buffer.baseAddress! + at).update(from: signal + from, count: to - from) }
+                        fft.forward(UnsafeBufferPointer(buffer), into: out)
+                    }
+                    var b = worker
+                    while b < blockCount {
+                        let s0 = range.lowerBound + b * block
+                        let s1 = min(s0 + block, range.upperBound)
+                        let x0 = max(range.lowerBound, s0 - (L - 1)), x1 = min(range.upperBound, s1 + L - 1)
+                        for p in 0..<K {
+                            transform(r[p], x0, x1, at: x0 - (s0 - (L - 1)), into: x.buffer(p))
+                            transform(r[p], s0, s1, at: L - 1, into: y.buffer(p))
+                        }
+                        for c in 0..<Ke { transform(e[c], s0, s1, at: L - 1, into: z.buffer(c)) }
+                        for p in 0..<K {
+                            for q in 0...p {
+                                Spectra.accumulateCorrelation(acc[p * (p + 1) / 2 + q], x[p], y[q], bins: bins)
+                            }
+                            for c in 0..<Ke {
+                                Spectra.accumulateCorrelation(acc[pairs + p * Ke + c], x[p], z[c], bins: bins)
+                            }
+                        }
+                        b += workers
+                    }
+                }
+            }
+        }
+        let total = accumulators[0]
+        for w in 1..<workers {
+            let other = accumulators[w]
+            for i in 0..<(total.count * bins) {
+                total.base[i] = total.base[i] + other.base[i]
+            }
+        }
+        var gram = [Double](repeating: 0, count: pairs * (2 * L - 1))
+        var crossLags = [Double](repeating: 0, count: K * Ke * L)
+        let fft = RealFFT(size: size)
+        var lags = [Double](repeating: 0, count: size)
+        lags.withUnsafeMutableBufferPointer { out in
+            for i in 0..<(pairs + K * Ke) {
+                fft.inverse(UnsafeBufferPointer(total.buffer(i)), into: out)
+                if i < pairs {
+                    for m in -(L - 1)..<L { gram[i * (2 * L - 1) + m + L - 1] = out[m >= 0 ? m : size + m] }
+                } else {
+                    let base = (i - pairs) * L
+                    for k in 0..<L { crossLags[base + k] = out[k == 0 ? 0 : size - k] }
+                }
+            }
+        }
+        gramLags = gram
+        self.crossLags = crossLags
+    }
+
+    /// Writes G (rows and columns of `signals`, column-major, leading dimension
+    /// `signals.count·L`) plus `diagonal` on its diagonal into `a`.
+    /// Entry (row (p, a), column (q, b)) = Σₙ x_p[n−a]·x_q[n−b] = gram(p, q, b − a).
+    func fillGram(_ a: UnsafeMutablePointer<Double>, signals: Range<Int>, diagonal: Double) {
+        let L = filterLength, n = signals.count * L
+        for (qi, q) in signals.enumerated() {
+            for (pi, p) in signals.enumerated() {
+                // museval fills a diagonal block (p == q) from the transposed Toeplitz
+                // matrix, i.e. with the lag a − b: equal in exact arithmetic, not in rounding.
+                for b in 0..<L {
+                    let column = a + (qi * L + b) * n + pi * L
+                    if p == q {
+                        for r in 0..<L { column[r] = gram(p, q, r - b) }
+                    } else {
+                        for r in 0..<L { column[r] = gram(p, q, b - r) }
+                    }
+                }
+            }
+        }
+        for i in 0..<n { a[i * n + i] += diagonal }
+    }
+}
