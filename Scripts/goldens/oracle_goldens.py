@@ -221,6 +221,12 @@ def write_json(path, value):
 def main():
     os.makedirs(OUT, exist_ok=True)
     stft_goldens()
+    if not os.path.isdir(MIRROR):
+        print(f"skipped the oracle goldens: no sigsep-mus-oracle mirror at {MIRROR} (set ORACLE_MIRROR)")
+        return
+    if not os.path.isdir(os.path.join(SHARED, "musdb-sample", "hq")):
+        print(f"skipped the oracle goldens: no MUSDB sample under {SHARED} (set MUSDB_SHARED_DATA)")
+        return
     if os.environ.get("ORACLE_GOLDENS_STFT_ONLY"):
         return
     with tempfile.TemporaryDirectory() as folder:

@@ -103,10 +103,12 @@ struct OracleInput {
         if mixture.frameCount != count || sources.values.contains(where: { $0.frameCount != count }) {
             notes.append("warning: mixture and sources differ in length; all cut to \(count) frames")
         }
-        self.mixture = mixture.frames(0..<count).channels
-        self.sources = OracleBatch.sources.map { source in
-            Stem(name: source.rawValue, channels: sources[source]!.frames(0..<count).channels)
+        // Cut only what is longer: a copy of every signal would double the peak memory.
+        func aligned(_ buffer: AudioBuffer) -> [[Double]] {
+            buffer.frameCount == count ? buffer.channels : buffer.frames(0..<count).channels
         }
+        self.mixture = aligned(mixture)
+        self.sources = OracleBatch.sources.map { Stem(name: $0.rawValue, channels: aligned(sources[$0]!)) }
         self.sampleRate = mixture.sampleRate
     }
 }
