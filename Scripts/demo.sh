@@ -6,7 +6,8 @@
 #   3. separate it with the oracles IRM2, IBM2 and MWF, and the mixture as a baseline
 #      (museval oracle);
 #   4. score every method with framewise BSS Eval v4 (museval);
-#   5. aggregate the scores into the leaderboard table and leaderboard.json.
+#   5. aggregate the scores into the leaderboard table and leaderboard.json;
+#   6. write a small augmented training set from the train tracks (musdb augment).
 set -euo pipefail
 BIN=$1; OUT=$2; SHARED=$3
 MUSDB="$BIN/musdb"; MUSEVAL="$BIN/museval"
@@ -48,6 +49,12 @@ done
 step "5. Leaderboard"
 "$MUSEVAL" aggregate "$SCORES/IRM2" "$SCORES/IBM2" "$SCORES/MWF" "$SCORES/MIX" \
   -o "$OUT/leaderboard.json" --csv "$OUT/scores.csv"
+
+step "6. Augmented training set (2 examples of 4 s per train track, seed 42)"
+"$MUSDB" augment --root "$DATA" --is-wav --output "$OUT/augmented" \
+  --examples-per-track 2 --duration 4 --seed 42 --repitch-probability 0.5
+"$MUSDB" list --root "$OUT/augmented" --is-wav
+
 echo
-echo "Wrote $OUT/leaderboard.json and $OUT/scores.csv"
+echo "Wrote $OUT/leaderboard.json, $OUT/scores.csv and $OUT/augmented/"
 exit $status
