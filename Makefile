@@ -47,6 +47,14 @@ demo: deps build
 bench: pydeps build
 	@for b in Benchmarks/*.sh; do echo "== $$b"; bash $$b || exit 1; done
 
+## parity: our outputs read and checked by the live Python anchors (museval 0.4.1)
+##   - museval on estimates in every preset layout vs Python museval, same track (0.01 dB)
+##   - the demo's score folders aggregated by Python MethodStore vs `museval aggregate` (1e-5)
+parity: pydeps build
+	python3 Scripts/parity_evaluate.py --bin $(BIN)/museval
+	@[ -d "$(DEMO_DIR)/scores" ] || bash Scripts/demo.sh "$(BIN)" "$(DEMO_DIR)" "$(SHARED)"
+	python3 Scripts/parity_aggregate.py --bin $(BIN)/museval $(DEMO_DIR)/scores/*
+
 ## goldens: regenerate the committed goldens with the Python anchors
 goldens: pydeps
 	@for g in Scripts/goldens/*.py; do echo "== $$g"; python3 $$g || exit 1; done

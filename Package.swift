@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "Audio"]),
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
         .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "DSP", "Audio"]),
-        .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "DSP", "Audio"]),
+        .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "DSP", "Audio", "BSSEval", "MUSEval"]),
         .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio"]),
     ],
     swiftLanguageModes: [.v5]

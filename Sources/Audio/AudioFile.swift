@@ -47,6 +47,24 @@ public enum AudioFile {
         return (samples, info)
     }
 
+    /// The samples of `url` (or of the frame range `frames`) planar (`channels[c][frame]`),
+    /// as `Float` or `Double`, with the file's header.
+    public static func readPlanar<Sample: SoundFileSample>(
+        _ url: URL, frames: Range<Int>? = nil, as: Sample.Type = Sample.self
+    ) throws -> (channels: [[Sample]], info: AudioFileInfo) {
+        let (samples, info) = try readInterleaved(url, frames: frames, as: Sample.self)
+        let channelCount = info.channelCount, frameCount = samples.count / max(1, channelCount)
+        let channels = (0..<channelCount).map { c in
+            [Sample](unsafeUninitializedCapacity: frameCount) { out, count in
+                samples.withUnsafeBufferPointer { source in
+                    for f in 0..<frameCount { out[f] = source[f * channelCount + c] }
+                }
+                count = frameCount
+            }
+        }
+        return (channels, info)
+    }
+
     /// Writes `buffer` to `url` in `format`, atomically.
     ///
     /// The samples go to a temporary file in the same folder, which is renamed over `url`

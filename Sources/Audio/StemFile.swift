@@ -61,6 +61,9 @@ public struct StemFile: Sendable, Equatable {
         }
         let rate = sampleRate ?? info.sampleRate
         let channelCount = selected.channelCount
+        guard channelCount > 0 else {
+            throw AudioError.unsupportedFormat(url, reason: "stream \(stream) reports \(channelCount) channels")
+        }
         var arguments = ["-nostdin", "-v", "error", "-i", url.path, "-f", "s16le", "-ar", String(rate),
                          "-map", "0:\(stream)"]
         if let start { arguments += ["-ss", Self.timestamp(start)] }

@@ -31,6 +31,7 @@ public struct Database: Sendable {
     public init(root: URL? = nil, subsets: [Subset] = [.train, .test], split: Split? = nil,
                 isWav: Bool = false, sampleRate: Int? = nil, targets: [Target] = Target.standard,
                 manifest: Manifest = .musdb18) throws {
+        if split != nil, subsets != [.train] { throw MUSDBError.splitNeedsTrainSubset }
         guard let root = root ?? ProcessInfo.processInfo.environment["MUSDB_PATH"].map({ URL(fileURLWithPath: $0) }) else {
             throw MUSDBError.noRoot
         }
@@ -41,7 +42,6 @@ public struct Database: Sendable {
         guard Subset.allCases.contains(where: { Self.isFolder(root.appendingPathComponent($0.rawValue)) }) else {
             throw MUSDBError.notADatasetRoot(root)
         }
-        if split != nil, subsets != [.train] { throw MUSDBError.splitNeedsTrainSubset }
         self.root = root
         self.isWav = isWav
         self.sampleRate = sampleRate

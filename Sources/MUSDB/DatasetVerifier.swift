@@ -149,7 +149,7 @@ public struct DatasetVerifier: Sendable {
         let track = try Database.makeTrack(name: name, subset: subset, split: nil, root: root, isWav: isWav,
                                            sampleRate: nil, targets: [.linearMixture])
         let mixture = try track.audio()
-        let sum = try track.audio(of: .linearMixture)
+        let sum = try track.audio(ofTarget: .linearMixture)
         let frames = min(mixture.frameCount, sum.frameCount)
         var errorEnergy = 0.0, energy = 0.0
         for c in 0..<min(mixture.channelCount, sum.channelCount) {

@@ -1211,5 +1211,6 @@ extension Manifest {
     }
   ]
 }
+
 """#
 }

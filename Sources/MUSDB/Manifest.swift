@@ -51,10 +51,10 @@ public struct Manifest: Codable, Sendable, Equatable {
         tracks.first { $0.name == name }
     }
 
-    /// Pretty-printed JSON in the committed layout (two-space indent, one key a line).
+    /// Pretty-printed JSON with sorted keys, so the same manifest always gives the same bytes.
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]  // sorted: byte-stable
         var data = try encoder.encode(self)
         data.append(0x0A)
         return data

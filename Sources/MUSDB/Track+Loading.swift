@@ -37,7 +37,7 @@ extension Track {
     }
 
     /// One target: the gain-weighted sum of its sources.
-    public func audio(of target: Target) throws -> AudioBuffer {
+    public func audio(ofTarget target: Target) throws -> AudioBuffer {
         try load([target])[target.name]!
     }
 
@@ -60,9 +60,17 @@ extension Track {
 
     /// The given sources, each decoded once.
     public func loadSources(_ sources: [Source] = Source.allCases) throws -> [Source: AudioBuffer] {
+        let unique = sources.reduce(into: [Source]()) { if !$0.contains($1) { $0.append($1) } }
         var result = [Source: AudioBuffer]()
-        for source in sources where result[source] == nil {
-            result[source] = try audio(of: source)
+        if isWav || unique.count < 2 {
+            for source in unique { result[source] = try audio(of: source) }
+        } else {
+            // Each stream is a separate ffmpeg process: run them side by side.
+            let outcomes = DecodeOutcomes(count: unique.count)
+            DispatchQueue.concurrentPerform(iterations: unique.count) { index in
+                outcomes.set(index, Result { try audio(of: unique[index]) })
+            }
+            for (index, source) in unique.enumerated() { result[source] = try outcomes.get(index) }
         }
         // Stems of one file can decode to lengths a few frames apart; keep the common part,
         // as stempeg does when it reads all streams.
@@ -90,5 +98,25 @@ extension Track {
     private func readStream(_ index: Int) throws -> AudioBuffer {
         try StemFile(url: path).read(stream: index, start: chunkStart, duration: chunkDuration,
                                      sampleRate: sampleRate, info: stemInfo)
+    }
+}
+
+/// Results written by concurrent decodes, one slot each (a lock guards the array).
+private final class DecodeOutcomes: @unchecked Sendable {
+    private var slots: [Result<AudioBuffer, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: Result<AudioBuffer, Error>) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    func get(_ index: Int) throws -> AudioBuffer {
+        lock.lock()
+        defer { lock.unlock() }
+        return try slots[index]!.get()
     }
 }

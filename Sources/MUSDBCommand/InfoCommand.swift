@@ -26,9 +26,14 @@ struct InfoCommand: ParsableCommand {
             print("rate:     \(track.rate) Hz    channels: \(track.channelCount)")
             print(String(format: "frames:   %d    duration: %.6f s", track.frameCount, track.duration))
             print("stems:")
+            let sources = try track.loadSources(track.sources)
             var stems: [(String, AudioBuffer)] = [("mixture", try track.audio())]
             for source in Source.allCases {
-                stems.append((source.rawValue, try track.audio(of: source)))
+                guard let buffer = sources[source] else {
+                    print("  " + padded(source.rawValue, 8) + " missing")
+                    continue
+                }
+                stems.append((source.rawValue, buffer))
             }
             for (name, buffer) in stems {
                 let peaks = buffer.channelPeaks.map { Self.dBFS($0) }.joined(separator: "  ")

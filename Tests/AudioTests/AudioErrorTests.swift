@@ -14,7 +14,7 @@ final class AudioErrorTests: XCTestCase {
 
     func testZeroByteFile() throws {
         let url = try TestData.temporaryDirectory(self).appendingPathComponent("vocals.wav")
-        FileManager.default.createFile(atPath: url.path, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: Data()))
         XCTAssertThrowsError(try AudioFile.info(of: url)) { error in
             XCTAssertEqual(error as? AudioError, .emptyFile(url))
             XCTAssertTrue("\(error)".hasPrefix(url.path + ": the file is empty (0 bytes)"), "\(error)")

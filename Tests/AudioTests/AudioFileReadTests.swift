@@ -74,6 +74,10 @@ final class AudioFileReadTests: XCTestCase {
         let doubles = try AudioFile.read(url).interleaved
         XCTAssertEqual(info.channelCount, 2)
         XCTAssertEqual(floats, doubles.map { Float($0) })
+        let planar = try AudioFile.readPlanar(url, as: Float.self).channels
+        XCTAssertEqual(planar, try AudioFile.read(url).floatChannels)
+        XCTAssertEqual(try AudioFile.readPlanar(url, frames: 5..<9, as: Double.self).channels,
+                       try AudioFile.read(url, frames: 5..<9).channels)
         let slice = try AudioFile.readInterleaved(url, frames: 10..<20, as: Float.self).samples
         XCTAssertEqual(slice, Array(floats[20..<40]))
     }

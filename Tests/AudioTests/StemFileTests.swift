@@ -65,7 +65,7 @@ final class StemFileTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix(url.path + ": ffprobe failed"), "\(error)")
         }
         let empty = url.deletingLastPathComponent().appendingPathComponent("empty.stem.mp4")
-        FileManager.default.createFile(atPath: empty.path, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty.path, contents: Data()))
         XCTAssertThrowsError(try StemFile(url: empty).read(.mixture)) { error in
             XCTAssertEqual(error as? AudioError, .emptyFile(empty))
         }

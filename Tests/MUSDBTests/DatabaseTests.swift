@@ -40,12 +40,12 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual("\(track.artist ?? "") - \(track.title ?? "")", track.name)
         let sources = try track.loadSources()
         // The synthetic mixture is exactly the sum of its stems.
-        XCTAssertEqual(try track.audio(of: .linearMixture), try track.audio())
-        let accompaniment = try track.audio(of: .accompaniment)
+        XCTAssertEqual(try track.audio(ofTarget: .linearMixture), try track.audio())
+        let accompaniment = try track.audio(ofTarget: .accompaniment)
         XCTAssertEqual(accompaniment, sources[.bass]!.adding(sources[.drums]!).adding(sources[.other]!))
         // A user-defined target with gains.
         let karaoke = Target(name: "half-vocals", components: [.init(.vocals, gain: 0.5), .init(.bass)])
-        XCTAssertEqual(try track.audio(of: karaoke), sources[.vocals]!.scaled(by: 0.5).adding(sources[.bass]!))
+        XCTAssertEqual(try track.audio(ofTarget: karaoke), sources[.vocals]!.scaled(by: 0.5).adding(sources[.bass]!))
         XCTAssertEqual(try track.stems().count, 5)
         XCTAssertThrowsError(try track.target(named: "piano"))
     }
@@ -82,11 +82,11 @@ final class DatabaseTests: XCTestCase {
         try FileManager.default.removeItem(at: vocals)
         database = try Database(root: root, isWav: true)
         XCTAssertEqual(database.tracks[0].sources, [.drums, .bass, .other])
-        XCTAssertThrowsError(try database.tracks[0].audio(of: .linearMixture)) { error in
+        XCTAssertThrowsError(try database.tracks[0].audio(ofTarget: .linearMixture)) { error in
             XCTAssertEqual(error as? MUSDBError, .missingSource(track: first.name, source: "vocals", url: vocals))
             XCTAssertEqual("\(error)", "\(vocals.path): missing vocals stem of track '\(first.name)'")
         }
-        XCTAssertNoThrow(try database.tracks[0].audio(of: .accompaniment))
+        XCTAssertNoThrow(try database.tracks[0].audio(ofTarget: .accompaniment))
 
         // A zero-byte mixture stops indexing with a message naming it.
         try Data().write(to: second.path)
@@ -104,6 +104,21 @@ final class DatabaseTests: XCTestCase {
         XCTAssertThrowsError(try Database(root: root, isWav: true)) { error in
             XCTAssertEqual(error as? MUSDBError, .missingMixture(track: second.name, url: second.path))
         }
+    }
+
+    /// The split follows the manifest's validation tracks, train subset only.
+    func testSplitUsesTheManifest() throws {
+        let root = try makeSample(trainTracks: 3, testTracks: 1)
+        var manifest = try DatasetVerifier.manifest(for: root)
+        let all = try Database(root: root, isWav: true).tracks.map(\.name)
+        manifest.tracks[manifest.tracks.firstIndex { $0.name == all[1] }!].split = .valid
+        let valid = try Database(root: root, subsets: [.train], split: .valid, isWav: true, manifest: manifest)
+        XCTAssertEqual(valid.tracks.map(\.name), [all[1]])
+        XCTAssertEqual(valid.tracks[0].split, .valid)
+        let train = try Database(root: root, subsets: [.train], split: .train, isWav: true, manifest: manifest)
+        XCTAssertEqual(train.tracks.map(\.name), [all[0], all[2]])
+        XCTAssertEqual(try Database(root: root, subsets: [.test, .train], isWav: true).tracks.map(\.name),
+                       [all[3], all[0], all[1], all[2]])
     }
 
     func testStemsLayoutIgnoresFolders() throws {

@@ -63,7 +63,8 @@ final class MUSDBParityTests: XCTestCase {
                 var chunked = track
                 chunked.chunkStart = chunk.start
                 chunked.chunkDuration = chunk.duration
-                let chunkLabel = "\(label) chunk \(chunk.start)+\(chunk.duration.map(String.init) ?? "rest")"
+                let length: String = chunk.duration.map { "\($0)" } ?? "rest"
+                let chunkLabel = "\(label) chunk \(chunk.start)+\(length)"
                 assertMatches(try chunked.audio(), chunk.mixture, chunkLabel + " mixture")
                 assertMatches(try chunked.audio(of: .vocals), chunk.vocals, chunkLabel + " vocals")
             }

@@ -1,1 +1,0 @@
-// Augmented training sets: transforms on multi-source examples.

@@ -1,0 +1,225 @@
+import Audio
+import Foundation
+
+/// Writes an augmented set in the MUSDB18-HQ layout, reproducibly and resumably.
+///
+/// - Layout: `OUT/train/<id>/{mixture,<sources>}.wav` plus `example.json` (its manifest
+///   line), `OUT/manifest.jsonl` (one line per example, in index order) and
+///   `OUT/augment.json` (the settings, which mark the folder as this command's own).
+/// - Atomicity: an example is written into `OUT/.partial/` and its folder renamed into
+///   `OUT/train/` only once complete, so a partial example never appears there (Python
+///   musdb lists hidden folders too, hence the separate staging folder).
+/// - Reproducibility: each example depends only on the settings and its index, so the
+///   bytes are the same whatever the number of jobs or the order of work.
+public struct AugmentedSetWriter: Sendable {
+    public let output: URL
+    public let renderer: ExampleRenderer
+    /// The settings that identify the run (recipe and dataset selection), as JSON.
+    public let settings: Data
+
+    public init(output: URL, renderer: ExampleRenderer, settings: Data) {
+        self.output = output.standardizedFileURL
+        self.renderer = renderer
+        self.settings = settings
+    }
+
+    var trainFolder: URL { output.appendingPathComponent("train") }
+    var partialFolder: URL { output.appendingPathComponent(".partial") }
+    var settingsFile: URL { output.appendingPathComponent("augment.json") }
+    /// The manifest file.
+    public var manifestFile: URL { output.appendingPathComponent("manifest.jsonl") }
+
+    var format: Recipe.Format { renderer.planner.recipe.format }
+    var fileExtension: String { format == .flac ? "flac" : "wav" }
+
+    /// Checks that `output` may be written and creates its folders: it must not lie inside
+    /// the dataset `root`, and it must be empty, absent, or an earlier run of the same
+    /// settings (which is then resumed). Leftover partial examples are removed.
+    public func prepare(datasetRoot: URL?) throws {
+        let fileManager = FileManager.default
+        if let datasetRoot {
+            let root = datasetRoot.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+            let out = output.resolvingSymlinksInPath().pathComponents
+            if out.count >= root.count, Array(out.prefix(root.count)) == root {
+                throw AugmentationError.unusableOutput(output, "it is inside the dataset root \(datasetRoot.path); datasets are never modified")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw AugmentationError.unusableOutput(output, "it is a file, not a folder") }
+            let contents = try fileManager.contentsOfDirectory(atPath: output.path)
+            if !contents.isEmpty {
+                guard let earlier = try? Data(contentsOf: settingsFile) else {
+                    throw AugmentationError.unusableOutput(output, "it is not empty and was not written by musdb augment; choose an empty or new folder")
+                }
+                guard earlier == settings else {
+                    throw AugmentationError.unusableOutput(output, "it holds an augmented set made with other settings (see \(settingsFile.lastPathComponent)); use another folder or the same settings to resume")
+                }
+            }
+        }
+        do {
+            try fileManager.createDirectory(at: trainFolder, withIntermediateDirectories: true)
+            if fileManager.fileExists(atPath: partialFolder.path) { try fileManager.removeItem(at: partialFolder) }
+            try fileManager.createDirectory(at: partialFolder, withIntermediateDirectories: true)
+            if !fileManager.fileExists(atPath: settingsFile.path) { try Self.writeAtomically(settings, to: settingsFile) }
+        } catch let error as AugmentationError {
+            throw error
+        } catch {
+            throw AugmentationError.unusableOutput(output, error.localizedDescription)
+        }
+    }
+
+    /// The record of example `index` if its folder is complete and every file still has
+    /// the recorded checksum and the plan is the one these settings draw; nil otherwise.
+    public func completeRecord(index: Int) -> ExampleRecord? {
+        let plan = renderer.planner.plan(index: index)
+        let folder = trainFolder.appendingPathComponent(plan.id)
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("example.json")),
+              let record = try? JSONDecoder().decode(ExampleRecord.self, from: data),
+              record.plan == plan, record.format == format else { return nil }
+        for (file, checksum) in record.crc32 {
+            guard let actual = try? CRC32.checksum(ofFile: folder.appendingPathComponent(file)), actual == checksum else {
+                return nil
+            }
+        }
+        return record
+    }
+
+    /// Renders and writes example `index`, replacing any incomplete or damaged copy.
+    @discardableResult
+    public func writeExample(index: Int) throws -> ExampleRecord {
+        let planner = renderer.planner
+        let plan = planner.plan(index: index)
+        let example = try renderer.render(plan)
+        let encoded = EncodedExample(example, format: format)
+        let fileManager = FileManager.default
+        let staging = partialFolder.appendingPathComponent("\(plan.id).\(UUID().uuidString)")
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            var checksums = [String: UInt32]()
+            let files = [("mixture", encoded.mixture)] + zip(example.sourceNames, encoded.stems).map { ($0, $1) }
+            for (name, channels) in files {
+                let file = "\(name).\(fileExtension)"
+                let url = staging.appendingPathComponent(file)
+                try AudioFile.write(AudioBuffer(sampleRate: plan.sampleRate, channels: channels), to: url,
+                                    format: format.audioFileFormat)
+                checksums[file] = try CRC32.checksum(ofFile: url)
+            }
+            let record = ExampleRecord(plan: plan, scale: encoded.scale, format: format, crc32: checksums)
+            try Self.encodeLine(record).write(to: staging.appendingPathComponent("example.json"))
+            let destination = trainFolder.appendingPathComponent(plan.id)
+            if fileManager.fileExists(atPath: destination.path) { try fileManager.removeItem(at: destination) }
+            guard rename(staging.path, destination.path) == 0 else {
+                throw AugmentationError.unusableOutput(destination, "cannot move the finished example into place: \(String(cString: strerror(errno)))")
+            }
+            return record
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Writes the examples `indices` (skipping complete ones) on `jobs` threads, then the
+    /// manifest. `progress` is called once per example, from any thread, with whether it
+    /// was skipped as already complete.
+    public func write(indices: [Int], jobs: Int,
+                      progress: @Sendable (_ id: String, _ skipped: Bool) -> Void) throws -> RunSummary {
+        let queue = WorkQueue(indices)
+        let workers = max(1, min(jobs, indices.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = queue.next() {
+                do {
+                    if completeRecord(index: index) != nil {
+                        queue.finish(index, skipped: true)
+                        progress(ExamplePlan.id(index: index), true)
+                        continue
+                    }
+                    try writeExample(index: index)
+                    queue.finish(index, skipped: false)
+                    progress(ExamplePlan.id(index: index), false)
+                } catch {
+                    queue.fail(error)
+                }
+            }
+        }
+        if let error = queue.error { throw error }
+        try writeManifest()
+        return RunSummary(written: queue.written, skipped: queue.skipped)
+    }
+
+    /// Rewrites `manifest.jsonl` from the complete examples, in index order, and removes
+    /// the (then empty) staging folder.
+    public func writeManifest() throws {
+        defer { try? FileManager.default.removeItem(at: partialFolder) }
+        var lines = Data()
+        for index in 0..<renderer.planner.exampleCount {
+            let id = ExamplePlan.id(index: index)
+            let file = trainFolder.appendingPathComponent(id).appendingPathComponent("example.json")
+            guard let data = try? Data(contentsOf: file) else { continue }
+            lines.append(data)
+        }
+        try Self.writeAtomically(lines, to: manifestFile)
+    }
+
+    /// What a run did.
+    public struct RunSummary: Sendable, Equatable {
+        public var written: Int
+        public var skipped: Int
+    }
+
+    static func encodeLine(_ record: ExampleRecord) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(record)
+        data.append(0x0A)
+        return data
+    }
+
+    static func writeAtomically(_ data: Data, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part")
+        try data.write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw AugmentationError.unusableOutput(url, "cannot move the finished file into place: \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// The indices still to do, shared by the worker threads under a lock.
+private final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: ArraySlice<Int>
+    private(set) var error: Error?
+    private(set) var written = 0
+    private(set) var skipped = 0
+
+    init(_ indices: [Int]) { pending = indices[...] }
+
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard error == nil else { return nil }
+        return pending.popFirst()
+    }
+
+    func finish(_ index: Int, skipped wasSkipped: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        if wasSkipped { skipped += 1 } else { written += 1 }
+    }
+
+    func fail(_ newError: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if error == nil { error = newError }
+    }
+}
+
+extension Recipe.Format {
+    /// The Audio module's encoding.
+    var audioFileFormat: AudioFileFormat {
+        switch self {
+        case .wav16: return .wav16
+        case .wav24: return .wav24
+        case .float: return .wavFloat32
+        case .flac: return .flac16
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Audio
+import Foundation
+import MUSDB
+
+/// Pairs a separator's output folder with a MUSDB18 dataset and turns every track that has
+/// estimates into a `TrackJob`, as museval's `eval_mus_dir` does (dataset order, output
+/// `OUTPUT/<subset>/<track>.json`), with the checks museval lacks.
+public struct DatasetEvaluation: Sendable {
+    /// One job per dataset track with estimates, in dataset order.
+    public var jobs: [TrackJob]
+    /// Things the user should know before the run: estimate tracks that are not in the
+    /// dataset, files with unknown target names.
+    public var notes: [String]
+
+    /// Plans the evaluation of `discovery`'s tracks against `database`.
+    ///
+    /// The expected targets are all museval targets found anywhere in the folder; a track
+    /// missing one of them, or with two files for one target, becomes a failing job (the
+    /// others still run). A track is matched by name, and by subset when the layout has one.
+    ///
+    /// - Throws: `EvaluationError.outputInsideDataset` when `output` is within the dataset
+    ///   root, `.noMatchingTracks` when no estimate track is a dataset track.
+    public init(database: Database, discovery: EstimateDiscovery, output: URL,
+                options: EvaluationOptions = .init(), kernel: ScoringKernel = .bssEval) throws {
+        try OutputLocation.validate(output, datasetRoot: database.root)
+        var notes = discovery.unknownTargets.map { "\($0.url.path): '\($0.name)' is not a museval target; not scored (add it with --target-map \($0.name)=<target>)" }
+        var byName = [String: [EstimateTrack]]()
+        for track in discovery.tracks { byName[track.name, default: []].append(track) }
+
+        var pairs = [(Track, EstimateTrack)]()
+        var used = Set<String>()
+        for track in database.tracks {
+            guard let candidates = byName[track.name],
+                  let estimate = candidates.first(where: { $0.subset == nil || $0.subset == track.subset.rawValue })
+            else { continue }
+            pairs.append((track, estimate))
+            used.insert(track.name)
+        }
+        let unmatched = discovery.tracks.map(\.name).filter { !used.contains($0) }
+        guard !pairs.isEmpty else {
+            throw EvaluationError.noMatchingTracks(discovery.folder, examples: Array(Set(unmatched).sorted().prefix(3)))
+        }
+        for name in Set(unmatched).sorted() {
+            notes.append("estimates for '\(name)' but the dataset has no such track here; skipped")
+        }
+
+        let expected = Set(pairs.flatMap { $0.1.files.keys }.filter { TargetOrder.musdb.contains($0) })
+        jobs = pairs.map { track, estimate in
+            Self.job(track: track, estimate: estimate, expected: expected, output: output,
+                     options: options, kernel: kernel)
+        }
+        self.notes = notes
+    }
+
+    static func job(track: Track, estimate: EstimateTrack, expected: Set<String>, output: URL,
+                    options: EvaluationOptions, kernel: ScoringKernel) -> TrackJob {
+        let subset = track.subset.rawValue
+        let url = output.appendingPathComponent(subset).appendingPathComponent(track.name + ".json")
+        if let (target, urls) = estimate.conflicts.sorted(by: { $0.key < $1.key }).first {
+            return .failing(track: track.name, subset: subset, output: url,
+                            error: .conflictingFiles(target: target, urls))
+        }
+        let found = estimate.targets.filter { TargetOrder.musdb.contains($0) }
+        let missing = TargetOrder.musdb.filter { expected.contains($0) && estimate.files[$0] == nil }
+        if !missing.isEmpty {
+            return .failing(track: track.name, subset: subset, output: url,
+                            error: .missingTargets(track: track.name, missing: missing, found: found))
+        }
+        guard let plan = TrackEvaluationPlan(targets: found) else {
+            return .failing(track: track.name, subset: subset, output: url,
+                            error: .tooFewTargets(track: track.name, found: found))
+        }
+        let files = estimate.files
+        let inputs = plan.groups.joined().compactMap { files[$0] } + [track.path] + Array(track.sourceURLs.values)
+        return TrackJob(track: track.name, subset: subset, output: url, inputs: inputs,
+                        expectedTargets: plan.writtenTargets) {
+            let targets = Array(Set(plan.groups.joined()))
+            let references: [String: AudioBuffer]
+            do {
+                references = try track.load(targets.map { try track.target(named: $0) })
+            } catch {
+                throw TrackEvaluationError.referenceUnavailable(track: track.name, reason: String(describing: error))
+            }
+            var estimates = [String: AudioBuffer]()
+            var adjustments = [InputAdjustment]()
+            for target in targets {
+                let reference = references[target]!
+                let (audio, changes) = try EstimateLoading.load(files[target]!, sampleRate: reference.sampleRate,
+                                                                channelCount: reference.channelCount,
+                                                                frameCount: reference.frameCount)
+                estimates[target] = audio
+                adjustments += changes
+            }
+            let scores = try TrackEvaluation.score(track: track.name, references: references, estimates: estimates,
+                                                   files: files, rate: track.rate, options: options, kernel: kernel)
+            return (scores, adjustments.sorted { $0.file.path < $1.file.path })
+        }
+    }
+}

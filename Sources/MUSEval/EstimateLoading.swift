@@ -1,0 +1,81 @@
+import Audio
+import Foundation
+
+/// Reads separator output files and brings each to its reference's shape.
+public enum EstimateLoading {
+    /// Reads `url` (any format libsndfile reads) and adjusts it to `sampleRate`,
+    /// `channelCount` and `frameCount`: another rate is resampled with libsamplerate, mono
+    /// is duplicated to stereo, and the length is padded with zeros or truncated at the end,
+    /// as museval's `pad_or_truncate` does. Returns the audio and what was changed.
+    ///
+    /// - Throws: `TrackEvaluationError.unreadable` for a file libsndfile cannot decode,
+    ///   `.nonFinite` for NaN/Inf samples (checked before resampling would smear them),
+    ///   `.channelMismatch` for channel counts other than the reference's or mono.
+    public static func load(_ url: URL, sampleRate: Int, channelCount: Int,
+                            frameCount: Int) throws -> (AudioBuffer, [InputAdjustment]) {
+        var audio: AudioBuffer
+        do {
+            audio = try AudioFile.read(url)
+        } catch {
+            throw TrackEvaluationError.unreadable(url, reason: Self.reason(error, url: url))
+        }
+        return try adjust(audio, from: url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
+    }
+
+    /// The adjustments of `load` on audio already in memory (`url` names it in messages).
+    public static func adjust(_ input: AudioBuffer, from url: URL, sampleRate: Int, channelCount: Int,
+                              frameCount: Int) throws -> (AudioBuffer, [InputAdjustment]) {
+        var audio = input
+        var adjustments = [InputAdjustment]()
+        let nonFinite = audio.channels.reduce(0) { $0 + $1.lazy.filter { !$0.isFinite }.count }
+        guard nonFinite == 0 else { throw TrackEvaluationError.nonFinite(url, count: nonFinite) }
+        let duplicate = audio.channelCount != channelCount
+        if duplicate {
+            guard audio.channelCount == 1, channelCount == 2 else {
+                throw TrackEvaluationError.channelMismatch(url, channels: audio.channelCount, expected: channelCount)
+            }
+        }
+        if audio.sampleRate != sampleRate {
+            let from = audio.sampleRate
+            do {
+                audio = try audio.resampled(to: sampleRate, quality: .best)
+            } catch {
+                throw TrackEvaluationError.unreadable(url, reason: "resampling from \(from) Hz failed: \(error)")
+            }
+            adjustments.append(.resampled(url, from: from, to: sampleRate))
+        }
+        // Duplicated after resampling: one channel costs half the resampling.
+        if duplicate {
+            audio = audio.duplicatedToStereo()
+            adjustments.append(.duplicatedMono(url))
+        }
+        if audio.frameCount < frameCount {
+            let missing = frameCount - audio.frameCount
+            audio.channels = audio.channels.map { $0 + [Double](repeating: 0, count: missing) }
+            adjustments.append(.padded(url, frames: missing))
+        } else if audio.frameCount > frameCount {
+            adjustments.append(.truncated(url, frames: audio.frameCount - frameCount))
+            audio.channels = audio.channels.map { Array($0.prefix(frameCount)) }
+        }
+        return (audio, adjustments)
+    }
+
+    /// The library's message without a repeated path.
+    static func reason(_ error: Error, url: URL) -> String {
+        let text = String(describing: error)
+        let prefix = url.path + ": "
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    }
+
+    /// True when the channels of `audio` sum to zero at every sample (museval's silence
+    /// test: a stereo signal with L = −R is silent too).
+    public static func isSilent(_ audio: AudioBuffer) -> Bool {
+        let frames = audio.frameCount
+        for f in 0..<frames {
+            var sum = 0.0
+            for channel in audio.channels { sum += channel[f] }
+            if sum != 0 { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,29 @@
+/// The framewise BSS Eval computation a track evaluation calls, as a value, so the batch
+/// logic can be tested with a fast stand-in and the real kernel is plugged in by default
+/// (`ScoringKernel.bssEval`).
+public struct ScoringKernel: Sendable {
+    /// Framewise image criteria, `[source][frame]` each.
+    public struct Scores: Sendable, Equatable {
+        public var sdr: [[Double]]
+        public var isr: [[Double]]
+        public var sir: [[Double]]
+        public var sar: [[Double]]
+
+        public init(sdr: [[Double]], isr: [[Double]], sir: [[Double]], sar: [[Double]]) {
+            self.sdr = sdr
+            self.isr = isr
+            self.sir = sir
+            self.sar = sar
+        }
+    }
+
+    /// Scores `estimates` against `references`, both `[source][channel][sample]` of equal
+    /// shape, with windows and hops in samples.
+    public var evaluate: @Sendable (_ references: [[[Double]]], _ estimates: [[[Double]]],
+                                    _ window: Int, _ hop: Int, _ mode: EvaluationMode) throws -> Scores
+
+    public init(evaluate: @escaping @Sendable (_ references: [[[Double]]], _ estimates: [[[Double]]],
+                                                _ window: Int, _ hop: Int, _ mode: EvaluationMode) throws -> Scores) {
+        self.evaluate = evaluate
+    }
+}

@@ -1,0 +1,27 @@
+/// Everything museval stores for one track: the framewise scores of each target.
+///
+/// This is the value behind one `<subset>/<track>.json` file. museval takes the track name from
+/// the file name (its stem), not from the file's content, so reading sets `track` that way.
+public struct TrackScores: Hashable, Sendable {
+    /// The museval version this package writes and claims parity with.
+    public static let musevalVersion = "0.4.1"
+
+    /// The track name, e.g. "AM Contra - Heart Peripheral".
+    public var track: String
+    /// The targets in evaluation order.
+    public var targets: [TargetScores]
+    /// The `museval_version` field; nil when the file had none (SiSEC 2018 files).
+    public var musevalVersion: String?
+
+    public init(track: String, targets: [TargetScores],
+                musevalVersion: String? = TrackScores.musevalVersion) {
+        self.track = track
+        self.targets = targets
+        self.musevalVersion = musevalVersion
+    }
+
+    /// The target named `name`, if scored.
+    public subscript(target name: String) -> TargetScores? {
+        targets.first { $0.name == name }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import CommandSupport
+import Foundation
+import MUSEval
+
+/// `museval dir REFERENCE_DIR ESTIMATES_DIR`: the drop-in for Python museval's `bsseval`.
+struct DirCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dir",
+        abstract: "Score a folder of estimates against a folder of references (Python museval's `bsseval`).",
+        discussion: """
+            Files are paired by name (vocals.wav with vocals.flac, or through target aliases such as \
+            Vocals/voice), not by listing order as Python's eval_dir does, and targets are named without \
+            the extension. Prints the median of each metric per target and writes \
+            OUTPUT_DIR/<reference folder name>.json.
+
+            Example:
+              museval dir references/ separated/song/ -o scores
+            """)
+
+    @Argument(help: "Folder of reference files, one per source.")
+    var referenceDir: String
+
+    @Argument(help: "Folder of estimate files named like the references.")
+    var estimatesDir: String
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: "Where the JSON file goes (default: the estimates folder).")
+    var outputDir: String?
+
+    @Option(help: "Window length in seconds.")
+    var win: Double = 1.0
+
+    @Option(help: "Hop length in seconds.")
+    var hop: Double = 1.0
+
+    @Option(name: [.customShort("m"), .customLong("mode")], help: "BSS Eval version: v4 or v3.")
+    var mode: String = "v4"
+
+    @Option(help: "More target names, e.g. 'lead=vocals'.")
+    var targetMap: String?
+
+    func validate() throws {
+        guard win > 0, hop > 0 else { throw ValidationError("--win and --hop must be positive") }
+        guard EvaluationMode(rawValue: mode) != nil else { throw ValidationError("--mode must be v4 or v3") }
+    }
+
+    func run() throws {
+        let references = URL(fileURLWithPath: referenceDir)
+        let estimates = URL(fileURLWithPath: estimatesDir)
+        let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
+        try OutputLocation.validate(output, datasetRoot: references)
+        let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
+        let result = try DirectoryEvaluation.evaluate(references: references, estimates: estimates, options: options,
+                                                      aliases: try TargetAliases(parsing: targetMap ?? ""))
+        for adjustment in result.adjustments { printError("warning: \(adjustment)") }
+        for file in result.unpaired { printError("warning: \(file.path): no partner file; not scored") }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let url = output.appendingPathComponent(result.scores.track + ".json")
+        try result.scores.write(to: url)
+        print(DirectoryEvaluation.summary(of: result.scores))
+        printError("wrote \(url.path)")
+    }
+}

@@ -1,1 +1,0 @@
-// Oracle separators: ideal masks and Wiener filters computed from the true sources.
