@@ -14,6 +14,8 @@ struct OracleBatch: Sendable {
     let method: OracleMethod
     let output: URL
     let force: Bool
+    /// The separator for every method but `mrstft` (usually `method.separator`).
+    let separator: OracleSeparator
 
     /// What happened to one track.
     enum Outcome {
@@ -69,7 +71,7 @@ struct OracleBatch: Sendable {
             try choice.write(to: resolutionReport(for: track))
             notes.append(choice.summary)
         default:
-            let estimates = try method.separator.separate(mixture: input.mixture, sources: input.sources)
+            let estimates = try separator.separate(mixture: input.mixture, sources: input.sources)
             try write(estimates, sampleRate: input.sampleRate, to: estimateFolders(for: track)[0])
         }
         return .separated(notes: notes)

@@ -62,6 +62,25 @@ final class OracleCommandTests: XCTestCase {
         XCTAssertTrue(second.err.contains("1 already done"), second.err)
     }
 
+    func testDoublePrecisionGainGivesTheStableWienerFilterAndIsForMWFOnly() throws {
+        let root = try sampleRoot()
+        let out = try TestData.temporaryDirectory(self)
+        let wrong = try run(["--method", "irm2", "--double-precision-gain", "--root", root.path, "--is-wav", "-o", out.path])
+        XCTAssertNotEqual(wrong.status, 0)
+        XCTAssertTrue(wrong.err.contains("--method mwf only"), wrong.err)
+        let result = try run(["--method", "mwf", "--double-precision-gain", "--root", root.path, "--is-wav",
+                              "--subsets", "train", "-o", out.path])
+        XCTAssertEqual(result.status, 0, result.err)
+        let golden = try OracleGolden.load("mwf_double")
+        let bass = try AudioFile.read(out.appendingPathComponent("train/Music Delta - 80s Rock/bass.wav"))
+        let expected = try XCTUnwrap(golden.targets["bass"])
+        for c in 0..<2 {
+            for (i, index) in golden.indices.enumerated() {
+                XCTAssertEqual(bass.channels[c][index], expected[c].values[i], accuracy: 1e-6 * expected[c].maxAbs)
+            }
+        }
+    }
+
     func testMultiResolutionWritesBestAverageAndReport() throws {
         let root = try sampleRoot()
         let out = try TestData.temporaryDirectory(self)
