@@ -33,24 +33,24 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
 
         // Audio files, resampling and stem decoding: no dataset knowledge.
-        .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate"]),
+        .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate"], exclude: ["README.md"]),
         // Signal processing on arrays: FFT on FFTW, stft/istft.
         .target(name: "DSP", dependencies: [
             "CFFTW", .product(name: "Numerics", package: "swift-numerics"),
-        ]),
+        ], exclude: ["README.md"]),
         // The BSS Eval v4 math kernel: arrays in, numbers out.
-        .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"]),
+        .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"], exclude: ["README.md"]),
         // The MUSDB18 dataset: index, tracks, targets, sample data.
-        .target(name: "MUSDB", dependencies: ["Audio", "DSP", "CZlib"]),
+        .target(name: "MUSDB", dependencies: ["Audio", "DSP", "CZlib"], exclude: ["README.md"]),
         // Augmented training sets: swap, gain, remix, pitch shift, time stretch.
-        .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "CZlib"]),
+        .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "CZlib"], exclude: ["README.md"]),
         // Oracle separators (IRM, IBM, MWF, multi-resolution IRM) on arrays.
-        .target(name: "Oracle", dependencies: ["DSP"]),
+        .target(name: "Oracle", dependencies: ["DSP"], exclude: ["README.md"]),
         // Scoring separator output folders: layouts, JSON, aggregation.
-        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB"]),
+        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB"], exclude: ["README.md"]),
 
         // Progress bars and messages shared by the two commands.
-        .target(name: "CommandSupport"),
+        .target(name: "CommandSupport", exclude: ["README.md"]),
 
         .executableTarget(name: "MUSDBCommand", dependencies: [
             "MUSDB", "Audio", "Augmentation", "CommandSupport",
