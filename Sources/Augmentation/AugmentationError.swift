@@ -5,7 +5,6 @@ public enum AugmentationError: Error, Equatable, CustomStringConvertible, Locali
     /// A transform or recipe parameter is out of range.
     case invalidParameter(String)
     /// libsamplerate refused the conversion.
-    case resamplingFailed(String)
     /// The example's sources do not have the same shape.
     case shapeMismatch(String)
     /// The recipe file cannot be read or decoded.
@@ -18,7 +17,6 @@ public enum AugmentationError: Error, Equatable, CustomStringConvertible, Locali
     public var description: String {
         switch self {
         case .invalidParameter(let message): return "invalid augmentation parameter: \(message)"
-        case .resamplingFailed(let message): return "resampling failed (libsamplerate): \(message)"
         case .shapeMismatch(let message): return "sources do not match: \(message)"
         case .invalidRecipe(let url, let message): return "cannot use the recipe \(url.path): \(message)"
         case .unusableOutput(let url, let message): return "cannot write to \(url.path): \(message)"

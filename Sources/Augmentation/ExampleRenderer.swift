@@ -1,3 +1,5 @@
+import Audio
+
 /// Turns an `ExamplePlan` into audio: reads each source's excerpt, resamples it to the
 /// set's rate if needed, applies swap, sign and gain, then the shared pitch/tempo change,
 /// and trims or pads to the planned length.
@@ -20,7 +22,7 @@ public struct ExampleRenderer: Sendable {
             let trackRate = rates[draw.track] ?? plan.sampleRate
             if trackRate != plan.sampleRate {
                 let ratio = Double(plan.sampleRate) / Double(trackRate)
-                channels = try RatioResampler.resample(
+                channels = try Resampler.resample(
                     channels, ratio: ratio, outputCount: Int((Double(draw.frameCount) * ratio).rounded()), quality: .best)
             }
             sources.append(channels)

@@ -31,5 +31,5 @@ public func pitchShift(_ channels: [[Double]], semitones: Double, rate: Double,
     let stretchRate = rate / factor
     let stretched = (vocoder ?? PhaseVocoder(sampleRate: sampleRate, rate: stretchRate)).stretch(channels, rate: stretchRate)
     let outputCount = Int((Double(count) / rate).rounded())
-    return try RatioResampler.resample(stretched, ratio: 1 / factor, outputCount: outputCount, quality: resampling)
+    return try Resampler.resample(stretched, ratio: 1 / factor, outputCount: outputCount, quality: resampling)
 }
