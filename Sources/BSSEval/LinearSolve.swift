@@ -9,30 +9,71 @@ import COpenBLAS
 /// components of the filters along near-null directions come out the way museval's do
 /// as far as rounding allows (see README). When `dgesv` reports an exactly singular
 /// pivot, museval falls back to `lstsq(G, D)` (numpy: `dgelsd` with
-/// rcond = eps·max(m, n)); so do we.
+/// rcond = eps·max(m, n)); so do we. A Cholesky solve is tried first and kept only
+/// where it cannot change the scores (well-conditioned G).
 enum LinearSolve {
     /// Solves `(G + eps·I) x = b`: `fill(a, diagonal)` writes the `n × n` column-major G
     /// plus `diagonal` on its diagonal into `a`; `b` is `n × rhs` column-major and
-    /// receives `x`. G is built twice only in the singular case, so one `n²` buffer is
-    /// the only large allocation.
+    /// receives `x`. G is rebuilt only when a faster path is refused, so one `n²` buffer
+    /// is the only large allocation.
+    ///
+    /// Trick: G is a Gram matrix (symmetric, positive semi-definite), so a Cholesky
+    /// solve (`dposv`, half the flops of LU) is tried first and accepted only when it
+    /// succeeds *and* is well conditioned (see `choleskySolve`); otherwise museval's own
+    /// path, `dgesv`, runs on a fresh copy of G. On well-conditioned G both give the same
+    /// solution to ~cond·eps; on ill-conditioned G (where the scores depend on rounding,
+    /// see README) we keep numpy's exact routine.
     static func solveRegularized(n: Int, _ b: inout [Double], rhs: Int,
                                  fill: (UnsafeMutablePointer<Double>, Double) -> Void) {
         let a = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
         defer { a.deallocate() }
+        let rhsCopy = b
+        fill(a, Double.ulpOfOne)
+        if choleskySolve(a, n: n, &b, rhs: rhs) {
+            Trace.note("solve n = \(n): Cholesky")
+            return
+        }
+        b = rhsCopy
         fill(a, Double.ulpOfOne)
         var nn = Int32(n), nrhs = Int32(rhs), lda = Int32(n), ldb = Int32(n), info: Int32 = 0
         var pivots = [Int32](repeating: 0, count: n)
-        let rhsCopy = b
         b.withUnsafeMutableBufferPointer { bp in
             pivots.withUnsafeMutableBufferPointer { pp in
                 dgesv_(&nn, &nrhs, a, &lda, pp.baseAddress, bp.baseAddress, &ldb, &info)
             }
         }
+        Trace.note("solve n = \(n): LU")
         if info > 0 {
             fill(a, 0)
             b = rhsCopy
             leastSquares(a, n: n, &b, rhs: rhs)
         }
+    }
+
+    /// Smallest accepted ratio min(Lᵢᵢ)² / max(Lᵢᵢ)² of the Cholesky factor's diagonal.
+    /// That ratio is a lower bound of 1/cond(G): at 1e-8 the Cholesky and LU solutions
+    /// can differ by at most ~1e-8 relative (cond·eps), i.e. ~1e-7 dB, far below the
+    /// golden tolerance; below it G is treated as ill-conditioned and left to `dgesv`.
+    static let choleskyPivotRatio = 1e-8
+
+    /// Cholesky solve of the symmetric `a` (lower triangle read, destroyed) into `b`;
+    /// false, with `b` clobbered, when `dposv` finds G not numerically positive definite
+    /// (info > 0) or the factor's diagonal shows G ill-conditioned.
+    static func choleskySolve(_ a: UnsafeMutablePointer<Double>, n: Int, _ b: inout [Double], rhs: Int) -> Bool {
+        var uplo = CChar(UInt8(ascii: "L"))
+        var nn = Int32(n), nrhs = Int32(rhs), lda = Int32(n), ldb = Int32(n), info: Int32 = 0
+        b.withUnsafeMutableBufferPointer { bp in
+            dposv_(&uplo, &nn, &nrhs, a, &lda, bp.baseAddress, &ldb, &info)
+        }
+        guard info == 0 else { return false }
+        var smallest = Double.infinity, largest = 0.0
+        for i in 0..<n {
+            let d = a[i * n + i]
+            smallest = min(smallest, d)
+            largest = max(largest, d)
+        }
+        let ratio = (smallest / largest) * (smallest / largest)
+        return ratio.isFinite && ratio >= choleskyPivotRatio
     }
 
     /// The same for an explicit column-major matrix `g` (left unchanged).

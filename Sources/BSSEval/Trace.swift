@@ -32,4 +32,10 @@ enum Trace {
         last = now
         lastCPU = cpu
     }
+
+    /// A line without timing (which path a phase took).
+    static func note(_ what: @autoclosure () -> String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("[bsseval] \(what())\n".utf8))
+    }
 }
