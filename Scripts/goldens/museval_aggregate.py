@@ -3,7 +3,7 @@
 score folders (../shared/data/sisec18/<METHOD>/test/*.json), for every combination of
 frames/tracks aggregation (median, mean).
 
-Writes Fixtures/museval/aggregate/sisec18_aggregates.json:
+Writes Fixtures/museval/aggregate/methodstore_aggregates.json:
   {"<frames>-<tracks>": {"<method>": {"<target>": {"<metric>": value or null}}}}
 values as Python floats (repr, round-trip exact), NaN as null.
 """
@@ -18,7 +18,7 @@ import museval
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("MUSDB_SHARED_DATA", ROOT.parent / "shared" / "data"))
 METHODS = ["HPSS", "IRM2", "MIX", "TAK1"]
-OUT = ROOT / "Fixtures" / "museval" / "aggregate" / "sisec18_aggregates.json"
+OUT = ROOT / "Fixtures" / "museval" / "aggregate" / "methodstore_aggregates.json"
 
 
 def aggregates(frames_agg, tracks_agg):

@@ -38,7 +38,7 @@ final class SiSEC18AggregateTests: XCTestCase {
 
     func testEveryAggregateMatchesMusevalMethodStore() async throws {
         let methods = try await loadMethods()
-        let goldenURL = TestData.fixtures.appendingPathComponent("museval/aggregate/sisec18_aggregates.json")
+        let goldenURL = TestData.fixtures.appendingPathComponent("museval/aggregate/methodstore_aggregates.json")
         let golden = try JSONValue.parse(Array(Data(contentsOf: goldenURL)))
         var compared = 0
         for frames in Aggregation.allCases {
