@@ -53,17 +53,18 @@ final class FilterSpectra {
                     for r in 0..<m { b[(slot * nchan + c) * m + r] = d[src + r] }
                 }
             }
-            LinearSolve.solveRegularized(n: m, &b, rhs: mine.count * nchan) { a, diagonal in
-                correlations.fillGram(a, signals: jtrue * nchan ..< (jtrue + 1) * nchan, diagonal: diagonal)
-            }
+            let own = jtrue * nchan ..< (jtrue + 1) * nchan
+            LinearSolve.solveBlockToeplitzFirst(blockSize: nchan, blockCount: L, &b, rhs: mine.count * nchan,
+                                                entry: { correlations.gramBlockEntry(signals: own, lag: $0, $1, $2) },
+                                                fill: { a, diagonal in correlations.fillGram(a, signals: own, diagonal: diagonal) })
             spatialTaps[jtrue] = b
             spatialColumns[jtrue] = Dictionary(uniqueKeysWithValues: mine.enumerated().map { ($1, $0) })
         }
         Trace.mark("spatial filters Cj")
         // C: one factorisation of G + eps·I, every estimate as right-hand sides.
-        LinearSolve.solveRegularized(n: n, &d, rhs: rhs) { a, diagonal in
-            correlations.fillGram(a, signals: 0..<K, diagonal: diagonal)
-        }
+        LinearSolve.solveBlockToeplitzFirst(blockSize: K, blockCount: L, &d, rhs: rhs,
+                                            entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
+                                            fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
         Trace.mark("projection filters C (n = \(n))")
         let fft = RealFFT(size: frameSize)
         func spectrum(_ taps: UnsafePointer<Double>, into out: UnsafeMutableBufferPointer<Complex<Double>>) {

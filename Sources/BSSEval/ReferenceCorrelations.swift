@@ -114,6 +114,13 @@ struct ReferenceCorrelations {
         self.crossLags = crossLags
     }
 
+    /// Element (p, q) of the lag-k block of the Gram matrix of `signals` reordered by lag:
+    /// exactly the value `fillGram` writes at row `p·L + r`, column `q·L + s`, r − s = k.
+    @inline(__always) func gramBlockEntry(signals: Range<Int>, lag k: Int, _ p: Int, _ q: Int) -> Double {
+        let sp = signals.lowerBound + p, sq = signals.lowerBound + q
+        return sp == sq ? gram(sp, sp, k) : gram(sp, sq, -k)
+    }
+
     /// Writes G (rows and columns of `signals`, column-major, leading dimension
     /// `signals.count·L`) plus `diagonal` on its diagonal into `a`.
     /// Entry (row (p, a), column (q, b)) = Σₙ x_p[n−a]·x_q[n−b] = gram(p, q, b − a).
