@@ -52,9 +52,24 @@ struct BlockToeplitzSolver {
         return info == 0
     }
 
+    /// Cholesky factor diagonal of the `m × m` symmetric `a` (lower triangle read, copied),
+    /// nil when `a` is not numerically positive definite.
+    private static func choleskyDiagonal(_ a: [Double], m: Int) -> [Double]? {
+        var a = a, dummy = [Double](repeating: 0, count: m)
+        var uplo = CChar(UInt8(ascii: "L"))
+        var n = Int32(m), nrhs: Int32 = 0, lda = Int32(m), ldb = Int32(m), info: Int32 = 0
+        dposv_(&uplo, &n, &nrhs, &a, &lda, &dummy, &ldb, &info)
+        return info == 0 ? (0..<m).map { a[$0 * m + $0] } : nil
+    }
+
     /// X with `T X = D`; `d` is `(L·m) × rhs` column-major in lag-major row order. Nil when
-    /// a predictor-error block is exactly singular or the result is not finite.
-    func solve(_ d: [Double], rhs: Int) -> [Double]? {
+    /// a predictor-error block is exactly singular or the result is not finite, and — the
+    /// same guard as `LinearSolve.choleskySolve` — when T is not numerically positive
+    /// definite or its Cholesky pivots' ratio min/max (squared) is below `pivotRatio`.
+    /// Those pivots come for free: the backward prediction error E_b of order k is the
+    /// Schur complement of T's leading k − 1 blocks, so T's (lag-ordered) Cholesky diagonal
+    /// is the concatenation of the Cholesky diagonals of the E_b's.
+    func solve(_ d: [Double], rhs: Int, pivotRatio: Double = LinearSolve.choleskyPivotRatio) -> [Double]? {
         let m = blockSize, L = blockCount, n = m * L, mm = m * m
         var f = [Double](repeating: 0, count: n * m), b = f, saved = f
         var x = [Double](repeating: 0, count: n * rhs)
@@ -62,6 +77,13 @@ struct BlockToeplitzSolver {
         var deltaF = [Double](repeating: 0, count: mm), deltaB = deltaF
         var theta = [Double](repeating: 0, count: m * rhs)
         for p in 0..<m { f[p * n + p] = 1; b[p * n + p] = 1 }
+        var smallest = Double.infinity, largest = 0.0
+        func recordPivots(_ e: [Double]) -> Bool {
+            guard let diagonal = Self.choleskyDiagonal(e, m: m) else { return false }
+            for v in diagonal { smallest = min(smallest, v); largest = max(largest, v) }
+            return true
+        }
+        guard recordPivots(eb) else { return nil }
         var first = [Double](repeating: 0, count: m * rhs)   // d_0, then R(0)⁻¹ d_0
         for c in 0..<rhs { for p in 0..<m { first[c * m + p] = d[c * n + p] } }
         guard Self.solveSmall(ef, m: m, &first, cols: rhs) else { return nil }
@@ -97,6 +119,7 @@ struct BlockToeplitzSolver {
                     // E_f' = E_f + Δ_b α,  E_b' = E_b + Δ_f β
                     Self.gemm(m, m, m, deltaB, m, alpha, m, beta: 1, &ef, m)
                     Self.gemm(m, m, m, deltaF, m, beta, m, beta: 1, &eb, m)
+                    guard recordPivots(eb) else { return false }
                     // X' = [X; 0] + B' γ with γ = E_b'⁻¹ (d_order − θ), θ = [R(order) … R(1)] X.
                     Self.gemm(m, rhs, used, rowF, m, UnsafePointer(xp.baseAddress!), n, beta: 0, &theta, m)
                     for c in 0..<rhs {
@@ -108,7 +131,8 @@ struct BlockToeplitzSolver {
                 return true
             }
         }
-        guard ok, x.allSatisfy({ $0.isFinite }) else { return nil }
+        let ratio = (smallest / largest) * (smallest / largest)
+        guard ok, ratio.isFinite, ratio >= pivotRatio, x.allSatisfy({ $0.isFinite }) else { return nil }
         return x
     }
 

@@ -62,8 +62,8 @@ enum LinearSolve {
     /// signals and `L` lags, in the kernel's signal-major row order (row `p·L + r`);
     /// `entry(k, p, q)` is G at row `p·L + r`, column `q·L + s` with k = r − s.
     ///
-    /// Trick: block Levinson (`BlockToeplitzSolver`, O(L²·m³)) first, accepted only when its
-    /// residual, checked with a cheap block-Toeplitz product, is below
+    /// Trick: block Levinson (`BlockToeplitzSolver`, O(L²·m³)) first, accepted only when G
+    /// passes the same pivot-ratio guard as the Cholesky path and the solution's residual, checked with a cheap block-Toeplitz product, is below
     /// `levinsonResidualBound`; otherwise the dense path runs unchanged (same G, same
     /// routines as before), so ill-conditioned cases keep museval's dgesv.
     /// Returns true when the block Levinson solution was kept.
