@@ -91,6 +91,8 @@ enum LinearSolve {
                 return true
             }
             Trace.note("solve n = \(n): block Levinson refused (residual \(residual))")
+        } else {
+            Trace.note("solve n = \(n): block Levinson refused (singular or ill-conditioned)")
         }
         solveRegularized(n: n, &b, rhs: rhs, fill: fill)
         return false
