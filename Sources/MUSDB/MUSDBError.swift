@@ -18,6 +18,9 @@ public enum MUSDBError: Error, Equatable, Sendable {
     case unknownTrack(String)
     /// A target name that is not defined for the track.
     case unknownTarget(String)
+    /// A subset or split name that is not train/test or train/valid.
+    case unknownSubset(String)
+    case unknownSplit(String)
     /// A manifest file that cannot be read or parsed.
     case invalidManifest(URL, reason: String)
     /// Writing output failed.
@@ -43,6 +46,10 @@ extension MUSDBError: CustomStringConvertible, LocalizedError {
             return "no track named '\(name)'"
         case .unknownTarget(let name):
             return "no target named '\(name)' (targets: vocals, drums, bass, other, accompaniment, linear_mixture)"
+        case .unknownSubset(let name):
+            return "unknown subset '\(name)': use train, test or train,test"
+        case .unknownSplit(let name):
+            return "unknown split '\(name)': use train or valid"
         case .invalidManifest(let url, let reason):
             return "\(url.path): not a valid manifest (\(reason))"
         case .writeFailed(let url, let reason):

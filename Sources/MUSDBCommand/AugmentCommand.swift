@@ -104,16 +104,8 @@ struct AugmentCommand: ParsableCommand {
 
     func run() throws {
         let recipe = try makeRecipe()
-        let subsetList = try subsets.split(separator: ",").map { part -> Subset in
-            guard let subset = Subset(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown subset '\(part)': use train, test or train,test")
-            }
-            return subset
-        }
-        let splitValue = try split.map { value -> Split in
-            guard let split = Split(rawValue: value) else { throw ValidationError("unknown split '\(value)': use train or valid") }
-            return split
-        }
+        let subsetList = try Subset.list(parsing: subsets)
+        let splitValue = try split.map(Split.init(parsing:))
         let root = try dataset.rootURL()
         try reportingErrors {
             let database = try Database(root: root, subsets: subsetList, split: splitValue, isWav: dataset.isWav)

@@ -22,16 +22,8 @@ struct ListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let subsetList = try subsets.split(separator: ",").map { part -> Subset in
-            guard let subset = Subset(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown subset '\(part)': use train, test or train,test")
-            }
-            return subset
-        }
-        let splitValue = try split.map { value -> Split in
-            guard let split = Split(rawValue: value) else { throw ValidationError("unknown split '\(value)': use train or valid") }
-            return split
-        }
+        let subsetList = try Subset.list(parsing: subsets)
+        let splitValue = try split.map(Split.init(parsing:))
         let database = try reportingErrors {
             try Database(root: dataset.rootURL(), subsets: subsetList, split: splitValue, isWav: dataset.isWav)
         }

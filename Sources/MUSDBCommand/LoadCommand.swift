@@ -22,10 +22,7 @@ struct LoadCommand: ParsableCommand {
     var sampleRate: Int?
 
     func run() throws {
-        let subsetList = try subsets.split(separator: ",").map { part -> Subset in
-            guard let subset = Subset(rawValue: String(part)) else { throw ValidationError("unknown subset '\(part)'") }
-            return subset
-        }
+        let subsetList = try Subset.list(parsing: subsets)
         let started = Date()
         try reportingErrors {
             let database = try Database(root: dataset.rootURL(), subsets: subsetList, isWav: dataset.isWav,

@@ -76,12 +76,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let discovery = try EstimateDiscovery.discover(in: estimates, layout: try Self.layout(from: layout),
                                                        aliases: aliases)
         printError("layout: \(discovery.explanation)")
-        let subsetList = try subsets.split(separator: ",").map { name -> Subset in
-            guard let subset = Subset(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw ValidationError("--subsets: unknown subset '\(name)' (use train, test)")
-            }
-            return subset
-        }
+        let subsetList = try Subset.list(parsing: subsets)
         let database = try Database(root: musdbRoot.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
         let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)

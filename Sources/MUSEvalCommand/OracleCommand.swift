@@ -70,12 +70,7 @@ struct OracleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let subsetList = try subsets.split(separator: ",").map { name -> Subset in
-            guard let subset = Subset(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw ValidationError("--subsets: unknown subset '\(name)' (use train, test)")
-            }
-            return subset
-        }
+        let subsetList = try Subset.list(parsing: subsets)
         let database = try Database(root: root.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         if Self.isInside(outputURL, database.root) {
