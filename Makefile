@@ -4,7 +4,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
-SWIFTFLAGS := -c $(CONFIG)
+# Vector units of this CPU (AVX2/FMA when present): see Scripts/swift-cpu-flags.sh.
+CPUFLAGS := $(shell bash Scripts/swift-cpu-flags.sh)
+SWIFTFLAGS := -c $(CONFIG) $(CPUFLAGS)
 BIN := .build/$(CONFIG)
 SHARED ?= ../shared
 DEMO_DIR ?= demo-output

@@ -4,5 +4,5 @@
 # (e.g. --durations 60 or --skip-museval).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product BSSEvalBenchmark >/dev/null
+swift build -c release $(bash Scripts/swift-cpu-flags.sh) --product BSSEvalBenchmark >/dev/null
 python3 Benchmarks/bsseval_speed.py --bin .build/release/BSSEvalBenchmark "$@"

@@ -37,14 +37,16 @@ enum FastKernel {
                 let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
                                             filterLength: options.filterLength, pairs: pairs,
                                             frameSize: frameSize, threads: threads)
-                let frames = (0..<framing.count).filter { !silent[$0] }
-                parallelFor(frames.count, threads: threads) { worker in
+                let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
+                let batch = FrameScorer.framesPerBatch
+                let batches = (frames.count + batch - 1) / batch
+                parallelFor(batches, threads: threads) { worker in
                     let scorer = FrameScorer(filters: filters, refs: refs, ests: ests)
-                    var i = worker
-                    while i < frames.count {
-                        let t = frames[i]
-                        scorer.score(frame: framing.range(t), t: t, pairs: pairs, criteria: options.criteria, into: sink)
-                        i += threads
+                    var b = worker
+                    while b < batches {
+                        let batchFrames = Array(frames[b * batch ..< min((b + 1) * batch, frames.count)])
+                        scorer.score(batchFrames, pairs: pairs, criteria: options.criteria, into: sink)
+                        b += threads
                     }
                 }
                 Trace.mark("\(frames.count) frames")
@@ -54,8 +56,8 @@ enum FastKernel {
                     let filters = FilterSpectra(references: refs, estimates: ests, range: range,
                                                 filterLength: options.filterLength, pairs: pairs,
                                                 frameSize: frameSize, threads: threads)
-                    FrameScorer(filters: filters, refs: refs, ests: ests)
-                        .score(frame: range, t: t, pairs: pairs, criteria: options.criteria, into: sink)
+                    FrameScorer(filters: filters, refs: refs, ests: ests, batchSize: 1)
+                        .score([(t: t, range: range)], pairs: pairs, criteria: options.criteria, into: sink)
                 }
             }
         }

@@ -12,11 +12,11 @@ final class FilterSpectra {
     let channelCount: Int
     let frameSize: Int
     let bins: Int
-    private var projections: [Int: Spectra] = [:]
-    private var spatials: [Int: Spectra] = [:]
+    private var projections: [Int: SplitSpectra] = [:]
+    private var spatials: [Int: SplitSpectra] = [:]
 
-    func projection(_ jest: Int) -> Spectra { projections[jest]! }
-    func spatial(_ jtrue: Int, _ jest: Int) -> Spectra { spatials[jtrue * sourceCount + jest]! }
+    func projection(_ jest: Int) -> SplitSpectra { projections[jest]! }
+    func spatial(_ jtrue: Int, _ jest: Int) -> SplitSpectra { spatials[jtrue * sourceCount + jest]! }
 
     init(references refs: SignalSet, estimates ests: SignalSet, range: Range<Int>, filterLength L: Int,
          pairs: [(Int, Int)], frameSize: Int, threads: Int) {
@@ -66,28 +66,46 @@ final class FilterSpectra {
                                             entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
                                             fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
         Trace.mark("projection filters C (n = \(n))")
-        let fft = RealFFT(size: frameSize)
-        func spectrum(_ taps: UnsafePointer<Double>, into out: UnsafeMutableBufferPointer<Complex<Double>>) {
-            fft.forward(UnsafeBufferPointer(start: taps, count: L), into: out)
-        }
-        d.withUnsafeBufferPointer { x in
-            for (slot, jest) in estimates.enumerated() {
-                let h = Spectra(count: K * nchan, bins: bins)
-                for p in 0..<K {
-                    for c in 0..<nchan { spectrum(x.baseAddress! + (slot * nchan + c) * n + p * L, into: h.buffer(p * nchan + c)) }
+        // Every tap set to transform: (taps, destination, row), then transformed in parallel.
+        var jobs: [(UnsafePointer<Double>, SplitSpectra, Int)] = []
+        let dTaps = UnsafeMutablePointer<Double>.allocate(capacity: d.count)
+        defer { dTaps.deallocate() }
+        dTaps.initialize(from: d, count: d.count)
+        for (slot, jest) in estimates.enumerated() {
+            let h = SplitSpectra(count: K * nchan, bins: bins)
+            for p in 0..<K {
+                for c in 0..<nchan {
+                    let offset: Int = (slot * nchan + c) * n + p * L
+                    jobs.append((UnsafePointer(dTaps + offset), h, p * nchan + c))
                 }
-                projections[jest] = h
             }
+            projections[jest] = h
         }
-        for (jtrue, jest) in pairs {
-            let slot = spatialColumns[jtrue]![jest]!
-            let h = Spectra(count: nchan * nchan, bins: bins)
-            spatialTaps[jtrue]!.withUnsafeBufferPointer { x in
+        var spatialStorage: [UnsafeMutablePointer<Double>] = []
+        defer { spatialStorage.forEach { $0.deallocate() } }
+        for jtrue in spatialTaps.keys.sorted() {
+            let taps = spatialTaps[jtrue]!
+            let copy = UnsafeMutablePointer<Double>.allocate(capacity: taps.count)
+            copy.initialize(from: taps, count: taps.count)
+            spatialStorage.append(copy)
+            for (jest, slot) in spatialColumns[jtrue]!.sorted(by: { $0.key < $1.key }) {
+                let h = SplitSpectra(count: nchan * nchan, bins: bins)
                 for cin in 0..<nchan {
-                    for c in 0..<nchan { spectrum(x.baseAddress! + (slot * nchan + c) * m + cin * L, into: h.buffer(cin * nchan + c)) }
+                    for c in 0..<nchan {
+                        let offset: Int = (slot * nchan + c) * m + cin * L
+                        jobs.append((UnsafePointer(copy + offset), h, cin * nchan + c))
+                    }
                 }
+                spatials[jtrue * nsrc + jest] = h
             }
-            spatials[jtrue * nsrc + jest] = h
+        }
+        let workers = max(1, min(threads, jobs.count))
+        FastKernel.parallelFor(jobs.count, threads: workers) { worker in
+            let fft = RealFFT(size: frameSize)
+            for i in stride(from: worker, to: jobs.count, by: workers) {
+                let (taps, h, row) = jobs[i]
+                h.transform(fft, UnsafeBufferPointer(start: taps, count: L), into: row)
+            }
         }
         Trace.mark("filter spectra")
     }

@@ -79,8 +79,10 @@ enum LinearSolve {
                 for r in 0..<L { d[c * n + r * m + p] = b[c * n + p * L + r] }
             }
         }
-        if let x = solver.solve(d, rhs: rhs) {
-            let residual = solver.relativeResidual(x, d, rhs: rhs)
+        let solution = withSingleThreadedBLAS { () -> ([Double], Double)? in
+            solver.solve(d, rhs: rhs).map { ($0, solver.relativeResidual($0, d, rhs: rhs)) }
+        }
+        if let (x, residual) = solution {
             if residual < levinsonResidualBound {
                 Trace.note("solve n = \(n): block Levinson (residual \(residual))")
                 for c in 0..<rhs {
@@ -96,6 +98,17 @@ enum LinearSolve {
         }
         solveRegularized(n: n, &b, rhs: rhs, fill: fill)
         return false
+    }
+
+    /// Runs `body` with OpenBLAS on the calling thread only. Its worker threads spin
+    /// (sched_yield) for a while after every call, and on a 2-core machine they then take
+    /// the cores from the FFT workers that run next; the small block products of the
+    /// Levinson recursion gain nothing from them. The dense fallback keeps all threads.
+    static func withSingleThreadedBLAS<R>(_ body: () -> R) -> R {
+        let previous = openblas_get_num_threads()
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(previous) }
+        return body()
     }
 
     /// Smallest accepted ratio min(Lᵢᵢ)² / max(Lᵢᵢ)² of the Cholesky factor's diagonal.

@@ -55,6 +55,20 @@ struct DecompositionEnergies {
     var artifacts: Double       // ‖e_artif‖² = ‖ŝ − P‖²
     var filteredError: Double   // ‖e_interf + e_artif‖² = ‖ŝ − P_j‖² (sources criteria)
 
+    static let zero = DecompositionEnergies(target: 0, spatial: 0, distortion: 0, filtered: 0,
+                                            interference: 0, projected: 0, artifacts: 0, filteredError: 0)
+
+    /// `weight · self − other`, field by field.
+    func weighted(_ weight: Double, minus other: DecompositionEnergies) -> DecompositionEnergies {
+        DecompositionEnergies(target: weight * target - other.target, spatial: weight * spatial - other.spatial,
+                              distortion: weight * distortion - other.distortion,
+                              filtered: weight * filtered - other.filtered,
+                              interference: weight * interference - other.interference,
+                              projected: weight * projected - other.projected,
+                              artifacts: weight * artifacts - other.artifacts,
+                              filteredError: weight * filteredError - other.filteredError)
+    }
+
     func ratios(_ criteria: BSSEvalOptions.Criteria) -> (Double, Double, Double, Double) {
         switch criteria {
         case .images:

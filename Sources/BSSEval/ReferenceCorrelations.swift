@@ -8,7 +8,8 @@ import DSP
 /// Computed by overlap blocks: block b of the "y" signal sits at offset L−1 of an FFT frame
 /// whose "x" segment reaches L−1 samples further on both sides, so the circular
 /// correlation has no wrap-around for |m| < L; the cross-spectra of all blocks are summed
-/// and inverted once per pair. Blocks are shared out among threads.
+/// and inverted once per pair. Blocks are shared out among threads. Spectra are split
+/// (real and imaginary rows, `SplitSpectra`), so the products run four bins per vector.
 struct ReferenceCorrelations {
     let signalCount: Int          // K reference channels
     let estimateCount: Int        // estimate channels
@@ -48,22 +49,18 @@ struct ReferenceCorrelations {
         let bins = size / 2 + 1
         let blockCount = (range.count + block - 1) / block
         let workers = max(1, min(threads, blockCount))
-        let accumulators = (0..<workers).map { _ in Spectra(count: pairs + K * Ke, bins: bins) }
+        let accumulators = (0..<workers).map { _ in SplitSpectra(count: pairs + K * Ke, bins: bins) }
+        let vectors = accumulators[0].vectorCount
         refs.withChannelPointers { r in
             ests.withChannelPointers { e in
                 FastKernel.parallelFor(blockCount, threads: workers) { worker in
                     let fft = RealFFT(size: size)
-                    let x = Spectra(count: K, bins: bins), y = Spectra(count: K, bins: bins)
-                    let z = Spectra(count: Ke, bins: bins)
+                    let x = SplitSpectra(count: K, bins: bins), y = SplitSpectra(count: K, bins: bins)
+                    let z = SplitSpectra(count: Ke, bins: bins)
                     let acc = accumulators[worker]
-                    let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
-                    defer { buffer.deallocate() }
-                    // Copies samples [from, to) of `signal` to buffer index `at`, zeros elsewhere.
                     func transform(_ signal: UnsafePointer<Double>, _ from: Int, _ to: Int, at: Int,
-                                   into out: UnsafeMutableBufferPointer<Complex<Double>>) {
-                        buffer.update(repeating: 0)
-                        if to > from { (buffer.baseAddress! + at).update(from: signal + from, count: to - from) }
-                        fft.forward(UnsafeBufferPointer(buffer), into: out)
+                                   into spectra: SplitSpectra, _ i: Int) {
+                        spectra.transform(fft, UnsafeBufferPointer(start: signal + from, count: max(0, to - from)), at: at, into: i)
                     }
                     var b = worker
                     while b < blockCount {
@@ -71,16 +68,18 @@ struct ReferenceCorrelations {
                         let s1 = min(s0 + block, range.upperBound)
                         let x0 = max(range.lowerBound, s0 - (L - 1)), x1 = min(range.upperBound, s1 + L - 1)
                         for p in 0..<K {
-                            transform(r[p], x0, x1, at: x0 - (s0 - (L - 1)), into: x.buffer(p))
-                            transform(r[p], s0, s1, at: L - 1, into: y.buffer(p))
+                            transform(r[p], x0, x1, at: x0 - (s0 - (L - 1)), into: x, p)
+                            transform(r[p], s0, s1, at: L - 1, into: y, p)
                         }
-                        for c in 0..<Ke { transform(e[c], s0, s1, at: L - 1, into: z.buffer(c)) }
+                        for c in 0..<Ke { transform(e[c], s0, s1, at: L - 1, into: z, c) }
                         for p in 0..<K {
                             for q in 0...p {
-                                Spectra.accumulateCorrelation(acc[p * (p + 1) / 2 + q], x[p], y[q], bins: bins)
+                                SplitSpectra.accumulateCorrelation(acc.vectors(p * (p + 1) / 2 + q), x.vectors(p),
+                                                                   y.vectors(q), vectors: vectors)
                             }
                             for c in 0..<Ke {
-                                Spectra.accumulateCorrelation(acc[pairs + p * Ke + c], x[p], z[c], bins: bins)
+                                SplitSpectra.accumulateCorrelation(acc.vectors(pairs + p * Ke + c), x.vectors(p),
+                                                                   z.vectors(c), vectors: vectors)
                             }
                         }
                         b += workers
@@ -91,8 +90,11 @@ struct ReferenceCorrelations {
         let total = accumulators[0]
         for w in 1..<workers {
             let other = accumulators[w]
-            for i in 0..<(total.count * bins) {
-                total.base[i] = total.base[i] + other.base[i]
+            for i in 0..<total.count {
+                for k in 0..<bins {
+                    total.real(i)[k] += other.real(i)[k]
+                    total.imaginary(i)[k] += other.imaginary(i)[k]
+                }
             }
         }
         var gram = [Double](repeating: 0, count: pairs * (2 * L - 1))
@@ -101,7 +103,7 @@ struct ReferenceCorrelations {
         var lags = [Double](repeating: 0, count: size)
         lags.withUnsafeMutableBufferPointer { out in
             for i in 0..<(pairs + K * Ke) {
-                fft.inverse(UnsafeBufferPointer(total.buffer(i)), into: out)
+                fft.inverse(real: total.real(i), imaginary: total.imaginary(i), into: out)
                 if i < pairs {
                     for m in -(L - 1)..<L { gram[i * (2 * L - 1) + m + L - 1] = out[m >= 0 ? m : size + m] }
                 } else {

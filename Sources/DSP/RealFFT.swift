@@ -82,6 +82,48 @@ public final class RealFFT {
         }
     }
 
+    /// Transforms `signal` placed at sample `offset` of an otherwise zero frame of `size`
+    /// samples (it must fit) into split real and imaginary parts, `binCount` of each.
+    ///
+    /// Split ("structure of arrays") spectra are what vectorised loops over many spectra
+    /// want: four bins per SIMD register with no shuffling of interleaved (re, im) pairs.
+    public func forward(_ signal: UnsafeBufferPointer<Double>, at offset: Int = 0,
+                        real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
+        precondition(offset >= 0 && offset + signal.count <= size, "signal does not fit the FFT size")
+        realBuffer.initialize(repeating: 0, count: offset)
+        if let base = signal.baseAddress, signal.count > 0 {
+            (realBuffer + offset).update(from: base, count: signal.count)
+        }
+        let end = offset + signal.count
+        (realBuffer + end).initialize(repeating: 0, count: size - end)
+        fftw_execute_dft_r2c(plans.forward, realBuffer, complexBuffer)
+        let interleaved = UnsafeRawPointer(complexBuffer).assumingMemoryBound(to: Double.self)
+        for k in 0..<binCount {
+            real[k] = interleaved[2 * k]
+            imaginary[k] = interleaved[2 * k + 1]
+        }
+    }
+
+    /// Inverse transform of split real and imaginary parts (`binCount` each) into `size`
+    /// real samples, normalised like `inverse(_:into:normalized:)`.
+    public func inverse(real: UnsafePointer<Double>, imaginary: UnsafePointer<Double>,
+                        into signal: UnsafeMutableBufferPointer<Double>, normalized: Bool = true) {
+        precondition(signal.count >= size, "signal buffer too small")
+        let interleaved = UnsafeMutableRawPointer(complexBuffer).assumingMemoryBound(to: Double.self)
+        for k in 0..<binCount {
+            interleaved[2 * k] = real[k]
+            interleaved[2 * k + 1] = imaginary[k]
+        }
+        fftw_execute_dft_c2r(plans.inverse, complexBuffer, realBuffer)
+        let out = signal.baseAddress!
+        if normalized {
+            let scale = 1.0 / Double(size)
+            for i in 0..<size { out[i] = realBuffer[i] * scale }
+        } else {
+            out.update(from: realBuffer, count: size)
+        }
+    }
+
     /// The spectrum of `signal` zero-padded to `size`.
     public func forward(_ signal: [Double]) -> [Complex<Double>] {
         [Complex<Double>](unsafeUninitializedCapacity: binCount) { buffer, count in

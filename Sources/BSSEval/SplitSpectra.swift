@@ -1,0 +1,89 @@
+import DSP
+
+/// A fixed number of complex spectra in split layout: for spectrum `i`, its real parts at
+/// `real(i)` and its imaginary parts at `imaginary(i)`, one 64-byte-aligned allocation,
+/// each row padded with zeros to a multiple of eight doubles.
+///
+/// The kernels below walk four bins per `SIMD4<Double>` with no shuffles (interleaved
+/// (re, im) pairs cost a shuffle per complex product). The zero padding is part of the
+/// contract: products and sums of zero rows stay zero, so the kernels run over whole
+/// vectors with no scalar tail, and padded bins add nothing to any energy.
+final class SplitSpectra {
+    typealias Vector = SIMD4<Double>
+
+    let count: Int
+    let bins: Int
+    /// Doubles per row (real or imaginary part of one spectrum): `bins` rounded up to 8.
+    let stride: Int
+    private let storage: UnsafeMutableRawPointer
+
+    init(count: Int, bins: Int) {
+        self.count = count
+        self.bins = bins
+        stride = (bins + 7) / 8 * 8
+        let bytes = max(64, 2 * count * stride * MemoryLayout<Double>.stride)
+        storage = .allocate(byteCount: bytes, alignment: 64)
+        storage.initializeMemory(as: Double.self, repeating: 0, count: bytes / MemoryLayout<Double>.stride)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Number of SIMD vectors per row.
+    var vectorCount: Int { stride / 4 }
+
+    @inline(__always) func real(_ i: Int) -> UnsafeMutablePointer<Double> {
+        storage.assumingMemoryBound(to: Double.self) + 2 * i * stride
+    }
+
+    @inline(__always) func imaginary(_ i: Int) -> UnsafeMutablePointer<Double> {
+        storage.assumingMemoryBound(to: Double.self) + (2 * i + 1) * stride
+    }
+
+    /// Row `i` seen as vectors, from bin `offset` (a multiple of 4).
+    @inline(__always) func vectors(_ i: Int, from offset: Int = 0) -> (re: UnsafeMutablePointer<Vector>, im: UnsafeMutablePointer<Vector>) {
+        (UnsafeMutableRawPointer(real(i) + offset).assumingMemoryBound(to: Vector.self),
+         UnsafeMutableRawPointer(imaginary(i) + offset).assumingMemoryBound(to: Vector.self))
+    }
+
+    /// Transforms `samples` placed at `offset` of a zero frame into spectrum `i`.
+    func transform(_ fft: RealFFT, _ samples: UnsafeBufferPointer<Double>, at offset: Int = 0, into i: Int) {
+        fft.forward(samples, at: offset, real: real(i), imaginary: imaginary(i))
+    }
+
+    func zero(_ i: Int) {
+        real(i).update(repeating: 0, count: stride)
+        imaginary(i).update(repeating: 0, count: stride)
+    }
+
+    typealias Row = (re: UnsafeMutablePointer<Vector>, im: UnsafeMutablePointer<Vector>)
+
+    /// `acc += x · conj(y)` over `vectors` vectors (4 bins each).
+    @inline(__always)
+    static func accumulateCorrelation(_ acc: Row, _ x: Row, _ y: Row, vectors: Int) {
+        for v in 0..<vectors {
+            let xr = x.re[v], xi = x.im[v], yr = y.re[v], yi = y.im[v]
+            acc.re[v] += xr * yr + xi * yi
+            acc.im[v] += xi * yr - xr * yi
+        }
+    }
+
+    /// `acc += h · x` over `vectors` vectors (4 bins each).
+    @inline(__always)
+    static func accumulateProduct(_ acc: Row, _ h: Row, _ x: Row, vectors: Int) {
+        for v in 0..<vectors {
+            let hr = h.re[v], hi = h.im[v], xr = x.re[v], xi = x.im[v]
+            acc.re[v] += hr * xr - hi * xi
+            acc.im[v] += hr * xi + hi * xr
+        }
+    }
+
+    /// `out = h · x` over `vectors` vectors (4 bins each).
+    @inline(__always)
+    static func product(_ out: Row, _ h: Row, _ x: Row, vectors: Int) {
+        for v in 0..<vectors {
+            let hr = h.re[v], hi = h.im[v], xr = x.re[v], xi = x.im[v]
+            out.re[v] = hr * xr - hi * xi
+            out.im[v] = hr * xi + hi * xr
+        }
+    }
+}
