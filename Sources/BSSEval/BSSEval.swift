@@ -38,11 +38,13 @@ public enum BSSEval {
             ? (0..<nsrc).flatMap { j in (0..<nsrc).map { (j, $0) } }
             : (0..<nsrc).map { ($0, $0) }
         let pairScores: PairScores
+        var global: ([Double], [Double])?   // (nsdr, SI-SDR), computed alongside the solves when possible
         switch options.algorithm {
         case .reference:
             pairScores = ReferenceKernel.pairScores(references: refs, estimates: ests, options: options, pairs: pairs)
         case .fast:
-            pairScores = FastKernel.pairScores(references: refs, estimates: ests, options: options, pairs: pairs)
+            pairScores = FastKernel.pairScores(references: refs, estimates: ests, options: options, pairs: pairs,
+                                               alongside: { global = GlobalMetrics.compute(refs, ests) })
         }
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
         let permutation = choosePermutation(pairScores, options: options)
@@ -63,7 +65,7 @@ public enum BSSEval {
         scores.isr = metrics[1]
         scores.sir = metrics[2]
         scores.sar = metrics[3]
-        (scores.nsdr, scores.siSDR) = GlobalMetrics.compute(refs, ests)
+        (scores.nsdr, scores.siSDR) = global ?? GlobalMetrics.compute(refs, ests)
         Trace.mark("permutation, global SDR and SI-SDR")
         return scores
     }

@@ -19,8 +19,11 @@ import Foundation
 ///    FFT per frame. The reference spectra are shared by all estimates. Frames run in
 ///    parallel.
 enum FastKernel {
+    /// `sideWork` runs alongside the filter solves in v4 mode (they leave a core idle), and
+    /// not at all in v3 mode: callers check whether it ran.
     static func pairScores(references refs: SignalSet, estimates ests: SignalSet,
-                           options: BSSEvalOptions, pairs: [(Int, Int)]) -> PairScores {
+                           options: BSSEvalOptions, pairs: [(Int, Int)],
+                           alongside sideWork: (() -> Void)? = nil) -> PairScores {
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
         var scores = PairScores(sourceCount: refs.sourceCount, frameCount: framing.count)
         let threads = options.threadCount > 0 ? options.threadCount : ProcessInfo.processInfo.activeProcessorCount
@@ -36,7 +39,10 @@ enum FastKernel {
             case .v4:
                 let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
                                             filterLength: options.filterLength, pairs: pairs,
-                                            frameSize: frameSize, threads: threads)
+                                            frameSize: frameSize, threads: threads, alongside: {
+                                                _ = RealFFT(size: frameSize)   // FFTW plans it now, while a core is free
+                                                sideWork?()
+                                            })
                 let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
                 let batch = FrameScorer.framesPerBatch
                 let batches = (frames.count + batch - 1) / batch

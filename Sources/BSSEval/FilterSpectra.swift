@@ -1,3 +1,4 @@
+import Dispatch
 import DSP
 
 /// The distortion filters of one filter range (the whole track for v4, a frame for v3),
@@ -18,8 +19,9 @@ final class FilterSpectra {
     func projection(_ jest: Int) -> SplitSpectra { projections[jest]! }
     func spatial(_ jtrue: Int, _ jest: Int) -> SplitSpectra { spatials[jtrue * sourceCount + jest]! }
 
+    /// `sideWork`, when given, runs alongside the solves (see below).
     init(references refs: SignalSet, estimates ests: SignalSet, range: Range<Int>, filterLength L: Int,
-         pairs: [(Int, Int)], frameSize: Int, threads: Int) {
+         pairs: [(Int, Int)], frameSize: Int, threads: Int, alongside sideWork: (() -> Void)? = nil) {
         let nsrc = refs.sourceCount, nchan = refs.channelCount, K = refs.signalCount
         sourceCount = nsrc
         channelCount = nchan
@@ -40,32 +42,45 @@ final class FilterSpectra {
                 }
             }
         }
-        // Cj: one factorisation of G_jj + eps·I per reference source, all its estimates at once.
+        // The spatial (Cj) and projection (C) solves are independent and mostly serial
+        // (block Levinson on one BLAS thread): they run side by side, and `sideWork` (the
+        // whole-track metrics, a memory-bound pass) takes the core that frees up first.
         let m = nchan * L
+        let unsolved = d
         var spatialTaps: [Int: [Double]] = [:]   // jtrue → m × (estimates of jtrue)·nchan
         var spatialColumns: [Int: [Int: Int]] = [:]
-        for jtrue in Set(pairs.map { $0.0 }).sorted() {
-            let mine = pairs.filter { $0.0 == jtrue }.map { $0.1 }
-            var b = [Double](repeating: 0, count: m * mine.count * nchan)
-            for (slot, jest) in mine.enumerated() {
-                for c in 0..<nchan {
-                    let src = (column[jest]! * nchan + c) * n + jtrue * m
-                    for r in 0..<m { b[(slot * nchan + c) * m + r] = d[src + r] }
+        // Cj: one factorisation of G_jj + eps·I per reference source, all its estimates at once.
+        let solveSpatial: () -> Void = {
+            for jtrue in Set(pairs.map { $0.0 }).sorted() {
+                let mine = pairs.filter { $0.0 == jtrue }.map { $0.1 }
+                var b = [Double](repeating: 0, count: m * mine.count * nchan)
+                for (slot, jest) in mine.enumerated() {
+                    for c in 0..<nchan {
+                        let src = (column[jest]! * nchan + c) * n + jtrue * m
+                        for r in 0..<m { b[(slot * nchan + c) * m + r] = unsolved[src + r] }
+                    }
                 }
+                let own = jtrue * nchan ..< (jtrue + 1) * nchan
+                LinearSolve.solveBlockToeplitzFirst(blockSize: nchan, blockCount: L, &b, rhs: mine.count * nchan,
+                                                    entry: { correlations.gramBlockEntry(signals: own, lag: $0, $1, $2) },
+                                                    fill: { a, diagonal in correlations.fillGram(a, signals: own, diagonal: diagonal) })
+                spatialTaps[jtrue] = b
+                spatialColumns[jtrue] = Dictionary(uniqueKeysWithValues: mine.enumerated().map { ($1, $0) })
             }
-            let own = jtrue * nchan ..< (jtrue + 1) * nchan
-            LinearSolve.solveBlockToeplitzFirst(blockSize: nchan, blockCount: L, &b, rhs: mine.count * nchan,
-                                                entry: { correlations.gramBlockEntry(signals: own, lag: $0, $1, $2) },
-                                                fill: { a, diagonal in correlations.fillGram(a, signals: own, diagonal: diagonal) })
-            spatialTaps[jtrue] = b
-            spatialColumns[jtrue] = Dictionary(uniqueKeysWithValues: mine.enumerated().map { ($1, $0) })
         }
-        Trace.mark("spatial filters Cj")
         // C: one factorisation of G + eps·I, every estimate as right-hand sides.
-        LinearSolve.solveBlockToeplitzFirst(blockSize: K, blockCount: L, &d, rhs: rhs,
-                                            entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
-                                            fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
-        Trace.mark("projection filters C (n = \(n))")
+        let solveProjection: () -> Void = {
+            _ = LinearSolve.solveBlockToeplitzFirst(blockSize: K, blockCount: L, &d, rhs: rhs,
+                                                entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
+                                                fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
+        }
+        let tasks: [() -> Void] = [solveProjection, solveSpatial] + (sideWork.map { [$0] } ?? [])
+        if threads > 1 {
+            DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
+        } else {
+            tasks.forEach { $0() }
+        }
+        Trace.mark("filters Cj and C (n = \(n))\(sideWork == nil ? "" : ", whole-track metrics alongside")")
         // Every tap set to transform: (taps, destination, row), then transformed in parallel.
         var jobs: [(UnsafePointer<Double>, SplitSpectra, Int)] = []
         let dTaps = UnsafeMutablePointer<Double>.allocate(capacity: d.count)

@@ -18,8 +18,8 @@ import DSP
 final class FrameScorer {
     /// Frames transformed and scored together (see the type's comment).
     static let framesPerBatch = 4
-    /// Vectors (4 bins each) per tile.
-    static let vectorsPerTile = 64
+    /// Vectors (`SplitSpectra.lanes` bins each) per tile.
+    static let vectorsPerTile = 32
 
     let filters: FilterSpectra
     let refs: SignalSet
@@ -39,8 +39,8 @@ final class FrameScorer {
         fft = RealFFT(size: filters.frameSize)
         referenceSpectra = SplitSpectra(count: batchSize * refs.signalCount, bins: filters.bins)
         estimateSpectra = SplitSpectra(count: batchSize * ests.signalCount, bins: filters.bins)
-        projected = SplitSpectra(count: refs.channelCount, bins: 4 * Self.vectorsPerTile)
-        filtered = SplitSpectra(count: refs.channelCount, bins: 4 * Self.vectorsPerTile)
+        projected = SplitSpectra(count: refs.channelCount, bins: SplitSpectra.lanes * Self.vectorsPerTile)
+        filtered = SplitSpectra(count: refs.channelCount, bins: SplitSpectra.lanes * Self.vectorsPerTile)
     }
 
     /// Scores every (reference, estimate) pair of `pairs` on each frame `(t, range)` of
@@ -78,8 +78,8 @@ final class FrameScorer {
         var edges = sums
         let vectors = S.vectorCount
         for tile in stride(from: 0, to: vectors, by: Self.vectorsPerTile) {
-            let n = min(Self.vectorsPerTile, vectors - tile), bin = 4 * tile
-            let edgesHere = edgeBins.filter { $0 >= bin && $0 < bin + 4 * n }
+            let n = min(Self.vectorsPerTile, vectors - tile), bin = SplitSpectra.lanes * tile
+            let edgesHere = edgeBins.filter { $0 >= bin && $0 < bin + SplitSpectra.lanes * n }
             for jest in estimates {
                 let h = filters.projection(jest)
                 for f in frames.indices {

@@ -1,4 +1,5 @@
 import COpenBLAS
+import Foundation
 
 /// museval's `solve(G + eps·I, D)` with its least-squares fallback, on LAPACK.
 ///
@@ -104,12 +105,32 @@ enum LinearSolve {
     /// (sched_yield) for a while after every call, and on a 2-core machine they then take
     /// the cores from the FFT workers that run next; the small block products of the
     /// Levinson recursion gain nothing from them. The dense fallback keeps all threads.
+    /// The setting is process-wide, so concurrent callers share it: the first in sets
+    /// one thread, the last out restores the previous count.
     static func withSingleThreadedBLAS<R>(_ body: () -> R) -> R {
-        let previous = openblas_get_num_threads()
-        openblas_set_num_threads(1)
-        defer { openblas_set_num_threads(previous) }
+        blasThreads.lock.lock()
+        if blasThreads.users == 0 {
+            blasThreads.saved = openblas_get_num_threads()
+            openblas_set_num_threads(1)
+        }
+        blasThreads.users += 1
+        blasThreads.lock.unlock()
+        defer {
+            blasThreads.lock.lock()
+            blasThreads.users -= 1
+            if blasThreads.users == 0 { openblas_set_num_threads(blasThreads.saved) }
+            blasThreads.lock.unlock()
+        }
         return body()
     }
+
+    private final class BLASThreads: @unchecked Sendable {
+        let lock = NSLock()
+        var users = 0
+        var saved: Int32 = 1
+    }
+
+    private static let blasThreads = BLASThreads()
 
     /// Smallest accepted ratio min(Lᵢᵢ)² / max(Lᵢᵢ)² of the Cholesky factor's diagonal.
     /// That ratio is a lower bound of 1/cond(G): at 1e-8 the Cholesky and LU solutions

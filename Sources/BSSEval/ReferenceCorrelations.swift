@@ -9,7 +9,7 @@ import DSP
 /// whose "x" segment reaches L−1 samples further on both sides, so the circular
 /// correlation has no wrap-around for |m| < L; the cross-spectra of all blocks are summed
 /// and inverted once per pair. Blocks are shared out among threads. Spectra are split
-/// (real and imaginary rows, `SplitSpectra`), so the products run four bins per vector.
+/// (real and imaginary rows, `SplitSpectra`), so the products run eight bins per vector.
 struct ReferenceCorrelations {
     let signalCount: Int          // K reference channels
     let estimateCount: Int        // estimate channels

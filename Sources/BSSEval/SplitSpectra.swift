@@ -1,35 +1,70 @@
 import DSP
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A fixed number of complex spectra in split layout: for spectrum `i`, its real parts at
 /// `real(i)` and its imaginary parts at `imaginary(i)`, one 64-byte-aligned allocation,
 /// each row padded with zeros to a multiple of eight doubles.
 ///
-/// The kernels below walk four bins per `SIMD4<Double>` with no shuffles (interleaved
+/// The kernels below walk eight bins per `SIMD8<Double>` with no shuffles (interleaved
 /// (re, im) pairs cost a shuffle per complex product). The zero padding is part of the
 /// contract: products and sums of zero rows stay zero, so the kernels run over whole
 /// vectors with no scalar tail, and padded bins add nothing to any energy.
 final class SplitSpectra {
-    typealias Vector = SIMD4<Double>
+    typealias Vector = SIMD8<Double>
+    /// Bins per vector.
+    static let lanes = Vector.scalarCount
 
     let count: Int
     let bins: Int
     /// Doubles per row (real or imaginary part of one spectrum): `bins` rounded up to 8.
     let stride: Int
     private let storage: UnsafeMutableRawPointer
+    private let byteCount: Int
+    private let mapped: Bool
 
+    /// Rows of `bins` bins, all zero.
+    ///
+    /// Large sets (the filter spectra, the accumulators, a batch of frame spectra: tens of
+    /// MB) come from an anonymous `mmap`: pages arrive zeroed, so there is no zeroing pass
+    /// of our own, and they are offered to transparent huge pages, so that a tile loop
+    /// touching a few hundred rows at once does not thrash the TLB with 4 kB pages.
     init(count: Int, bins: Int) {
         self.count = count
         self.bins = bins
         stride = (bins + 7) / 8 * 8
-        let bytes = max(64, 2 * count * stride * MemoryLayout<Double>.stride)
-        storage = .allocate(byteCount: bytes, alignment: 64)
-        storage.initializeMemory(as: Double.self, repeating: 0, count: bytes / MemoryLayout<Double>.stride)
+        byteCount = max(64, 2 * count * stride * MemoryLayout<Double>.stride)
+        #if canImport(Glibc)
+        if byteCount >= Self.mappingThreshold,
+           let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+           address != MAP_FAILED {
+            _ = madvise(address, byteCount, MADV_HUGEPAGE)
+            storage = address
+            mapped = true
+            return
+        }
+        #endif
+        storage = .allocate(byteCount: byteCount, alignment: 64)
+        storage.initializeMemory(as: Double.self, repeating: 0, count: byteCount / MemoryLayout<Double>.stride)
+        mapped = false
     }
 
-    deinit { storage.deallocate() }
+    /// Sizes from which `init` maps memory instead of allocating it.
+    static let mappingThreshold = 1 << 21
+
+    deinit {
+        #if canImport(Glibc)
+        if mapped {
+            munmap(storage, byteCount)
+            return
+        }
+        #endif
+        storage.deallocate()
+    }
 
     /// Number of SIMD vectors per row.
-    var vectorCount: Int { stride / 4 }
+    var vectorCount: Int { stride / Self.lanes }
 
     @inline(__always) func real(_ i: Int) -> UnsafeMutablePointer<Double> {
         storage.assumingMemoryBound(to: Double.self) + 2 * i * stride
@@ -39,7 +74,7 @@ final class SplitSpectra {
         storage.assumingMemoryBound(to: Double.self) + (2 * i + 1) * stride
     }
 
-    /// Row `i` seen as vectors, from bin `offset` (a multiple of 4).
+    /// Row `i` seen as vectors, from bin `offset` (a multiple of `lanes`).
     @inline(__always) func vectors(_ i: Int, from offset: Int = 0) -> (re: UnsafeMutablePointer<Vector>, im: UnsafeMutablePointer<Vector>) {
         (UnsafeMutableRawPointer(real(i) + offset).assumingMemoryBound(to: Vector.self),
          UnsafeMutableRawPointer(imaginary(i) + offset).assumingMemoryBound(to: Vector.self))
@@ -57,7 +92,7 @@ final class SplitSpectra {
 
     typealias Row = (re: UnsafeMutablePointer<Vector>, im: UnsafeMutablePointer<Vector>)
 
-    /// `acc += x · conj(y)` over `vectors` vectors (4 bins each).
+    /// `acc += x · conj(y)` over `vectors` vectors (`lanes` bins each).
     @inline(__always)
     static func accumulateCorrelation(_ acc: Row, _ x: Row, _ y: Row, vectors: Int) {
         for v in 0..<vectors {
@@ -67,7 +102,7 @@ final class SplitSpectra {
         }
     }
 
-    /// `acc += h · x` over `vectors` vectors (4 bins each).
+    /// `acc += h · x` over `vectors` vectors (`lanes` bins each).
     @inline(__always)
     static func accumulateProduct(_ acc: Row, _ h: Row, _ x: Row, vectors: Int) {
         for v in 0..<vectors {
@@ -77,7 +112,7 @@ final class SplitSpectra {
         }
     }
 
-    /// `out = h · x` over `vectors` vectors (4 bins each).
+    /// `out = h · x` over `vectors` vectors (`lanes` bins each).
     @inline(__always)
     static func product(_ out: Row, _ h: Row, _ x: Row, vectors: Int) {
         for v in 0..<vectors {
