@@ -30,41 +30,48 @@ enum GlobalMetrics {
         @inline(__always) func lanes(_ p: UnsafePointer<Double>, _ i: Int) -> Lanes {
             UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
         }
-        var ss = Lanes(), err = Lanes(), cross = Lanes()
+        // One pass: ‖s‖², ‖d‖² and ⟨s, d⟩ with d = ŝ − s, the error itself (not ‖ŝ‖² − …).
+        var ss = Lanes(), dd = Lanes(), sd = Lanes()
         for c in 0..<nchan {
             let s = r[j * nchan + c], x = e[j * nchan + c]
             for i in stride(from: 0, to: whole, by: 4) {
-                let sv = lanes(s, i), xv = lanes(x, i), d = sv - xv
+                let sv = lanes(s, i), d = lanes(x, i) - sv
                 ss += sv * sv
-                err += d * d
-                cross += xv * sv
+                dd += d * d
+                sd += sv * d
             }
             for i in whole..<n {
-                let d = s[i] - x[i]
+                let d = x[i] - s[i]
                 ss[0] += s[i] * s[i]
-                err[0] += d * d
-                cross[0] += x[i] * s[i]
+                dd[0] += d * d
+                sd[0] += s[i] * d
             }
         }
-        let energy = ss.sum()
-        let nsdr = 10 * log10((energy + 1e-7) / (err.sum() + 1e-7))
-        // SI-SDR: the error is measured against the scaled reference α s directly, not as
-        // ‖ŝ‖² − ⟨ŝ, s⟩²/‖s‖², which cancels catastrophically for good estimates.
-        let alpha = cross.sum() / energy
-        var target = Lanes(), residual = Lanes()
+        let energy = ss.sum(), error = dd.sum(), projection = sd.sum()
+        let nsdr = 10 * log10((energy + 1e-7) / (error + 1e-7))
+        // SI-SDR with α = ⟨s, ŝ⟩/‖s‖² = 1 + ⟨s, d⟩/‖s‖²: the target is α² ‖s‖² and the residual
+        // ‖α s − ŝ‖² = ‖d‖² − ⟨s, d⟩²/‖s‖². That difference cancels when the error is
+        // nearly a multiple of s (a pure gain error); then the residual is measured
+        // directly in a second pass, against the scaled reference.
+        let alpha = 1 + projection / energy
+        let residual = error - projection * (projection / energy)
+        if residual > 1e-8 * error {
+            return (nsdr, safeDecibels(alpha * alpha * energy, residual))
+        }
+        var target = Lanes(), exact = Lanes()
         for c in 0..<nchan {
             let s = r[j * nchan + c], x = e[j * nchan + c]
             for i in stride(from: 0, to: whole, by: 4) {
                 let t = alpha * lanes(s, i), d = t - lanes(x, i)
                 target += t * t
-                residual += d * d
+                exact += d * d
             }
             for i in whole..<n {
                 let t = alpha * s[i], d = t - x[i]
                 target[0] += t * t
-                residual[0] += d * d
+                exact[0] += d * d
             }
         }
-        return (nsdr, safeDecibels(target.sum(), residual.sum()))
+        return (nsdr, safeDecibels(target.sum(), exact.sum()))
     }
 }
