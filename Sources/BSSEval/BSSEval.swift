@@ -44,7 +44,7 @@ public enum BSSEval {
             pairScores = ReferenceKernel.pairScores(references: refs, estimates: ests, options: options, pairs: pairs)
         case .fast:
             pairScores = FastKernel.pairScores(references: refs, estimates: ests, options: options, pairs: pairs,
-                                               alongside: { global = GlobalMetrics.compute(refs, ests) })
+                                               alongside: { global = GlobalMetrics.compute(refs, ests, sums: $0.count == refs.sourceCount ? $0 : nil) })
         }
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
         let permutation = choosePermutation(pairScores, options: options)

@@ -23,7 +23,7 @@ enum FastKernel {
     /// not at all in v3 mode: callers check whether it ran.
     static func pairScores(references refs: SignalSet, estimates ests: SignalSet,
                            options: BSSEvalOptions, pairs: [(Int, Int)],
-                           alongside sideWork: (() -> Void)? = nil) -> PairScores {
+                           alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil) -> PairScores {
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
         var scores = PairScores(sourceCount: refs.sourceCount, frameCount: framing.count)
         let threads = options.threadCount > 0 ? options.threadCount : ProcessInfo.processInfo.activeProcessorCount
@@ -39,9 +39,9 @@ enum FastKernel {
             case .v4:
                 let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
                                             filterLength: options.filterLength, pairs: pairs,
-                                            frameSize: frameSize, threads: threads, alongside: {
+                                            frameSize: frameSize, threads: threads, alongside: { sums in
                                                 _ = RealFFT(size: frameSize)   // FFTW plans it now, while a core is free
-                                                sideWork?()
+                                                sideWork?(sums)
                                             })
                 let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
                 let batch = FrameScorer.framesPerBatch

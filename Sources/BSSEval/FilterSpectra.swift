@@ -19,9 +19,11 @@ final class FilterSpectra {
     func projection(_ jest: Int) -> SplitSpectra { projections[jest]! }
     func spatial(_ jtrue: Int, _ jest: Int) -> SplitSpectra { spatials[jtrue * sourceCount + jest]! }
 
-    /// `sideWork`, when given, runs alongside the solves (see below).
+    /// `sideWork`, when given, runs alongside the solves (see below) with the nsdr / SI-SDR
+    /// sums gathered by the correlation pass.
     init(references refs: SignalSet, estimates ests: SignalSet, range: Range<Int>, filterLength L: Int,
-         pairs: [(Int, Int)], frameSize: Int, threads: Int, alongside sideWork: (() -> Void)? = nil) {
+         pairs: [(Int, Int)], frameSize: Int, threads: Int,
+         alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil) {
         let nsrc = refs.sourceCount, nchan = refs.channelCount, K = refs.signalCount
         sourceCount = nsrc
         channelCount = nchan
@@ -74,7 +76,8 @@ final class FilterSpectra {
                                                 entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
                                                 fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
         }
-        let tasks: [() -> Void] = [solveProjection, solveSpatial] + (sideWork.map { [$0] } ?? [])
+        let sums = correlations.trackSums
+        let tasks: [() -> Void] = [solveProjection, solveSpatial] + (sideWork.map { work in [{ work(sums) }] } ?? [])
         if threads > 1 {
             DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
         } else {

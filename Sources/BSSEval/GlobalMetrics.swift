@@ -3,10 +3,42 @@ import Foundation
 
 /// Whole-track figures per source, reference `j` against estimate `j`.
 enum GlobalMetrics {
+    /// The three whole-track sums per source from which nsdr and SI-SDR follow:
+    /// ‖s‖², ‖d‖² and ⟨s, d⟩ with d = ŝ − s (the error itself, not ‖ŝ‖² − …), over all
+    /// channels. `ReferenceCorrelations` gathers them in its pass over the track.
+    struct Sums {
+        var energy = 0.0
+        var error = 0.0
+        var projection = 0.0
+    }
+
+    /// Four-lane partial sums of one channel's samples (lane i takes samples i mod 4).
+    typealias Lanes = SIMD4<Double>
+
+    /// Adds ‖s‖², ‖ŝ − s‖², ⟨s, ŝ − s⟩ over `count` samples into lanes.
+    @inline(__always)
+    static func accumulate(_ s: UnsafePointer<Double>, _ x: UnsafePointer<Double>, count n: Int,
+                           energy: inout Lanes, error: inout Lanes, projection: inout Lanes) {
+        let whole = n / 4 * 4
+        for i in stride(from: 0, to: whole, by: 4) {
+            let sv = UnsafeRawPointer(s + i).loadUnaligned(as: Lanes.self)
+            let d = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self) - sv
+            energy += sv * sv
+            error += d * d
+            projection += sv * d
+        }
+        for i in whole..<n {
+            let d = x[i] - s[i]
+            energy[0] += s[i] * s[i]
+            error[0] += d * d
+            projection[0] += s[i] * d
+        }
+    }
+
     /// (nsdr, SI-SDR) per source; see `BSSEvalScores.nsdr` and `.siSDR` for the definitions.
-    /// Sources run in parallel; each sum is kept in four SIMD lanes (a fixed order, so the
-    /// result does not depend on the thread count).
-    static func compute(_ refs: SignalSet, _ ests: SignalSet) -> ([Double], [Double]) {
+    /// `sums`, when given, are the whole-track sums gathered elsewhere; otherwise one pass
+    /// per source computes them. Sources run in parallel.
+    static func compute(_ refs: SignalSet, _ ests: SignalSet, sums: [Sums]? = nil) -> ([Double], [Double]) {
         let nsrc = refs.sourceCount
         var results = [(Double, Double)](repeating: (0, 0), count: nsrc)
         refs.withChannelPointers { r in
@@ -14,7 +46,8 @@ enum GlobalMetrics {
                 results.withUnsafeMutableBufferPointer { out in
                     let sink = out
                     DispatchQueue.concurrentPerform(iterations: nsrc) { j in
-                        sink[j] = source(j, r, e, channels: refs.channelCount, length: refs.length)
+                        let given = sums?[j] ?? sourceSums(j, r, e, channels: refs.channelCount, length: refs.length)
+                        sink[j] = metrics(j, given, r, e, channels: refs.channelCount, length: refs.length)
                     }
                 }
             }
@@ -22,41 +55,30 @@ enum GlobalMetrics {
         return (results.map(\.0), results.map(\.1))
     }
 
-    private typealias Lanes = SIMD4<Double>
-
-    private static func source(_ j: Int, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
-                               channels nchan: Int, length n: Int) -> (Double, Double) {
-        let whole = n / 4 * 4
-        @inline(__always) func lanes(_ p: UnsafePointer<Double>, _ i: Int) -> Lanes {
-            UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
-        }
-        // One pass: ‖s‖², ‖d‖² and ⟨s, d⟩ with d = ŝ − s, the error itself (not ‖ŝ‖² − …).
-        var ss = Lanes(), dd = Lanes(), sd = Lanes()
+    private static func sourceSums(_ j: Int, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
+                                   channels nchan: Int, length n: Int) -> Sums {
+        var energy = Lanes(), error = Lanes(), projection = Lanes()
         for c in 0..<nchan {
-            let s = r[j * nchan + c], x = e[j * nchan + c]
-            for i in stride(from: 0, to: whole, by: 4) {
-                let sv = lanes(s, i), d = lanes(x, i) - sv
-                ss += sv * sv
-                dd += d * d
-                sd += sv * d
-            }
-            for i in whole..<n {
-                let d = x[i] - s[i]
-                ss[0] += s[i] * s[i]
-                dd[0] += d * d
-                sd[0] += s[i] * d
-            }
+            accumulate(r[j * nchan + c], e[j * nchan + c], count: n, energy: &energy, error: &error, projection: &projection)
         }
-        let energy = ss.sum(), error = dd.sum(), projection = sd.sum()
-        let nsdr = 10 * log10((energy + 1e-7) / (error + 1e-7))
+        return Sums(energy: energy.sum(), error: error.sum(), projection: projection.sum())
+    }
+
+    private static func metrics(_ j: Int, _ sums: Sums, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
+                                channels nchan: Int, length n: Int) -> (Double, Double) {
+        let nsdr = 10 * log10((sums.energy + 1e-7) / (sums.error + 1e-7))
         // SI-SDR with α = ⟨s, ŝ⟩/‖s‖² = 1 + ⟨s, d⟩/‖s‖²: the target is α² ‖s‖² and the residual
         // ‖α s − ŝ‖² = ‖d‖² − ⟨s, d⟩²/‖s‖². That difference cancels when the error is
         // nearly a multiple of s (a pure gain error); then the residual is measured
         // directly in a second pass, against the scaled reference.
-        let alpha = 1 + projection / energy
-        let residual = error - projection * (projection / energy)
-        if residual > 1e-8 * error {
-            return (nsdr, safeDecibels(alpha * alpha * energy, residual))
+        let alpha = 1 + sums.projection / sums.energy
+        let residual = sums.error - sums.projection * (sums.projection / sums.energy)
+        if residual > 1e-8 * sums.error {
+            return (nsdr, safeDecibels(alpha * alpha * sums.energy, residual))
+        }
+        let whole = n / 4 * 4
+        @inline(__always) func lanes(_ p: UnsafePointer<Double>, _ i: Int) -> Lanes {
+            UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
         }
         var target = Lanes(), exact = Lanes()
         for c in 0..<nchan {

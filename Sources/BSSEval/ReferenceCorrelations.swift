@@ -16,6 +16,9 @@ struct ReferenceCorrelations {
     let filterLength: Int
     private(set) var gramLags: [Double]    // [pair(p, q)][m + L − 1]
     private(set) var crossLags: [Double]   // [p][e][k]
+    /// nsdr / SI-SDR sums per source over the range (reference j against estimate j),
+    /// gathered from the blocks while they are in cache: the "same pass".
+    private(set) var trackSums: [GlobalMetrics.Sums]
 
     static let maximumBlockFFT = 8192
 
@@ -50,6 +53,11 @@ struct ReferenceCorrelations {
         let blockCount = (range.count + block - 1) / block
         let workers = max(1, min(threads, blockCount))
         let accumulators = (0..<workers).map { _ in SplitSpectra(count: pairs + K * Ke, bins: bins) }
+        // Per worker and reference channel k: energy, error and projection lanes at 3k, 3k+1, 3k+2.
+        let sameLayout = K == Ke
+        let laneSums = UnsafeMutablePointer<GlobalMetrics.Lanes>.allocate(capacity: workers * 3 * K)
+        laneSums.initialize(repeating: .zero, count: workers * 3 * K)
+        defer { laneSums.deallocate() }
         let vectors = accumulators[0].vectorCount
         refs.withChannelPointers { r in
             ests.withChannelPointers { e in
@@ -72,6 +80,13 @@ struct ReferenceCorrelations {
                             transform(r[p], s0, s1, at: L - 1, into: y, p)
                         }
                         for c in 0..<Ke { transform(e[c], s0, s1, at: L - 1, into: z, c) }
+                        if sameLayout {
+                            for k in 0..<K {
+                                let lanes = laneSums + (worker * K + k) * 3
+                                GlobalMetrics.accumulate(r[k] + s0, e[k] + s0, count: s1 - s0, energy: &lanes[0],
+                                                         error: &lanes[1], projection: &lanes[2])
+                            }
+                        }
                         for p in 0..<K {
                             for q in 0...p {
                                 SplitSpectra.accumulateCorrelation(acc.vectors(p * (p + 1) / 2 + q), x.vectors(p),
@@ -113,6 +128,20 @@ struct ReferenceCorrelations {
             }
         }
         gramLags = gram
+        let nchan = refs.channelCount
+        trackSums = (0..<(sameLayout ? refs.sourceCount : 0)).map { j in
+            var sums = GlobalMetrics.Sums()
+            for c in 0..<nchan {
+                let k = j * nchan + c
+                for worker in 0..<workers {
+                    let lanes = laneSums + (worker * K + k) * 3
+                    sums.energy += lanes[0].sum()
+                    sums.error += lanes[1].sum()
+                    sums.projection += lanes[2].sum()
+                }
+            }
+            return sums
+        }
         self.crossLags = crossLags
     }
 
