@@ -1,3 +1,5 @@
+import COpenBLAS
+import Dispatch
 import XCTest
 @testable import BSSEval
 
@@ -78,5 +80,21 @@ final class LinearSolveTests: XCTestCase {
         var x = rightHandSides(n: n, rhs: 1)
         let accepted = hilbert.withUnsafeMutableBufferPointer { LinearSolve.choleskySolve($0.baseAddress!, n: n, &x, rhs: 1) }
         XCTAssertFalse(accepted)
+    }
+
+    /// The solves run side by side: while any is inside, OpenBLAS runs on one thread, and
+    /// the last one out restores the count the caller had.
+    func testConcurrentSingleThreadedBLASRestoresTheThreadCount() {
+        let before = openblas_get_num_threads()
+        let inside = UnsafeMutablePointer<Int32>.allocate(capacity: 8)
+        defer { inside.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            LinearSolve.withSingleThreadedBLAS {
+                inside[i] = openblas_get_num_threads()
+                usleep(UInt32(1000 * (i % 3)))
+            }
+        }
+        XCTAssertEqual((0..<8).map { inside[$0] }, [Int32](repeating: 1, count: 8))
+        XCTAssertEqual(openblas_get_num_threads(), before)
     }
 }
