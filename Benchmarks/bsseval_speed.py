@@ -127,6 +127,9 @@ def main():
             n = refs.shape[2]
             json.dump({"nsrc": NSRC, "nchan": NCHAN, "n": n}, open(os.path.join(d, "meta.json"), "w"))
             del refs, ests
+            # Flush the freshly written inputs (1.7 GB for 5 min) before timing anything, so the
+            # kernel's background writeback does not land in either tool's time.
+            os.sync()
             ours_json = os.path.join(d, "ours.json")
             runs = []
             for _ in range(max(1, args.repeats)):
