@@ -102,6 +102,17 @@ final class SplitSpectra {
         }
     }
 
+    /// `acc += x₁ · conj(y₁) + x₂ · conj(y₂)`: two blocks in one sweep of the accumulator.
+    @inline(__always)
+    static func accumulateCorrelations(_ acc: Row, _ x1: Row, _ y1: Row, _ x2: Row, _ y2: Row, vectors: Int) {
+        for v in 0..<vectors {
+            let ar = x1.re[v], ai = x1.im[v], br = y1.re[v], bi = y1.im[v]
+            let cr = x2.re[v], ci = x2.im[v], dr = y2.re[v], di = y2.im[v]
+            acc.re[v] += (ar * br + ai * bi) + (cr * dr + ci * di)
+            acc.im[v] += (ai * br - ar * bi) + (ci * dr - cr * di)
+        }
+    }
+
     /// `acc += h · x` over `vectors` vectors (`lanes` bins each).
     @inline(__always)
     static func accumulateProduct(_ acc: Row, _ h: Row, _ x: Row, vectors: Int) {
