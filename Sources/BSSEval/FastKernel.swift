@@ -44,10 +44,11 @@ enum FastKernel {
                                                 sideWork?(sums)
                                             })
                 let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
-                let batch = FrameScorer.framesPerBatch
+                // Up to `framesPerBatch` frames per batch, fewer on short tracks so every core gets one.
+                let batch = max(1, min(FrameScorer.framesPerBatch, (frames.count + threads - 1) / threads))
                 let batches = (frames.count + batch - 1) / batch
                 parallelFor(batches, threads: threads) { worker in
-                    let scorer = FrameScorer(filters: filters, refs: refs, ests: ests)
+                    let scorer = FrameScorer(filters: filters, refs: refs, ests: ests, batchSize: batch)
                     var b = worker
                     while b < batches {
                         let batchFrames = Array(frames[b * batch ..< min((b + 1) * batch, frames.count)])
