@@ -72,6 +72,12 @@ public final class RealFFT {
         precondition(signal.count >= size, "signal buffer too small")
         UnsafeMutableRawPointer(complexBuffer)
             .copyMemory(from: spectrum.baseAddress!, byteCount: binCount * MemoryLayout<fftw_complex>.stride)
+        executeInverse(into: signal, normalized: normalized)
+    }
+
+    /// Runs the c2r plan on `complexBuffer` and writes the `size` samples, divided by `size`
+    /// when `normalized`.
+    private func executeInverse(into signal: UnsafeMutableBufferPointer<Double>, normalized: Bool) {
         fftw_execute_dft_c2r(plans.inverse, complexBuffer, realBuffer)
         let out = signal.baseAddress!
         if normalized {
@@ -86,7 +92,7 @@ public final class RealFFT {
     /// samples (it must fit) into split real and imaginary parts, `binCount` of each.
     ///
     /// Split ("structure of arrays") spectra are what vectorised loops over many spectra
-    /// want: four bins per SIMD register with no shuffling of interleaved (re, im) pairs.
+    /// want: several bins per SIMD register with no shuffling of interleaved (re, im) pairs.
     public func forward(_ signal: UnsafeBufferPointer<Double>, at offset: Int = 0,
                         real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
         precondition(offset >= 0 && offset + signal.count <= size, "signal does not fit the FFT size")
@@ -114,14 +120,7 @@ public final class RealFFT {
             interleaved[2 * k] = real[k]
             interleaved[2 * k + 1] = imaginary[k]
         }
-        fftw_execute_dft_c2r(plans.inverse, complexBuffer, realBuffer)
-        let out = signal.baseAddress!
-        if normalized {
-            let scale = 1.0 / Double(size)
-            for i in 0..<size { out[i] = realBuffer[i] * scale }
-        } else {
-            out.update(from: realBuffer, count: size)
-        }
+        executeInverse(into: signal, normalized: normalized)
     }
 
     /// The spectrum of `signal` zero-padded to `size`.
