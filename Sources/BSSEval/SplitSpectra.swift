@@ -85,11 +85,6 @@ final class SplitSpectra {
         fft.forward(samples, at: offset, real: real(i), imaginary: imaginary(i))
     }
 
-    func zero(_ i: Int) {
-        real(i).update(repeating: 0, count: stride)
-        imaginary(i).update(repeating: 0, count: stride)
-    }
-
     typealias Row = (re: UnsafeMutablePointer<Vector>, im: UnsafeMutablePointer<Vector>)
 
     /// `acc += x · conj(y)` over `vectors` vectors (`lanes` bins each).
