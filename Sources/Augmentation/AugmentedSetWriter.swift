@@ -1,5 +1,6 @@
 import Audio
 import Foundation
+import MUSDB
 
 /// Writes an augmented set in the MUSDB18-HQ layout, reproducibly and resumably.
 ///
@@ -37,12 +38,8 @@ public struct AugmentedSetWriter: Sendable {
     /// settings (which is then resumed). Leftover partial examples are removed.
     public func prepare(datasetRoot: URL?) throws {
         let fileManager = FileManager.default
-        if let datasetRoot {
-            let root = datasetRoot.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-            let out = output.resolvingSymlinksInPath().pathComponents
-            if out.count >= root.count, Array(out.prefix(root.count)) == root {
-                throw AugmentationError.unusableOutput(output, "it is inside the dataset root \(datasetRoot.path); datasets are never modified")
-            }
+        if let datasetRoot, output.lies(within: datasetRoot) {
+            throw AugmentationError.unusableOutput(output, "it is inside the dataset root \(datasetRoot.path); datasets are never modified")
         }
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {

@@ -73,7 +73,7 @@ struct OracleCommand: ParsableCommand {
         let subsetList = try Subset.list(parsing: subsets)
         let database = try Database(root: root.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        if Self.isInside(outputURL, database.root) {
+        if outputURL.lies(within: database.root) {
             throw OracleCommandError("-o \(outputURL.path) is inside the dataset \(database.root.path); "
                 + "choose a folder outside it (the dataset is never modified)")
         }
@@ -116,13 +116,6 @@ struct OracleCommand: ParsableCommand {
         printError("\(tracks.count - failed - skipped) tracks separated, \(skipped) already done, \(failed) failed; "
             + "estimates in \(outputURL.path)")
         if failed > 0 { throw ExitCode(1) }
-    }
-
-    /// Whether `url` is `folder` or lies below it (paths compared after resolving symlinks).
-    static func isInside(_ url: URL, _ folder: URL) -> Bool {
-        let child = url.resolvingSymlinksInPath().standardizedFileURL.pathComponents
-        let parent = folder.resolvingSymlinksInPath().standardizedFileURL.pathComponents
-        return child.count >= parent.count && Array(child.prefix(parent.count)) == parent
     }
 }
 
