@@ -2,6 +2,7 @@ import COpenBLAS
 import DSP
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The fast BSS Eval kernel. Same mathematics as `ReferenceKernel` (and museval), other
 /// arithmetic:
@@ -47,13 +48,17 @@ enum FastKernel {
                 // Up to `framesPerBatch` frames per batch, fewer on short tracks so every core gets one.
                 let batch = max(1, min(FrameScorer.framesPerBatch, (frames.count + threads - 1) / threads))
                 let batches = (frames.count + batch - 1) / batch
-                parallelFor(batches, threads: threads) { worker in
+                // Batches are handed out first come, first served, so a core slowed by other
+                // load does less of them. Each frame's scores depend only on its batch, never
+                // on which thread ran it: results stay identical from run to run.
+                let next = Atomic<Int>(0)
+                parallelFor(batches, threads: threads) { _ in
                     let scorer = FrameScorer(filters: filters, refs: refs, ests: ests, batchSize: batch)
-                    var b = worker
-                    while b < batches {
+                    while true {
+                        let b = next.add(1, ordering: .relaxed).oldValue
+                        guard b < batches else { break }
                         let batchFrames = Array(frames[b * batch ..< min((b + 1) * batch, frames.count)])
                         scorer.score(batchFrames, pairs: pairs, criteria: options.criteria, into: sink)
-                        b += threads
                     }
                 }
                 Trace.mark("\(frames.count) frames")

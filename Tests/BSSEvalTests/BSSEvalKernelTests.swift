@@ -59,6 +59,23 @@ final class BSSEvalKernelTests: XCTestCase {
         print("bsseval fast vs reference kernel: max |Δ| = \(worst) dB")
     }
 
+    /// Work is shared among threads first come, first served, but every sum is formed in
+    /// the same order on every run: repeated runs give the same bits.
+    func testFastKernelIsReproducibleBitForBit() throws {
+        let (refs, ests) = randomCase(seed: 11, sources: 3, channels: 2, length: 60000)
+        let options = BSSEvalOptions(window: 2000, hop: 2000, filterLength: 64, threadCount: 2)
+        let first = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
+        func bits(_ scores: BSSEvalScores) -> [UInt64] {
+            [scores.sdr, scores.isr, scores.sir, scores.sar].flatMap { $0.flatMap { $0.map(\.bitPattern) } }
+                + (scores.nsdr + scores.siSDR).map(\.bitPattern)
+        }
+        XCTAssertEqual(first.frameCount, 30)
+        XCTAssertTrue(first.sdr.allSatisfy { $0.allSatisfy(\.isFinite) })
+        for _ in 0..<4 {
+            XCTAssertEqual(bits(try BSSEval.evaluate(references: refs, estimates: ests, options: options)), bits(first))
+        }
+    }
+
     func testSilentSourceIsRejectedByName() {
         let (refs, ests) = randomCase(seed: 9, sources: 2, channels: 2, length: 3000)
         var silentRefs = refs
