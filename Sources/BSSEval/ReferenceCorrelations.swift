@@ -22,13 +22,13 @@ struct ReferenceCorrelations {
 
     static let maximumBlockFFT = 8192
 
-    @inline(__always) func pairIndex(_ p: Int, _ q: Int) -> Int { p * (p + 1) / 2 + q }   // q ≤ p
+    @inline(__always) static func pairIndex(_ p: Int, _ q: Int) -> Int { p * (p + 1) / 2 + q }   // q ≤ p
 
     /// Σₙ x_p[n+m]·x_q[n] for any p, q and |m| < L.
     @inline(__always) func gram(_ p: Int, _ q: Int, _ m: Int) -> Double {
         let L = filterLength
-        return q <= p ? gramLags[pairIndex(p, q) * (2 * L - 1) + m + L - 1]
-                      : gramLags[pairIndex(q, p) * (2 * L - 1) - m + L - 1]
+        return q <= p ? gramLags[Self.pairIndex(p, q) * (2 * L - 1) + m + L - 1]
+                      : gramLags[Self.pairIndex(q, p) * (2 * L - 1) - m + L - 1]
     }
 
     @inline(__always) func cross(_ p: Int, _ e: Int, _ k: Int) -> Double {
@@ -97,9 +97,26 @@ struct ReferenceCorrelations {
                             }
                         }
                         let (a, c2) = (spectra[0], spectra[1])
-                        for p in 0..<K {
+                        // Reference channels two at a time when both blocks are there: rows
+                        // (p, ·) and (p + 1, ·) share each load of y_q and z_c.
+                        var p = 0
+                        while blocks.count == 2 && p + 1 < K {
+                            let (xp1, xp2, xq1, xq2) = (a.x.vectors(p), c2.x.vectors(p), a.x.vectors(p + 1), c2.x.vectors(p + 1))
                             for q in 0...p {
-                                let row = acc.vectors(p * (p + 1) / 2 + q)
+                                SplitSpectra.accumulateCorrelations(acc.vectors(Self.pairIndex(p, q)), acc.vectors(Self.pairIndex(p + 1, q)),
+                                                                    xp1, xp2, xq1, xq2, a.y.vectors(q), c2.y.vectors(q), vectors: vectors)
+                            }
+                            SplitSpectra.accumulateCorrelations(acc.vectors(Self.pairIndex(p + 1, p + 1)), xq1, a.y.vectors(p + 1),
+                                                                xq2, c2.y.vectors(p + 1), vectors: vectors)
+                            for c in 0..<Ke {
+                                SplitSpectra.accumulateCorrelations(acc.vectors(pairs + p * Ke + c), acc.vectors(pairs + (p + 1) * Ke + c),
+                                                                    xp1, xp2, xq1, xq2, a.z.vectors(c), c2.z.vectors(c), vectors: vectors)
+                            }
+                            p += 2
+                        }
+                        for p in p..<K {
+                            for q in 0...p {
+                                let row = acc.vectors(Self.pairIndex(p, q))
                                 if blocks.count == 2 {
                                     SplitSpectra.accumulateCorrelations(row, a.x.vectors(p), a.y.vectors(q),
                                                                         c2.x.vectors(p), c2.y.vectors(q), vectors: vectors)

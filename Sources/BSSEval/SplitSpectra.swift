@@ -108,6 +108,24 @@ final class SplitSpectra {
         }
     }
 
+    /// The two-block update for two rows at once: `accP += xP₁·conj(y₁) + xP₂·conj(y₂)` and
+    /// `accQ += xQ₁·conj(y₁) + xQ₂·conj(y₂)`. Register blocking: each vector of y is loaded
+    /// once for both rows, so the y spectra (which stream from L3) are read half as often;
+    /// every sum is formed exactly as `accumulateCorrelations` forms it.
+    @inline(__always)
+    static func accumulateCorrelations(_ accP: Row, _ accQ: Row, _ xP1: Row, _ xP2: Row, _ xQ1: Row, _ xQ2: Row,
+                                       _ y1: Row, _ y2: Row, vectors: Int) {
+        for v in 0..<vectors {
+            let br = y1.re[v], bi = y1.im[v], dr = y2.re[v], di = y2.im[v]
+            var ar = xP1.re[v], ai = xP1.im[v], cr = xP2.re[v], ci = xP2.im[v]
+            accP.re[v] += (ar * br + ai * bi) + (cr * dr + ci * di)
+            accP.im[v] += (ai * br - ar * bi) + (ci * dr - cr * di)
+            ar = xQ1.re[v]; ai = xQ1.im[v]; cr = xQ2.re[v]; ci = xQ2.im[v]
+            accQ.re[v] += (ar * br + ai * bi) + (cr * dr + ci * di)
+            accQ.im[v] += (ai * br - ar * bi) + (ci * dr - cr * di)
+        }
+    }
+
     /// `acc += h · x` over `vectors` vectors (`lanes` bins each).
     @inline(__always)
     static func accumulateProduct(_ acc: Row, _ h: Row, _ x: Row, vectors: Int) {
