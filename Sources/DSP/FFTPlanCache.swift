@@ -18,15 +18,20 @@ final class FFTPlanCache: @unchecked Sendable {
     private let lock = NSLock()
     private var plans: [Int: Plans] = [:]
 
+    /// Whether FFTW accepted the bundled wisdom; imported before the first plan.
+    private var wisdomLoaded: Bool?
+
     /// Returns the forward (r2c) and inverse (c2r) plans of `size` points.
     ///
-    /// Plans are made with `FFTW_ESTIMATE`: the algorithm then depends only on the size,
-    /// never on timing measurements, so every run rounds the same way and outputs stay
-    /// byte-identical from run to run.
+    /// Plans are made with `FFTW_ESTIMATE`, after importing the bundled wisdom: the
+    /// algorithm then depends only on the size (and, for the sizes in `FFTWisdom`, on the
+    /// recorded measurement), never on timing measurements of this run, so every run rounds
+    /// the same way and outputs stay byte-identical from run to run.
     func plans(size: Int) -> Plans {
         lock.lock()
         defer { lock.unlock() }
         if let cached = plans[size] { return cached }
+        if wisdomLoaded == nil { wisdomLoaded = FFTWisdom.importBundled() }
         let bins = size / 2 + 1
         let real = fftw_alloc_real(size)!
         let complex = fftw_alloc_complex(bins)!
@@ -40,5 +45,13 @@ final class FFTPlanCache: @unchecked Sendable {
         let made = Plans(forward: forward, inverse: inverse)
         plans[size] = made
         return made
+    }
+
+    /// Whether the bundled wisdom covers both plans of `size` (for tests and diagnostics).
+    func usesWisdom(size: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if wisdomLoaded == nil { wisdomLoaded = FFTWisdom.importBundled() }
+        return wisdomLoaded == true && FFTWisdom.covers(size: size)
     }
 }
