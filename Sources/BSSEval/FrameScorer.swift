@@ -78,6 +78,8 @@ final class FrameScorer {
         var sums = [DecompositionEnergies](repeating: .zero, count: frames.count * pairs.count)
         var edges = sums
         let vectors = S.vectorCount
+        let terms = UnsafeMutablePointer<(h: SplitSpectra.Row, x: SplitSpectra.Row)>.allocate(capacity: K)
+        defer { terms.deallocate() }
         for tile in stride(from: 0, to: vectors, by: Self.vectorsPerTile) {
             let n = min(Self.vectorsPerTile, vectors - tile), bin = SplitSpectra.lanes * tile
             let edgesHere = edgeBins.filter { $0 >= bin && $0 < bin + SplitSpectra.lanes * n }
@@ -86,11 +88,8 @@ final class FrameScorer {
                 for f in frames.indices {
                     // P = Σ_p C[jest][p → c] ∗ reference channel p: depends on the estimate only.
                     for c in 0..<nchan {
-                        SplitSpectra.product(P.vectors(c), h.vectors(c, from: bin), S.vectors(f * K, from: bin), vectors: n)
-                        for p in 1..<K {
-                            SplitSpectra.accumulateProduct(P.vectors(c), h.vectors(p * nchan + c, from: bin),
-                                                           S.vectors(f * K + p, from: bin), vectors: n)
-                        }
+                        for p in 0..<K { terms[p] = (h.vectors(p * nchan + c, from: bin), S.vectors(f * K + p, from: bin)) }
+                        SplitSpectra.sumOfProducts(P.vectors(c), terms, count: K, vectors: n)
                     }
                     for slot in pairsOf[jest] ?? [] {
                         let jtrue = pairs[slot].0
@@ -98,11 +97,8 @@ final class FrameScorer {
                         let cell = f * pairs.count + slot
                         for c in 0..<nchan {
                             let own = f * K + jtrue * nchan
-                            SplitSpectra.product(Pj.vectors(c), hj.vectors(c, from: bin), S.vectors(own, from: bin), vectors: n)
-                            for cin in 1..<nchan {
-                                SplitSpectra.accumulateProduct(Pj.vectors(c), hj.vectors(cin * nchan + c, from: bin),
-                                                               S.vectors(own + cin, from: bin), vectors: n)
-                            }
+                            for cin in 0..<nchan { terms[cin] = (hj.vectors(cin * nchan + c, from: bin), S.vectors(own + cin, from: bin)) }
+                            SplitSpectra.sumOfProducts(Pj.vectors(c), terms, count: nchan, vectors: n)
                             let s = S.vectors(own + c, from: bin), e = E.vectors(f * Ke + jest * nchan + c, from: bin)
                             Self.accumulate(&sums[cell], s: s, e: e, p: P.vectors(c), pj: Pj.vectors(c), vectors: n)
                             for k in edgesHere {

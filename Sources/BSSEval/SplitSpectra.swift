@@ -126,23 +126,22 @@ final class SplitSpectra {
         }
     }
 
-    /// `acc += h · x` over `vectors` vectors (`lanes` bins each).
+    /// `out = Σₜ hₜ · xₜ` over `vectors` vectors, for the `count` (h, x) rows of `terms`.
+    ///
+    /// The sum lives in registers for the whole loop over terms, so `out` is written once
+    /// instead of read and written once per term; the terms are added in order.
     @inline(__always)
-    static func accumulateProduct(_ acc: Row, _ h: Row, _ x: Row, vectors: Int) {
+    static func sumOfProducts(_ out: Row, _ terms: UnsafePointer<(h: Row, x: Row)>, count: Int, vectors: Int) {
         for v in 0..<vectors {
-            let hr = h.re[v], hi = h.im[v], xr = x.re[v], xi = x.im[v]
-            acc.re[v] += hr * xr - hi * xi
-            acc.im[v] += hr * xi + hi * xr
-        }
-    }
-
-    /// `out = h · x` over `vectors` vectors (`lanes` bins each).
-    @inline(__always)
-    static func product(_ out: Row, _ h: Row, _ x: Row, vectors: Int) {
-        for v in 0..<vectors {
-            let hr = h.re[v], hi = h.im[v], xr = x.re[v], xi = x.im[v]
-            out.re[v] = hr * xr - hi * xi
-            out.im[v] = hr * xi + hi * xr
+            var re = Vector(), im = Vector()
+            for t in 0..<count {
+                let h = terms[t].h, x = terms[t].x
+                let hr = h.re[v], hi = h.im[v], xr = x.re[v], xi = x.im[v]
+                re += hr * xr - hi * xi
+                im += hr * xi + hi * xr
+            }
+            out.re[v] = re
+            out.im[v] = im
         }
     }
 }
