@@ -1,4 +1,5 @@
 import COpenBLAS
+import Dispatch
 import Foundation
 
 /// Solves `T X = D` for a block-Toeplitz `T` (`L × L` blocks of size `m × m`, block
@@ -138,13 +139,28 @@ struct BlockToeplitzSolver {
 
     /// `T X` by direct block-row products (each block row is one contiguous slice of
     /// `blocks`, so this is L matrix products): the cheap check of a Levinson solution.
-    func apply(_ x: [Double], rhs: Int) -> [Double] {
+    /// The block rows are independent: they are shared among `threads` threads (the check
+    /// of the big solve runs when the other core has finished the small ones), and each
+    /// is the same product whichever thread computes it.
+    func apply(_ x: [Double], rhs: Int, threads: Int = 1) -> [Double] {
         let m = blockSize, L = blockCount, n = m * L, mm = m * m
         var y = [Double](repeating: 0, count: n * rhs)
+        let parts = max(1, min(threads, L))
         blocks.withUnsafeBufferPointer { rp in
             y.withUnsafeMutableBufferPointer { yp in
-                for i in 0..<L {
-                    Self.gemm(m, rhs, n, rp.baseAddress! + (L - 1 - i) * mm, m, x, n, beta: 0, yp.baseAddress! + i * m, n)
+                let r = rp.baseAddress!, out = yp.baseAddress!
+                let rows = { (part: Int) in
+                    for i in stride(from: part, to: L, by: parts) {
+                        Self.gemm(m, rhs, n, r + (L - 1 - i) * mm, m, x, n, beta: 0, out + i * m, n)
+                    }
+                }
+                // Not concurrentPerform: called from inside one (the solves run side by side),
+                // libdispatch would run a nested one serially.
+                let others = DispatchGroup()
+                withoutActuallyEscaping(rows) { rows in
+                    for part in 1..<parts { DispatchQueue.global().async(group: others) { rows(part) } }
+                    rows(0)
+                    others.wait()
                 }
             }
         }
@@ -152,8 +168,8 @@ struct BlockToeplitzSolver {
     }
 
     /// ‖T X − D‖_F / ‖D‖_F.
-    func relativeResidual(_ x: [Double], _ d: [Double], rhs: Int) -> Double {
-        let y = apply(x, rhs: rhs)
+    func relativeResidual(_ x: [Double], _ d: [Double], rhs: Int, threads: Int = 1) -> Double {
+        let y = apply(x, rhs: rhs, threads: threads)
         var num = 0.0, den = 0.0
         for i in 0..<d.count {
             num += (y[i] - d[i]) * (y[i] - d[i])

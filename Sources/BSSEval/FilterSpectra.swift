@@ -72,7 +72,9 @@ final class FilterSpectra {
         }
         // C: one factorisation of G + eps·I, every estimate as right-hand sides.
         let solveProjection: () -> Void = {
-            _ = LinearSolve.solveBlockToeplitzFirst(blockSize: K, blockCount: L, &d, rhs: rhs,
+            // The longest task: by its residual check the Cj solves are done, so the check
+            // takes every core.
+            _ = LinearSolve.solveBlockToeplitzFirst(blockSize: K, blockCount: L, &d, rhs: rhs, checkThreads: threads,
                                                 entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
                                                 fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
         }

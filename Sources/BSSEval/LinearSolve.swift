@@ -64,12 +64,15 @@ enum LinearSolve {
     /// `entry(k, p, q)` is G at row `p·L + r`, column `q·L + s` with k = r − s.
     ///
     /// Trick: block Levinson (`BlockToeplitzSolver`, O(L²·m³)) first, accepted only when G
-    /// passes the same pivot-ratio guard as the Cholesky path and the solution's residual, checked with a cheap block-Toeplitz product, is below
+    /// passes the same pivot-ratio guard as the Cholesky path and the solution's residual,
+    /// checked with a cheap block-Toeplitz product, is below
     /// `levinsonResidualBound`; otherwise the dense path runs unchanged (same G, same
     /// routines as before), so ill-conditioned cases keep museval's dgesv.
-    /// Returns true when the block Levinson solution was kept.
+    /// `checkThreads` threads share the residual check. Returns true when the block
+    /// Levinson solution was kept.
     @discardableResult
     static func solveBlockToeplitzFirst(blockSize m: Int, blockCount L: Int, _ b: inout [Double], rhs: Int,
+                                        checkThreads: Int = 1,
                                         entry: (Int, Int, Int) -> Double,
                                         fill: (UnsafeMutablePointer<Double>, Double) -> Void) -> Bool {
         let n = m * L
@@ -81,7 +84,7 @@ enum LinearSolve {
             }
         }
         let solution = withSingleThreadedBLAS { () -> ([Double], Double)? in
-            solver.solve(d, rhs: rhs).map { ($0, solver.relativeResidual($0, d, rhs: rhs)) }
+            solver.solve(d, rhs: rhs).map { ($0, solver.relativeResidual($0, d, rhs: rhs, threads: checkThreads)) }
         }
         if let (x, residual) = solution {
             if residual < levinsonResidualBound {

@@ -104,6 +104,7 @@ final class BlockToeplitzSolverTests: XCTestCase {
         let solver = BlockToeplitzSolver(blockSize: c.m, blockCount: c.L, diagonal: 0, entry: c.entry)
         let x = rightHandSides(n: n, rhs: c.rhs)
         let y = solver.apply(x, rhs: c.rhs)
+        XCTAssertEqual(solver.apply(x, rhs: c.rhs, threads: 3), y)   // block rows shared among threads: same bits
         // Lag-major dense product: row a·m + p, column b·m + q holds c(p, q, a − b).
         for k in 0..<c.rhs { for a in 0..<c.L { for p in 0..<c.m {
             var s = 0.0
