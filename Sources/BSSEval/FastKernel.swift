@@ -38,27 +38,36 @@ enum FastKernel {
             let sink = ScoreSink(values: out.baseAddress!, sourceCount: sourceCount, frameCount: frameCount)
             switch options.mode {
             case .v4:
-                let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
-                                            filterLength: options.filterLength, pairs: pairs,
-                                            frameSize: frameSize, threads: threads, alongside: { sums in
-                                                _ = RealFFT(size: frameSize)   // FFTW plans it now, while a core is free
-                                                sideWork?(sums)
-                                            })
                 let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
                 // Up to `framesPerBatch` frames per batch, fewer on short tracks so every core gets one.
                 let batch = max(1, min(FrameScorer.framesPerBatch, (frames.count + threads - 1) / threads))
                 let batches = (frames.count + batch - 1) / batch
+                let workers = min(threads, batches)
+                // The scorers' batch buffers (tens of MB each) are made and faulted in while the
+                // filters are solved, on the core the solves leave idle, with the frame-size
+                // FFT plan: page faults cost ~20 ms per 46 MB here, and a huge-page fault can
+                // stall on memory compaction for far longer.
+                var scorers: [FrameScorer] = []
+                let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
+                                            filterLength: options.filterLength, pairs: pairs,
+                                            frameSize: frameSize, threads: threads, alongside: { sums in
+                                                sideWork?(sums)
+                                                scorers = (0..<workers).map { _ in
+                                                    let scorer = FrameScorer(frameSize: frameSize, refs: refs, ests: ests, batchSize: batch)
+                                                    scorer.prefault()
+                                                    return scorer
+                                                }
+                                            })
                 // Batches are handed out first come, first served, so a core slowed by other
                 // load does less of them. Each frame's scores depend only on its batch, never
                 // on which thread ran it: results stay identical from run to run.
                 let next = Atomic<Int>(0)
-                parallelFor(batches, threads: threads) { _ in
-                    let scorer = FrameScorer(filters: filters, refs: refs, ests: ests, batchSize: batch)
+                parallelFor(workers, threads: workers) { worker in
                     while true {
                         let b = next.add(1, ordering: .relaxed).oldValue
                         guard b < batches else { break }
                         let batchFrames = Array(frames[b * batch ..< min((b + 1) * batch, frames.count)])
-                        scorer.score(batchFrames, pairs: pairs, criteria: options.criteria, into: sink)
+                        scorers[worker].score(batchFrames, pairs: pairs, criteria: options.criteria, filters: filters, into: sink)
                     }
                 }
                 Trace.mark("\(frames.count) frames")
@@ -68,8 +77,8 @@ enum FastKernel {
                     let filters = FilterSpectra(references: refs, estimates: ests, range: range,
                                                 filterLength: options.filterLength, pairs: pairs,
                                                 frameSize: frameSize, threads: threads)
-                    FrameScorer(filters: filters, refs: refs, ests: ests, batchSize: 1)
-                        .score([(t: t, range: range)], pairs: pairs, criteria: options.criteria, into: sink)
+                    FrameScorer(frameSize: frameSize, refs: refs, ests: ests, batchSize: 1)
+                        .score([(t: t, range: range)], pairs: pairs, criteria: options.criteria, filters: filters, into: sink)
                 }
             }
         }

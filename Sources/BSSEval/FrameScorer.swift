@@ -22,7 +22,7 @@ final class FrameScorer {
     /// Vectors (`SplitSpectra.lanes` bins each) per tile.
     static let vectorsPerTile = 32
 
-    let filters: FilterSpectra
+    let frameSize: Int
     let refs: SignalSet
     let ests: SignalSet
     let batchSize: Int
@@ -32,23 +32,33 @@ final class FrameScorer {
     let projected: SplitSpectra          // one tile of P per output channel
     let filtered: SplitSpectra           // one tile of P_j per output channel
 
-    init(filters: FilterSpectra, refs: SignalSet, ests: SignalSet, batchSize: Int = FrameScorer.framesPerBatch) {
-        self.filters = filters
+    /// A scorer for frames zero-padded to `frameSize` points. It needs no filters yet, so
+    /// it can be made (and its buffers faulted in) while the filters are being solved.
+    init(frameSize: Int, refs: SignalSet, ests: SignalSet, batchSize: Int = FrameScorer.framesPerBatch) {
+        self.frameSize = frameSize
         self.refs = refs
         self.ests = ests
         self.batchSize = batchSize
-        fft = RealFFT(size: filters.frameSize)
-        referenceSpectra = SplitSpectra(count: batchSize * refs.signalCount, bins: filters.bins)
-        estimateSpectra = SplitSpectra(count: batchSize * ests.signalCount, bins: filters.bins)
+        fft = RealFFT(size: frameSize)
+        // Faulted in ahead of use on an idle core (`prefault`): 4 kB pages, whose cost is steady.
+        referenceSpectra = SplitSpectra(count: batchSize * refs.signalCount, bins: frameSize / 2 + 1, hugePages: false)
+        estimateSpectra = SplitSpectra(count: batchSize * ests.signalCount, bins: frameSize / 2 + 1, hugePages: false)
         projected = SplitSpectra(count: refs.channelCount, bins: SplitSpectra.lanes * Self.vectorsPerTile)
         filtered = SplitSpectra(count: refs.channelCount, bins: SplitSpectra.lanes * Self.vectorsPerTile)
+    }
+
+    /// Touches every page of the batch buffers now (see `SplitSpectra.prefault`).
+    func prefault() {
+        referenceSpectra.prefault()
+        estimateSpectra.prefault()
     }
 
     /// Scores every (reference, estimate) pair of `pairs` on each frame `(t, range)` of
     /// `frames` (at most `batchSize` of them) and writes the ratios to `sink`.
     func score(_ frames: [(t: Int, range: Range<Int>)], pairs: [(Int, Int)], criteria: BSSEvalOptions.Criteria,
-               into sink: ScoreSink) {
+               filters: FilterSpectra, into sink: ScoreSink) {
         precondition(frames.count <= batchSize, "more frames than the batch holds")
+        precondition(filters.frameSize == frameSize, "filters made for another frame size")
         let nchan = refs.channelCount, K = refs.signalCount, Ke = ests.signalCount
         let S = referenceSpectra, E = estimateSpectra, P = projected, Pj = filtered
         let estimates = Array(Set(pairs.map { $0.1 })).sorted()

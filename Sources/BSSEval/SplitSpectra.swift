@@ -30,7 +30,10 @@ final class SplitSpectra {
     /// MB) come from an anonymous `mmap`: pages arrive zeroed, so there is no zeroing pass
     /// of our own, and they are offered to transparent huge pages, so that a tile loop
     /// touching a few hundred rows at once does not thrash the TLB with 4 kB pages.
-    init(count: Int, bins: Int) {
+    /// `hugePages: false` keeps 4 kB pages: on this VM a huge-page fault now and then takes
+    /// ~40 ms instead of ~1 ms (the host backing 2 MB at once), while 4 kB faults cost a
+    /// steady ~0.4 ms per MB, which a buffer faulted in ahead of use (`prefault`) hides.
+    init(count: Int, bins: Int, hugePages: Bool = true) {
         self.count = count
         self.bins = bins
         stride = (bins + 7) / 8 * 8
@@ -39,7 +42,7 @@ final class SplitSpectra {
         if byteCount >= Self.mappingThreshold,
            let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
            address != MAP_FAILED {
-            _ = madvise(address, byteCount, MADV_HUGEPAGE)
+            if hugePages { _ = madvise(address, byteCount, MADV_HUGEPAGE) }
             storage = address
             mapped = true
             return
@@ -61,6 +64,13 @@ final class SplitSpectra {
         }
         #endif
         storage.deallocate()
+    }
+
+    /// Touches every page now, so the page faults (the kernel zeroing fresh pages, and for
+    /// huge pages sometimes a memory compaction of tens of ms) happen here rather than in
+    /// the first loop that writes the rows: callers do this on an idle core. Contents stay zero.
+    func prefault() {
+        storage.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
     }
 
     /// Number of SIMD vectors per row.
