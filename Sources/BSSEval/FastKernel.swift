@@ -45,8 +45,8 @@ enum FastKernel {
                 let workers = min(threads, batches)
                 // The scorers' batch buffers (tens of MB each) are made and faulted in while the
                 // filters are solved, on the core the solves leave idle, with the frame-size
-                // FFT plan: page faults cost ~20 ms per 46 MB here, and a huge-page fault can
-                // stall on memory compaction for far longer.
+                // FFT plan: on the benchmark VM page faults cost ~20 ms per 46 MB (4 kB pages;
+                // see `FrameScorer.init` for why not huge pages).
                 var scorers: [FrameScorer] = []
                 let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
                                             filterLength: options.filterLength, pairs: pairs,

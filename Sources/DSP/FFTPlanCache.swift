@@ -31,7 +31,7 @@ final class FFTPlanCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached = plans[size] { return cached }
-        if wisdomLoaded == nil { wisdomLoaded = FFTWisdom.importBundled() }
+        loadWisdomOnce()
         let bins = size / 2 + 1
         let real = fftw_alloc_real(size)!
         let complex = fftw_alloc_complex(bins)!
@@ -51,7 +51,12 @@ final class FFTPlanCache: @unchecked Sendable {
     func usesWisdom(size: Int) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if wisdomLoaded == nil { wisdomLoaded = FFTWisdom.importBundled() }
+        loadWisdomOnce()
         return wisdomLoaded == true && FFTWisdom.covers(size: size)
+    }
+
+    /// Imports the bundled wisdom the first time; call with `lock` held.
+    private func loadWisdomOnce() {
+        if wisdomLoaded == nil { wisdomLoaded = FFTWisdom.importBundled() }
     }
 }
