@@ -16,9 +16,13 @@ import DSP
 /// One instance per thread; it owns its work spectra, so scoring allocates only the
 /// per-batch sums.
 final class FrameScorer {
-    /// Frames transformed and scored together (see the type's comment): 8 halves the filter
-    /// traffic of 4 (5 % less CPU on a 5 min track); 2 costs 10 % more.
-    static let framesPerBatch = 8
+    /// Frames transformed and scored together (see the type's comment). Fewer frames read
+    /// the filters more often, more need bigger batch buffers (each frame adds 5.7 MB per
+    /// core for MUSDB, faulted in before use). With the buffers faulted in during the
+    /// solves, 4, 6 and 8 measured the same within noise (60 s: 0.271/0.272/0.274 s,
+    /// 5 min: 1.05/1.03/1.06 s, medians of 8 and 6 alternating runs); 6 keeps the buffers
+    /// at 69 MB instead of 92. (Before that, 8 used 5 % less CPU than 4; 2 costs 10 % more.)
+    static let framesPerBatch = 6
     /// Vectors (`SplitSpectra.lanes` bins each) per tile.
     static let vectorsPerTile = 32
 
