@@ -9,9 +9,10 @@ import DSP
 /// DC (and, for even M, Nyquist) terms taken off once at the end.
 ///
 /// Cache blocking: the filter spectra (80 spectra of 22 401 bins for MUSDB, 29 MB; 46 MB
-/// with permutations) do not fit in cache, so a batch of frames is transformed first and then scored tile by tile of
-/// bins: each filter tile is read once per batch instead of once per frame, and every
-/// intermediate (the projections P and P_j) lives only for one tile, in L1.
+/// with permutations) do not fit in cache, so a batch of frames is transformed first and
+/// then scored tile by tile of bins: each filter tile is read once per batch instead of
+/// once per frame, and every intermediate (the projections P and P_j) lives only for one
+/// tile, in L1.
 ///
 /// One instance per thread; it owns its work spectra, so scoring allocates only the
 /// per-batch sums.

@@ -12,10 +12,10 @@ import CFFTW
 ///
 /// FFTW refuses wisdom written by another version or configuration of the library; plans
 /// then fall back to its estimates, which are just as reproducible, only slower.
-public enum FFTWisdom {
+enum FFTWisdom {
     /// Transform sizes covered by the bundled wisdom (forward r2c and inverse c2r,
     /// out of place): BSS Eval's correlation blocks and its frame size at 44.1 kHz.
-    public static let sizes = [8192, 44800]
+    static let sizes = [8192, 44800]
 
     /// Loads the bundled wisdom into FFTW's planner; false if FFTW refused it. Call it
     /// under the lock that guards the planner (FFTW's planner is not thread-safe).
