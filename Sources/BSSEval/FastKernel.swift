@@ -20,6 +20,12 @@ import Synchronization
 ///    FFT per frame. The reference spectra are shared by all estimates. Frames run in
 ///    parallel.
 enum FastKernel {
+    /// v4 frames are scored from their own correlation lags when the framing allows it
+    /// (tests switch this off to compare with the spectral path).
+    nonisolated(unsafe) static var scoresFromLags = true
+    /// Frames scored from their lags so far in this process (tests check the path ran).
+    static let framesScoredFromLags = Atomic<Int>(0)
+
     /// `sideWork` runs alongside the filter solves in v4 mode (they leave a core idle), and
     /// not at all in v3 mode: callers check whether it ran.
     static func pairScores(references refs: SignalSet, estimates ests: SignalSet,
@@ -39,38 +45,13 @@ enum FastKernel {
             switch options.mode {
             case .v4:
                 let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
-                // Up to `framesPerBatch` frames per batch, fewer on short tracks so every core gets one.
-                let batch = max(1, min(FrameScorer.framesPerBatch, (frames.count + threads - 1) / threads))
-                let batches = (frames.count + batch - 1) / batch
-                let workers = min(threads, batches)
-                // The scorers' batch buffers (tens of MB each) are made and faulted in while the
-                // filters are solved, on the core the solves leave idle, with the frame-size
-                // FFT plan: on the benchmark VM page faults cost ~20 ms per 46 MB (4 kB pages;
-                // see `FrameScorer.init` for why not huge pages).
-                var scorers: [FrameScorer] = []
-                let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
-                                            filterLength: options.filterLength, pairs: pairs,
-                                            frameSize: frameSize, threads: threads, alongside: { sums in
-                                                sideWork?(sums)
-                                                scorers = (0..<workers).map { _ in
-                                                    let scorer = FrameScorer(frameSize: frameSize, refs: refs, ests: ests, batchSize: batch)
-                                                    scorer.prefault()
-                                                    return scorer
-                                                }
-                                            })
-                // Batches are handed out first come, first served, so a core slowed by other
-                // load does less of them. Each frame's scores depend only on its batch, never
-                // on which thread ran it: results stay identical from run to run.
-                let next = Atomic<Int>(0)
-                parallelFor(workers, threads: workers) { worker in
-                    while true {
-                        let b = next.add(1, ordering: .relaxed).oldValue
-                        guard b < batches else { break }
-                        let batchFrames = Array(frames[b * batch ..< min((b + 1) * batch, frames.count)])
-                        scorers[worker].score(batchFrames, pairs: pairs, criteria: options.criteria, filters: filters, into: sink)
-                    }
+                if Self.scoresFromLags && FrameCorrelations.applies(framing: framing, filterLength: options.filterLength) {
+                    scoreFromLags(frames, references: refs, estimates: ests, framing: framing, options: options,
+                                  pairs: pairs, frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
+                } else {
+                    scoreSpectrally(frames, references: refs, estimates: ests, options: options, pairs: pairs,
+                                    frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
                 }
-                Trace.mark("\(frames.count) frames")
             case .v3:
                 for t in 0..<framing.count where !silent[t] {
                     let range = framing.range(t)
@@ -83,6 +64,116 @@ enum FastKernel {
             }
         }
         return scores
+    }
+
+    /// v4 frames scored from their own lags (`FrameCorrelations`, `LagScorer`); the frames
+    /// the lags cannot score accurately (near-perfect estimates, ill-conditioned filters)
+    /// go to the spectral scorer.
+    private static func scoreFromLags(_ frames: [(t: Int, range: Range<Int>)], references refs: SignalSet, estimates ests: SignalSet,
+                                      framing: Framing, options: BSSEvalOptions, pairs: [(Int, Int)], frameSize: Int,
+                                      threads: Int, sink: ScoreSink, alongside sideWork: (([GlobalMetrics.Sums]) -> Void)?) {
+        let L = options.filterLength
+        let lags = FrameCorrelations(references: refs, estimates: ests, framing: framing, filterLength: L, threads: threads)
+        Trace.mark("frame correlations (\(framing.count) frames)")
+        let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length, filterLength: L, pairs: pairs,
+                                    frameSize: frameSize, threads: threads, correlations: lags.track,
+                                    exactCorrelations: { ReferenceCorrelations(references: refs, estimates: ests, range: 0..<refs.length,
+                                                                               filterLength: L, threads: threads) },
+                                    alongside: sideWork)
+        let scorer = LagScorer(filters: filters, pairs: pairs, references: refs.signalCount, estimates: ests.signalCount, filterLength: L)
+        Trace.mark("filter correlations")
+        let spectral = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, frames.count))
+        spectral.initialize(repeating: false, count: max(1, frames.count))
+        defer { spectral.deallocate() }
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(threads, frames.count))
+        ests.withChannelPointers { e in
+            parallelFor(workers, threads: workers) { _ in
+                while true {
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    guard i < frames.count else { break }
+                    let (t, range) = frames[i]
+                    let energies = e.map { channel in energy(channel + range.lowerBound, count: range.count) }
+                    let scored = scorer.score(lags: lags.lags(frame: t), estimateEnergies: energies)
+                    if scored.contains(where: { $0 == nil }) {
+                        spectral[i] = true
+                        continue
+                    }
+                    for (slot, (jtrue, jest)) in pairs.enumerated() {
+                        sink.set(scored[slot]!.ratios(options.criteria), jtrue, jest, t)
+                    }
+                }
+            }
+        }
+        let rest = frames.indices.filter { spectral[$0] }.map { frames[$0] }
+        framesScoredFromLags.add(frames.count - rest.count, ordering: .relaxed)
+        Trace.mark("\(frames.count - rest.count) frames from their lags")
+        if !rest.isEmpty {
+            scoreSpectrally(rest, references: refs, estimates: ests, options: options, pairs: pairs,
+                            frameSize: frameSize, threads: threads, sink: sink, filters: filters)
+        }
+    }
+
+    /// Σ x[i]² in four lanes.
+    private static func energy(_ x: UnsafePointer<Double>, count n: Int) -> Double {
+        var lanes = SIMD4<Double>()
+        let whole = n / 4 * 4
+        for i in stride(from: 0, to: whole, by: 4) {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
+            lanes += v * v
+        }
+        var sum = lanes.sum()
+        for i in whole..<n { sum += x[i] * x[i] }
+        return sum
+    }
+
+    /// v4 frames scored from their spectra (`FrameScorer`), with the filters solved here
+    /// unless given.
+    private static func scoreSpectrally(_ frames: [(t: Int, range: Range<Int>)], references refs: SignalSet, estimates ests: SignalSet,
+                                        options: BSSEvalOptions, pairs: [(Int, Int)], frameSize: Int, threads: Int,
+                                        sink: ScoreSink, filters given: FilterSpectra? = nil,
+                                        alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil) {
+        // Up to `framesPerBatch` frames per batch, fewer on short tracks so every core gets one.
+        let batch = max(1, min(FrameScorer.framesPerBatch, (frames.count + threads - 1) / threads))
+        let batches = (frames.count + batch - 1) / batch
+        let workers = min(threads, batches)
+        // The scorers' batch buffers (tens of MB each) are made and faulted in while the
+        // filters are solved, on the core the solves leave idle, with the frame-size
+        // FFT plan: on the benchmark VM page faults cost ~20 ms per 46 MB (4 kB pages;
+        // see `FrameScorer.init` for why not huge pages).
+        var scorers: [FrameScorer] = []
+        func makeScorers() {
+            scorers = (0..<workers).map { _ in
+                let scorer = FrameScorer(frameSize: frameSize, refs: refs, ests: ests, batchSize: batch)
+                scorer.prefault()
+                return scorer
+            }
+        }
+        let filters: FilterSpectra
+        if let given {
+            filters = given
+            makeScorers()
+        } else {
+            filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
+                                    filterLength: options.filterLength, pairs: pairs,
+                                    frameSize: frameSize, threads: threads, alongside: { sums in
+                                        sideWork?(sums)
+                                        makeScorers()
+                                    })
+        }
+        // Batches are handed out first come, first served, so a core slowed by other
+        // load does less of them. Each frame's scores depend only on its batch, never
+        // on which thread ran it: results stay identical from run to run.
+        let next = Atomic<Int>(0)
+        parallelFor(workers, threads: workers) { worker in
+            while true {
+                let b = next.add(1, ordering: .relaxed).oldValue
+                guard b < batches else { break }
+                let batchFrames = Array(frames[b * batch ..< min((b + 1) * batch, frames.count)])
+                scorers[worker].score(batchFrames, pairs: pairs, criteria: options.criteria, filters: filters, into: sink)
+            }
+        }
+        Trace.mark("\(frames.count) frames")
     }
 
     /// Runs `body(worker)` for worker 0..<threads (at most `count` of them) concurrently.

@@ -96,44 +96,8 @@ struct ReferenceCorrelations {
                                 }
                             }
                         }
-                        let (a, c2) = (spectra[0], spectra[1])
-                        // Reference channels two at a time when both blocks are there: rows
-                        // (p, ·) and (p + 1, ·) share each load of y_q and z_c.
-                        var p = 0
-                        while blocks.count == 2 && p + 1 < K {
-                            let (xp1, xp2, xq1, xq2) = (a.x.vectors(p), c2.x.vectors(p), a.x.vectors(p + 1), c2.x.vectors(p + 1))
-                            for q in 0...p {
-                                SplitSpectra.accumulateCorrelations(acc.vectors(Self.pairIndex(p, q)), acc.vectors(Self.pairIndex(p + 1, q)),
-                                                                    xp1, xp2, xq1, xq2, a.y.vectors(q), c2.y.vectors(q), vectors: vectors)
-                            }
-                            SplitSpectra.accumulateCorrelations(acc.vectors(Self.pairIndex(p + 1, p + 1)), xq1, a.y.vectors(p + 1),
-                                                                xq2, c2.y.vectors(p + 1), vectors: vectors)
-                            for c in 0..<Ke {
-                                SplitSpectra.accumulateCorrelations(acc.vectors(pairs + p * Ke + c), acc.vectors(pairs + (p + 1) * Ke + c),
-                                                                    xp1, xp2, xq1, xq2, a.z.vectors(c), c2.z.vectors(c), vectors: vectors)
-                            }
-                            p += 2
-                        }
-                        for p in p..<K {
-                            for q in 0...p {
-                                let row = acc.vectors(Self.pairIndex(p, q))
-                                if blocks.count == 2 {
-                                    SplitSpectra.accumulateCorrelations(row, a.x.vectors(p), a.y.vectors(q),
-                                                                        c2.x.vectors(p), c2.y.vectors(q), vectors: vectors)
-                                } else {
-                                    SplitSpectra.accumulateCorrelation(row, a.x.vectors(p), a.y.vectors(q), vectors: vectors)
-                                }
-                            }
-                            for c in 0..<Ke {
-                                let row = acc.vectors(pairs + p * Ke + c)
-                                if blocks.count == 2 {
-                                    SplitSpectra.accumulateCorrelations(row, a.x.vectors(p), a.z.vectors(c),
-                                                                        c2.x.vectors(p), c2.z.vectors(c), vectors: vectors)
-                                } else {
-                                    SplitSpectra.accumulateCorrelation(row, a.x.vectors(p), a.z.vectors(c), vectors: vectors)
-                                }
-                            }
-                        }
+                        Self.accumulate(acc, spectra[0], spectra[1], blocks: blocks.count,
+                                        references: K, estimates: Ke, pairs: pairs, vectors: vectors)
                         pair += workers
                     }
                 }
@@ -180,6 +144,62 @@ struct ReferenceCorrelations {
             return sums
         }
         self.crossLags = crossLags
+    }
+
+    typealias BlockSpectra = (x: SplitSpectra, y: SplitSpectra, z: SplitSpectra)
+
+    /// Adds one block's cross-spectra (`a`), or two blocks' (`a` and `b`, when `blocks` is 2)
+    /// in one sweep, to the accumulator rows: `x_p · conj(y_q)` at `pairIndex(p, q)` and
+    /// `x_p · conj(z_c)` at `pairs + p·Ke + c`. Reference channels go two at a time when
+    /// both blocks are there: rows (p, ·) and (p + 1, ·) share each load of y_q and z_c
+    /// ("register blocking"; the same sums).
+    @inline(__always)
+    static func accumulate(_ acc: SplitSpectra, _ a: BlockSpectra, _ b: BlockSpectra, blocks: Int,
+                           references K: Int, estimates Ke: Int, pairs: Int, vectors: Int) {
+        var p = 0
+        while blocks == 2 && p + 1 < K {
+            let (xp1, xp2, xq1, xq2) = (a.x.vectors(p), b.x.vectors(p), a.x.vectors(p + 1), b.x.vectors(p + 1))
+            for q in 0...p {
+                SplitSpectra.accumulateCorrelations(acc.vectors(pairIndex(p, q)), acc.vectors(pairIndex(p + 1, q)),
+                                                    xp1, xp2, xq1, xq2, a.y.vectors(q), b.y.vectors(q), vectors: vectors)
+            }
+            SplitSpectra.accumulateCorrelations(acc.vectors(pairIndex(p + 1, p + 1)), xq1, a.y.vectors(p + 1),
+                                                xq2, b.y.vectors(p + 1), vectors: vectors)
+            for c in 0..<Ke {
+                SplitSpectra.accumulateCorrelations(acc.vectors(pairs + p * Ke + c), acc.vectors(pairs + (p + 1) * Ke + c),
+                                                    xp1, xp2, xq1, xq2, a.z.vectors(c), b.z.vectors(c), vectors: vectors)
+            }
+            p += 2
+        }
+        for p in p..<K {
+            for q in 0...p {
+                let row = acc.vectors(pairIndex(p, q))
+                if blocks == 2 {
+                    SplitSpectra.accumulateCorrelations(row, a.x.vectors(p), a.y.vectors(q), b.x.vectors(p), b.y.vectors(q), vectors: vectors)
+                } else {
+                    SplitSpectra.accumulateCorrelation(row, a.x.vectors(p), a.y.vectors(q), vectors: vectors)
+                }
+            }
+            for c in 0..<Ke {
+                let row = acc.vectors(pairs + p * Ke + c)
+                if blocks == 2 {
+                    SplitSpectra.accumulateCorrelations(row, a.x.vectors(p), a.z.vectors(c), b.x.vectors(p), b.z.vectors(c), vectors: vectors)
+                } else {
+                    SplitSpectra.accumulateCorrelation(row, a.x.vectors(p), a.z.vectors(c), vectors: vectors)
+                }
+            }
+        }
+    }
+
+    /// Correlations assembled elsewhere (`FrameCorrelations`), in this type's layout.
+    init(signalCount: Int, estimateCount: Int, filterLength: Int, gramLags: [Double], crossLags: [Double],
+         trackSums: [GlobalMetrics.Sums]) {
+        self.signalCount = signalCount
+        self.estimateCount = estimateCount
+        self.filterLength = filterLength
+        self.gramLags = gramLags
+        self.crossLags = crossLags
+        self.trackSums = trackSums
     }
 
     /// Element (p, q) of the lag-k block of the Gram matrix of `signals` reordered by lag:

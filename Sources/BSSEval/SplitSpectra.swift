@@ -73,6 +73,11 @@ final class SplitSpectra {
         storage.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
     }
 
+    /// Sets every row to zero again.
+    func clear() {
+        storage.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+    }
+
     /// Number of SIMD vectors per row.
     var vectorCount: Int { stride / Self.lanes }
 

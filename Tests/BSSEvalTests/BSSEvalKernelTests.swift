@@ -59,6 +59,83 @@ final class BSSEvalKernelTests: XCTestCase {
         print("bsseval fast vs reference kernel: max |Δ| = \(worst) dB")
     }
 
+    /// v4 frames scored from their own lags (`FrameCorrelations` + `LagScorer`) against the
+    /// spectral frame scorer, on framings with a tail, with gaps (hop > window), one frame
+    /// for the whole track, permutations, the sources criteria, 1 and 3 channels.
+    func testLagScoringMatchesSpectralScoring() throws {
+        let configurations: [(sources: Int, channels: Int, length: Int, window: Int, hop: Int,
+                              criteria: BSSEvalOptions.Criteria, permutation: Bool)] = [
+            (2, 2, 9000, 2000, 2000, .images, true),
+            (3, 2, 9500, 2000, 2600, .sources, true),
+            (3, 1, 7001, 2500, 2500, .images, false),
+            (2, 3, 5000, 9000, 9000, .images, true),
+            (4, 2, 12000, 3000, 3100, .images, false),
+        ]
+        defer { FastKernel.scoresFromLags = true }
+        var worst = 0.0
+        for (i, c) in configurations.enumerated() {
+            let (refs, ests) = randomCase(seed: UInt64(i + 20), sources: c.sources, channels: c.channels, length: c.length)
+            let options = BSSEvalOptions(window: c.window, hop: c.hop, filterLength: 64, criteria: c.criteria,
+                                         computePermutation: c.permutation)
+            FastKernel.scoresFromLags = true
+            let before = FastKernel.framesScoredFromLags.load(ordering: .relaxed)
+            let lags = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
+            let scored = FastKernel.framesScoredFromLags.load(ordering: .relaxed) - before
+            XCTAssertEqual(scored, lags.frameCount, "case \(i): every frame should be scored from its lags")
+            FastKernel.scoresFromLags = false
+            let spectral = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
+            XCTAssertEqual(lags.permutation, spectral.permutation, "case \(i)")
+            for (a, b) in [(lags.sdr, spectral.sdr), (lags.isr, spectral.isr), (lags.sir, spectral.sir), (lags.sar, spectral.sar)] {
+                for (ra, rb) in zip(a, b) {
+                    for (x, y) in zip(ra, rb) {
+                        XCTAssertEqual(x.isNaN, y.isNaN, "case \(i)")
+                        if x.isFinite && y.isFinite {
+                            worst = max(worst, abs(x - y))
+                            XCTAssertEqual(x, y, accuracy: 1e-7, "case \(i)")
+                        }
+                    }
+                }
+            }
+            for (a, b) in zip(lags.nsdr + lags.siSDR, spectral.nsdr + spectral.siSDR) {
+                XCTAssertEqual(a, b, accuracy: 1e-9, "case \(i)")
+            }
+        }
+        print("bsseval lag scoring vs spectral scoring: max |Δ| = \(worst) dB")
+    }
+
+    /// A perfect estimate cancels exactly in the spectral scorer (SDR = +∞, as in museval);
+    /// from lags it would be rounding noise, so those frames must go to the spectral scorer.
+    func testPerfectEstimateFallsBackToSpectralScoring() throws {
+        let (refs, _) = randomCase(seed: 5, sources: 2, channels: 2, length: 8000)
+        let scores = try BSSEval.evaluate(references: refs, estimates: refs,
+                                          options: BSSEvalOptions(window: 2000, hop: 2000, filterLength: 64))
+        XCTAssertTrue(scores.sdr.allSatisfy { $0.allSatisfy { $0 == .infinity } })
+    }
+
+    /// The whole-track lags assembled from the segments plus the boundary corrections equal
+    /// the lags of the whole-track pass.
+    func testFrameCorrelationsAddUpToTheTrack() throws {
+        let (refs, ests) = randomCase(seed: 9, sources: 3, channels: 2, length: 20_000)
+        let r = try SignalSet(refs, role: .reference), e = try SignalSet(ests, role: .estimate, length: r.length)
+        for (window, hop) in [(3000, 3000), (2500, 3100), (20_000, 20_000)] {
+            let framing = Framing(window: window, hop: hop, length: r.length)
+            XCTAssertTrue(FrameCorrelations.applies(framing: framing, filterLength: 64))
+            let assembled = FrameCorrelations(references: r, estimates: e, framing: framing, filterLength: 64, threads: 2).track
+            let whole = ReferenceCorrelations(references: r, estimates: e, range: 0..<r.length, filterLength: 64, threads: 2)
+            let scale = whole.gramLags.map(abs).max()!
+            for (a, b) in zip(assembled.gramLags + assembled.crossLags, whole.gramLags + whole.crossLags) {
+                XCTAssertEqual(a, b, accuracy: 1e-12 * scale, "window \(window), hop \(hop)")
+            }
+            for (a, b) in zip(assembled.trackSums, whole.trackSums) {
+                XCTAssertEqual(a.energy, b.energy, accuracy: 1e-12 * b.energy)
+                XCTAssertEqual(a.error, b.error, accuracy: 1e-12 * b.error)
+            }
+        }
+        // Overlapping frames, or a gap shorter than the filter, keep the spectral path.
+        XCTAssertFalse(FrameCorrelations.applies(framing: Framing(window: 3000, hop: 2000, length: 20_000), filterLength: 64))
+        XCTAssertFalse(FrameCorrelations.applies(framing: Framing(window: 3000, hop: 3030, length: 20_000), filterLength: 64))
+    }
+
     /// Work is shared among threads first come, first served, but every sum is formed in
     /// the same order on every run: repeated runs give the same bits.
     func testFastKernelIsReproducibleBitForBit() throws {

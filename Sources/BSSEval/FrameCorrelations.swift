@@ -1,0 +1,291 @@
+import DSP
+import Synchronization
+
+/// The correlation lags of every frame *and* of the whole track, in one pass over the
+/// samples (v4 with frames that do not overlap).
+///
+/// The track is cut into segments: the frames, the gaps between them (hop > window) and
+/// the tail after the last frame. Each segment's lags (`ReferenceCorrelations`' layout:
+/// Gram lags −(L−1)…L−1 of every reference pair, cross lags 0…L−1 of every reference ×
+/// estimate channel) are what a frame's energies need (`LagScorer`), and the whole
+/// track's lags are their sum plus the products that straddle a segment boundary: for
+/// |m| < L those involve only the last L−1 samples before a boundary and the first L−1
+/// after it, so each boundary adds one small correlation ("boundary correction", FFT of
+/// 1024 points for L = 512). This replaces the separate whole-track correlation pass.
+///
+/// Segments are transformed in blocks of 4096 points (x extended by L−1 on both sides
+/// within the segment, as in `ReferenceCorrelations`): per sample as cheap as 8192-point
+/// blocks, and the 100 inverse FFTs per frame stay small. Valid when every segment but the
+/// last has at least L−1 samples (`applies`), so no product spans three segments.
+struct FrameCorrelations {
+    let signalCount: Int
+    let estimateCount: Int
+    let filterLength: Int
+    /// Doubles per segment: the Gram lags, then the cross lags.
+    let segmentStride: Int
+    let gramCount: Int
+    /// The whole-track lags, for the filter solves.
+    let track: ReferenceCorrelations
+    private let segmentOfFrame: [Int: Int]
+    private let storage: UnsafeMutablePointer<Double>
+    private let owner: Storage
+
+    /// Block FFT size for the segments.
+    static let blockFFT = 4096
+
+    /// Whether the frames of `framing` can be scored from their own lags: they do not
+    /// overlap, and every segment except the last (frames, gaps) has at least L − 1 samples.
+    static func applies(framing: Framing, filterLength L: Int) -> Bool {
+        guard framing.hop >= framing.window || framing.count == 1 else { return false }
+        let segments = Self.segments(framing)
+        return segments.dropLast().allSatisfy { $0.range.count >= L - 1 } && L >= 1
+    }
+
+    /// Frames, gaps and the tail, in order: (range, frame index or nil).
+    static func segments(_ framing: Framing) -> [(range: Range<Int>, frame: Int?)] {
+        var out: [(range: Range<Int>, frame: Int?)] = []
+        var position = 0
+        for t in 0..<framing.count {
+            let r = framing.range(t)
+            if r.lowerBound > position { out.append((position ..< r.lowerBound, nil)) }
+            out.append((r, t))
+            position = r.upperBound
+        }
+        if position < framing.length { out.append((position ..< framing.length, nil)) }
+        return out
+    }
+
+    /// The lags of frame `t`: Gram lags at `pairIndex(p, q)·(2L − 1) + m + L − 1`, then the
+    /// cross lags at `gramCount + (p·Ke + c)·L + k`.
+    func lags(frame t: Int) -> UnsafePointer<Double> {
+        UnsafePointer(storage + segmentOfFrame[t]! * segmentStride)
+    }
+
+    init(references refs: SignalSet, estimates ests: SignalSet, framing: Framing, filterLength L: Int, threads: Int) {
+        let K = refs.signalCount, Ke = ests.signalCount
+        signalCount = K
+        estimateCount = Ke
+        filterLength = L
+        let pairs = K * (K + 1) / 2
+        gramCount = pairs * (2 * L - 1)
+        segmentStride = gramCount + K * Ke * L
+        let segments = Self.segments(framing)
+        var frameSegments: [Int: Int] = [:]
+        for (i, s) in segments.enumerated() { if let t = s.frame { frameSegments[t] = i } }
+        segmentOfFrame = frameSegments
+        owner = Storage(count: segments.count * segmentStride)
+        storage = owner.pointer
+        let sameLayout = K == Ke
+        let lanes = UnsafeMutablePointer<GlobalMetrics.Lanes>.allocate(capacity: segments.count * 3 * K)
+        lanes.initialize(repeating: .zero, count: segments.count * 3 * K)
+        defer { lanes.deallocate() }
+        let longest = segments.map(\.range.count).max() ?? 1
+        let size = RealFFT.fastSize(atLeast: min(longest + 2 * L - 2, max(Self.blockFFT, 4 * L)))
+        let workers = max(1, min(threads, segments.count))
+        let next = Atomic<Int>(0)
+        let out = storage, stride = segmentStride
+        refs.withChannelPointers { r in
+            ests.withChannelPointers { e in
+                // Segments first come, first served: each one's lags depend only on its own
+                // samples, so the bits do not depend on which thread took it.
+                FastKernel.parallelFor(workers, threads: workers) { _ in
+                    let correlator = SegmentCorrelator(references: K, estimates: Ke, filterLength: L, size: size)
+                    while true {
+                        let i = next.add(1, ordering: .relaxed).oldValue
+                        guard i < segments.count else { break }
+                        correlator.correlate(r, e, range: segments[i].range, into: out + i * stride,
+                                             lanes: sameLayout ? lanes + i * 3 * K : nil)
+                    }
+                }
+            }
+        }
+        // The whole track: segments in order, then the boundary corrections.
+        var gram = [Double](repeating: 0, count: gramCount)
+        var cross = [Double](repeating: 0, count: K * Ke * L)
+        let gramLength = gramCount
+        gram.withUnsafeMutableBufferPointer { g in
+            cross.withUnsafeMutableBufferPointer { c in
+                for i in segments.indices {
+                    let s = UnsafePointer(out + i * stride)
+                    for k in 0..<g.count { g[k] += s[k] }
+                    for k in 0..<c.count { c[k] += s[gramLength + k] }
+                }
+            }
+        }
+        if L > 1 && segments.count > 1 {
+            let boundaries = segments.dropFirst().map(\.range.lowerBound)
+            let corrections = Self.boundaryCorrections(refs, ests, boundaries: boundaries, filterLength: L, threads: threads)
+            let rows = K * K
+            for p in 0..<K {
+                for q in 0...p {
+                    let base = ReferenceCorrelations.pairIndex(p, q) * (2 * L - 1) + L - 1
+                    for m in 1..<L {
+                        gram[base + m] += corrections[(p * K + q) * L + m]
+                        gram[base - m] += corrections[(q * K + p) * L + m]
+                    }
+                }
+                for c in 0..<Ke {
+                    for k in 1..<L { cross[(p * Ke + c) * L + k] += corrections[(rows + p * Ke + c) * L + k] }
+                }
+            }
+        }
+        let nchan = refs.channelCount
+        let sums = (0..<(sameLayout ? refs.sourceCount : 0)).map { j in
+            var sums = GlobalMetrics.Sums()
+            for c in 0..<nchan {
+                let k = j * nchan + c
+                for i in segments.indices {
+                    let l = lanes + (i * K + k) * 3
+                    sums.energy += l[0].sum()
+                    sums.error += l[1].sum()
+                    sums.projection += l[2].sum()
+                }
+            }
+            return sums
+        }
+        track = ReferenceCorrelations(signalCount: K, estimateCount: Ke, filterLength: L,
+                                      gramLags: gram, crossLags: cross, trackSums: sums)
+    }
+
+    /// The products of every pair that straddle each boundary, lags 1…L−1:
+    /// row p·K + q holds Σ x_p[n+m]·x_q[n] over n < b ≤ n+m, row K² + p·Ke + c holds
+    /// Σ ŝ_c[n+k]·x_p[n] over n < b ≤ n+k, summed over the boundaries b (row-major, L
+    /// per row, lag 0 unused). Each boundary correlates the L−1 samples before it (u) with
+    /// the L−1 after it (v), placed so that the circular correlation of a 2L−2-point FFT
+    /// has no wrap-around. Boundaries are shared statically among threads and the sums
+    /// added in a fixed order: the same bits on every run.
+    static func boundaryCorrections(_ refs: SignalSet, _ ests: SignalSet, boundaries: [Int],
+                                    filterLength L: Int, threads: Int) -> [Double] {
+        let K = refs.signalCount, Ke = ests.signalCount, n = refs.length
+        let size = RealFFT.fastSize(atLeast: 2 * L - 2)
+        let bins = size / 2 + 1
+        let rows = K * K + K * Ke
+        let workers = max(1, min(threads, boundaries.count))
+        let accumulators = (0..<workers).map { _ in SplitSpectra(count: rows, bins: bins) }
+        refs.withChannelPointers { r in
+            ests.withChannelPointers { e in
+                FastKernel.parallelFor(workers, threads: workers) { worker in
+                    let fft = RealFFT(size: size)
+                    let u = SplitSpectra(count: K, bins: bins), v = SplitSpectra(count: K + Ke, bins: bins)
+                    let acc = accumulators[worker], vectors = acc.vectorCount
+                    for i in stride(from: worker, to: boundaries.count, by: workers) {
+                        let b = boundaries[i], head = min(L - 1, n - b)
+                        for q in 0..<K { u.transform(fft, UnsafeBufferPointer(start: r[q] + b - (L - 1), count: L - 1), at: 0, into: q) }
+                        for p in 0..<K { v.transform(fft, UnsafeBufferPointer(start: r[p] + b, count: head), at: L - 1, into: p) }
+                        for c in 0..<Ke { v.transform(fft, UnsafeBufferPointer(start: e[c] + b, count: head), at: L - 1, into: K + c) }
+                        for p in 0..<K {
+                            for q in 0..<K {
+                                SplitSpectra.accumulateCorrelation(acc.vectors(p * K + q), v.vectors(p), u.vectors(q), vectors: vectors)
+                            }
+                            for c in 0..<Ke {
+                                SplitSpectra.accumulateCorrelation(acc.vectors(K * K + p * Ke + c), v.vectors(K + c), u.vectors(p), vectors: vectors)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let total = accumulators[0]
+        for w in 1..<workers {
+            for i in 0..<rows {
+                for k in 0..<bins {
+                    total.real(i)[k] += accumulators[w].real(i)[k]
+                    total.imaginary(i)[k] += accumulators[w].imaginary(i)[k]
+                }
+            }
+        }
+        var out = [Double](repeating: 0, count: rows * L)
+        let fft = RealFFT(size: size)
+        var lags = [Double](repeating: 0, count: size)
+        lags.withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<rows {
+                fft.inverse(real: total.real(i), imaginary: total.imaginary(i), into: buffer)
+                for m in 1..<L { out[i * L + m] = buffer[m] }
+            }
+        }
+        return out
+    }
+
+    /// Owns the segments' lags (uninitialised memory: every segment writes all of its own).
+    final class Storage {
+        let pointer: UnsafeMutablePointer<Double>
+        init(count: Int) { pointer = .allocate(capacity: max(1, count)) }
+        deinit { pointer.deallocate() }
+    }
+}
+
+/// One thread's buffers for the lags of one segment at a time.
+final class SegmentCorrelator {
+    let K: Int, Ke: Int, L: Int, size: Int, block: Int
+    let fft: RealFFT
+    let spectra: [ReferenceCorrelations.BlockSpectra]
+    let accumulator: SplitSpectra
+    var lagBuffer: [Double]
+
+    init(references K: Int, estimates Ke: Int, filterLength L: Int, size: Int) {
+        self.K = K
+        self.Ke = Ke
+        self.L = L
+        self.size = size
+        block = size - 2 * L + 2
+        fft = RealFFT(size: size)
+        let bins = size / 2 + 1
+        spectra = (0..<2).map { _ in
+            (x: SplitSpectra(count: K, bins: bins), y: SplitSpectra(count: K, bins: bins), z: SplitSpectra(count: Ke, bins: bins))
+        }
+        accumulator = SplitSpectra(count: K * (K + 1) / 2 + K * Ke, bins: bins, hugePages: false)
+        lagBuffer = [Double](repeating: 0, count: size)
+    }
+
+    /// Writes the lags of `range` (Gram, then cross; `FrameCorrelations` layout) to `out`,
+    /// and adds the range's nsdr / SI-SDR lane sums to `lanes` (3 per reference channel).
+    func correlate(_ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>], range: Range<Int>,
+                   into out: UnsafeMutablePointer<Double>, lanes: UnsafeMutablePointer<GlobalMetrics.Lanes>?) {
+        let pairs = K * (K + 1) / 2
+        accumulator.clear()
+        let blockCount = (range.count + block - 1) / block
+        func transform(_ signal: UnsafePointer<Double>, _ from: Int, _ to: Int, at: Int, into spectra: SplitSpectra, _ i: Int) {
+            spectra.transform(fft, UnsafeBufferPointer(start: signal + from, count: max(0, to - from)), at: at, into: i)
+        }
+        for first in stride(from: 0, to: blockCount, by: 2) {
+            let blocks = first ..< min(first + 2, blockCount)
+            for (slot, b) in blocks.enumerated() {
+                let (x, y, z) = spectra[slot]
+                let s0 = range.lowerBound + b * block
+                let s1 = min(s0 + block, range.upperBound)
+                let x0 = max(range.lowerBound, s0 - (L - 1)), x1 = min(range.upperBound, s1 + L - 1)
+                for p in 0..<K {
+                    transform(r[p], x0, x1, at: x0 - (s0 - (L - 1)), into: x, p)
+                    transform(r[p], s0, s1, at: L - 1, into: y, p)
+                }
+                for c in 0..<Ke { transform(e[c], s0, s1, at: L - 1, into: z, c) }
+                if let lanes {
+                    for k in 0..<K {
+                        let l = lanes + k * 3
+                        GlobalMetrics.accumulate(r[k] + s0, e[k] + s0, count: s1 - s0, energy: &l[0], error: &l[1], projection: &l[2])
+                    }
+                }
+            }
+            ReferenceCorrelations.accumulate(accumulator, spectra[0], spectra[1], blocks: blocks.count,
+                                             references: K, estimates: Ke, pairs: pairs, vectors: accumulator.vectorCount)
+        }
+        let gramCount = pairs * (2 * L - 1)
+        lagBuffer.withUnsafeMutableBufferPointer { lag in
+            for i in 0..<(pairs + K * Ke) {
+                fft.inverse(real: accumulator.real(i), imaginary: accumulator.imaginary(i), into: lag)
+                if i < pairs {
+                    let row = out + i * (2 * L - 1) + L - 1
+                    row[0] = lag[0]
+                    for m in 1..<L {
+                        row[m] = lag[m]
+                        row[-m] = lag[size - m]
+                    }
+                } else {
+                    let row = out + gramCount + (i - pairs) * L
+                    row[0] = lag[0]
+                    for k in 1..<L { row[k] = lag[size - k] }
+                }
+            }
+        }
+    }
+}
