@@ -79,7 +79,7 @@ enum FastKernel {
                                     frameSize: frameSize, threads: threads, correlations: lags.track,
                                     exactCorrelations: { ReferenceCorrelations(references: refs, estimates: ests, range: 0..<refs.length,
                                                                                filterLength: L, threads: threads) },
-                                    alongside: sideWork)
+                                    withSpectra: false, alongside: sideWork)
         let scorer = LagScorer(filters: filters, pairs: pairs, references: refs.signalCount, estimates: ests.signalCount, filterLength: L)
         Trace.mark("filter correlations")
         let spectral = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, frames.count))
@@ -152,6 +152,7 @@ enum FastKernel {
         let filters: FilterSpectra
         if let given {
             filters = given
+            filters.makeSpectra(threads: threads)
             makeScorers()
         } else {
             filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,

@@ -13,6 +13,7 @@ final class FilterSpectra {
     let channelCount: Int
     let frameSize: Int
     let bins: Int
+    private(set) var filterLength = 0
     private var projections: [Int: SplitSpectra] = [:]
     private var spatials: [Int: SplitSpectra] = [:]
 
@@ -31,6 +32,7 @@ final class FilterSpectra {
          pairs: [(Int, Int)], frameSize: Int, threads: Int,
          correlations given: ReferenceCorrelations? = nil,
          exactCorrelations: (() -> ReferenceCorrelations)? = nil,
+         withSpectra: Bool = true,
          alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil) {
         let nsrc = refs.sourceCount, nchan = refs.channelCount, K = refs.signalCount
         sourceCount = nsrc
@@ -117,40 +119,43 @@ final class FilterSpectra {
                 spatialTaps[jtrue * nsrc + jest] = Array(solvedSpatial[jtrue]![slot * nchan * m ..< (slot + 1) * nchan * m])
             }
         }
+        filterLength = L
+        if withSpectra { makeSpectra(threads: threads) }
+    }
+
+    /// Transforms every filter to the frame FFT size (`projection`, `spatial`), once; the
+    /// spectral frame scorer needs them, the lag scorer does not (29 MB for MUSDB).
+    func makeSpectra(threads: Int) {
+        guard projections.isEmpty else { return }
+        let nchan = channelCount, K = sourceCount * channelCount, L = filterLength
         // Every tap set to transform: (taps, destination, row), then transformed in parallel.
         var jobs: [(UnsafePointer<Double>, SplitSpectra, Int)] = []
-        let dTaps = UnsafeMutablePointer<Double>.allocate(capacity: d.count)
-        defer { dTaps.deallocate() }
-        dTaps.initialize(from: d, count: d.count)
-        for (slot, jest) in estimates.enumerated() {
+        var storage: [UnsafeMutablePointer<Double>] = []
+        defer { storage.forEach { $0.deallocate() } }
+        func keep(_ taps: [Double]) -> UnsafeMutablePointer<Double> {
+            let copy = UnsafeMutablePointer<Double>.allocate(capacity: taps.count)
+            copy.initialize(from: taps, count: taps.count)
+            storage.append(copy)
+            return copy
+        }
+        for jest in projectionTaps.keys.sorted() {
+            let taps = keep(projectionTaps[jest]!)
             let h = SplitSpectra(count: K * nchan, bins: bins)
             for p in 0..<K {
-                for c in 0..<nchan {
-                    let offset: Int = (slot * nchan + c) * n + p * L
-                    jobs.append((UnsafePointer(dTaps + offset), h, p * nchan + c))
-                }
+                for c in 0..<nchan { jobs.append((UnsafePointer(taps + (c * K + p) * L), h, p * nchan + c)) }
             }
             projections[jest] = h
         }
-        var spatialStorage: [UnsafeMutablePointer<Double>] = []
-        defer { spatialStorage.forEach { $0.deallocate() } }
-        for jtrue in solvedSpatial.keys.sorted() {
-            let taps = solvedSpatial[jtrue]!
-            let copy = UnsafeMutablePointer<Double>.allocate(capacity: taps.count)
-            copy.initialize(from: taps, count: taps.count)
-            spatialStorage.append(copy)
-            for (jest, slot) in spatialColumns[jtrue]!.sorted(by: { $0.key < $1.key }) {
-                let h = SplitSpectra(count: nchan * nchan, bins: bins)
-                for cin in 0..<nchan {
-                    for c in 0..<nchan {
-                        let offset: Int = (slot * nchan + c) * m + cin * L
-                        jobs.append((UnsafePointer(copy + offset), h, cin * nchan + c))
-                    }
-                }
-                spatials[jtrue * nsrc + jest] = h
+        for key in spatialTaps.keys.sorted() {
+            let taps = keep(spatialTaps[key]!)
+            let h = SplitSpectra(count: nchan * nchan, bins: bins)
+            for cin in 0..<nchan {
+                for c in 0..<nchan { jobs.append((UnsafePointer(taps + (c * nchan + cin) * L), h, cin * nchan + c)) }
             }
+            spatials[key] = h
         }
         let workers = max(1, min(threads, jobs.count))
+        let frameSize = self.frameSize
         FastKernel.parallelFor(jobs.count, threads: workers) { worker in
             let fft = RealFFT(size: frameSize)
             for i in stride(from: worker, to: jobs.count, by: workers) {
