@@ -41,7 +41,7 @@ struct FrameCorrelations {
     static func applies(framing: Framing, filterLength L: Int) -> Bool {
         guard framing.hop >= framing.window || framing.count == 1 else { return false }
         let segments = Self.segments(framing)
-        return segments.dropLast().allSatisfy { $0.range.count >= L - 1 } && L >= 1
+        return segments.dropLast().allSatisfy { $0.range.count >= L - 1 }
     }
 
     /// Frames, gaps and the tail, in order: (range, frame index or nil).
@@ -217,89 +217,21 @@ struct FrameCorrelations {
     final class Storage {
         let pointer: UnsafeMutablePointer<Double>
         private let byteCount: Int
+        private let mapped: Bool
         init(count: Int) {
             byteCount = max(1, count) * MemoryLayout<Double>.stride
-            guard let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-                  address != MAP_FAILED else { fatalError("cannot map \(byteCount) bytes for the frame lags") }
-            _ = madvise(address, byteCount, MADV_HUGEPAGE)
-            pointer = address.assumingMemoryBound(to: Double.self)
-        }
-        deinit { munmap(pointer, byteCount) }
-    }
-}
-
-/// One thread's buffers for the lags of one segment at a time.
-final class SegmentCorrelator {
-    let K: Int, Ke: Int, L: Int, size: Int, block: Int
-    let fft: RealFFT
-    let spectra: [ReferenceCorrelations.BlockSpectra]
-    let accumulator: SplitSpectra
-    var lagBuffer: [Double]
-
-    init(references K: Int, estimates Ke: Int, filterLength L: Int, size: Int) {
-        self.K = K
-        self.Ke = Ke
-        self.L = L
-        self.size = size
-        block = size - 2 * L + 2
-        fft = RealFFT(size: size)
-        let bins = size / 2 + 1
-        spectra = (0..<2).map { _ in
-            (x: SplitSpectra(count: K, bins: bins), y: SplitSpectra(count: K, bins: bins), z: SplitSpectra(count: Ke, bins: bins))
-        }
-        accumulator = SplitSpectra(count: K * (K + 1) / 2 + K * Ke, bins: bins, hugePages: false)
-        lagBuffer = [Double](repeating: 0, count: size)
-    }
-
-    /// Writes the lags of `range` (Gram, then cross; `FrameCorrelations` layout) to `out`,
-    /// and adds the range's nsdr / SI-SDR lane sums to `lanes` (3 per reference channel).
-    func correlate(_ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>], range: Range<Int>,
-                   into out: UnsafeMutablePointer<Double>, lanes: UnsafeMutablePointer<GlobalMetrics.Lanes>?) {
-        let pairs = K * (K + 1) / 2
-        accumulator.clear()
-        let blockCount = (range.count + block - 1) / block
-        func transform(_ signal: UnsafePointer<Double>, _ from: Int, _ to: Int, at: Int, into spectra: SplitSpectra, _ i: Int) {
-            spectra.transform(fft, UnsafeBufferPointer(start: signal + from, count: max(0, to - from)), at: at, into: i)
-        }
-        for first in stride(from: 0, to: blockCount, by: 2) {
-            let blocks = first ..< min(first + 2, blockCount)
-            for (slot, b) in blocks.enumerated() {
-                let (x, y, z) = spectra[slot]
-                let s0 = range.lowerBound + b * block
-                let s1 = min(s0 + block, range.upperBound)
-                let x0 = max(range.lowerBound, s0 - (L - 1)), x1 = min(range.upperBound, s1 + L - 1)
-                for p in 0..<K {
-                    transform(r[p], x0, x1, at: x0 - (s0 - (L - 1)), into: x, p)
-                    transform(r[p], s0, s1, at: L - 1, into: y, p)
-                }
-                for c in 0..<Ke { transform(e[c], s0, s1, at: L - 1, into: z, c) }
-                if let lanes {
-                    for k in 0..<K {
-                        let l = lanes + k * 3
-                        GlobalMetrics.accumulate(r[k] + s0, e[k] + s0, count: s1 - s0, energy: &l[0], error: &l[1], projection: &l[2])
-                    }
-                }
+            if let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+               address != MAP_FAILED {
+                _ = madvise(address, byteCount, MADV_HUGEPAGE)
+                pointer = address.assumingMemoryBound(to: Double.self)
+                mapped = true
+            } else {
+                pointer = .allocate(capacity: max(1, count))
+                mapped = false
             }
-            ReferenceCorrelations.accumulate(accumulator, spectra[0], spectra[1], blocks: blocks.count,
-                                             references: K, estimates: Ke, pairs: pairs, vectors: accumulator.vectorCount)
         }
-        let gramCount = pairs * (2 * L - 1)
-        lagBuffer.withUnsafeMutableBufferPointer { lag in
-            for i in 0..<(pairs + K * Ke) {
-                fft.inverse(real: accumulator.real(i), imaginary: accumulator.imaginary(i), into: lag)
-                if i < pairs {
-                    let row = out + i * (2 * L - 1) + L - 1
-                    row[0] = lag[0]
-                    for m in 1..<L {
-                        row[m] = lag[m]
-                        row[-m] = lag[size - m]
-                    }
-                } else {
-                    let row = out + gramCount + (i - pairs) * L
-                    row[0] = lag[0]
-                    for k in 1..<L { row[k] = lag[size - k] }
-                }
-            }
+        deinit {
+            if mapped { munmap(pointer, byteCount) } else { pointer.deallocate() }
         }
     }
 }

@@ -71,30 +71,12 @@ struct ReferenceCorrelations {
                          z: SplitSpectra(count: Ke, bins: bins))
                     }
                     let acc = accumulators[worker]
-                    func transform(_ signal: UnsafePointer<Double>, _ from: Int, _ to: Int, at: Int,
-                                   into spectra: SplitSpectra, _ i: Int) {
-                        spectra.transform(fft, UnsafeBufferPointer(start: signal + from, count: max(0, to - from)), at: at, into: i)
-                    }
                     var pair = worker
                     while pair < pairCount {
                         let blocks = (2 * pair) ..< min(2 * pair + 2, blockCount)
                         for (slot, b) in blocks.enumerated() {
-                            let (x, y, z) = spectra[slot]
-                            let s0 = range.lowerBound + b * block
-                            let s1 = min(s0 + block, range.upperBound)
-                            let x0 = max(range.lowerBound, s0 - (L - 1)), x1 = min(range.upperBound, s1 + L - 1)
-                            for p in 0..<K {
-                                transform(r[p], x0, x1, at: x0 - (s0 - (L - 1)), into: x, p)
-                                transform(r[p], s0, s1, at: L - 1, into: y, p)
-                            }
-                            for c in 0..<Ke { transform(e[c], s0, s1, at: L - 1, into: z, c) }
-                            if sameLayout {
-                                for k in 0..<K {
-                                    let lanes = laneSums + (worker * K + k) * 3
-                                    GlobalMetrics.accumulate(r[k] + s0, e[k] + s0, count: s1 - s0, energy: &lanes[0],
-                                                             error: &lanes[1], projection: &lanes[2])
-                                }
-                            }
+                            Self.transformBlock(b, of: range, block: block, filterLength: L, fft: fft, r, e, into: spectra[slot],
+                                                lanes: sameLayout ? laneSums + worker * K * 3 : nil)
                         }
                         Self.accumulate(acc, spectra[0], spectra[1], blocks: blocks.count,
                                         references: K, estimates: Ke, pairs: pairs, vectors: vectors)
@@ -147,6 +129,32 @@ struct ReferenceCorrelations {
     }
 
     typealias BlockSpectra = (x: SplitSpectra, y: SplitSpectra, z: SplitSpectra)
+
+    /// Transforms block `b` of `range` (blocks of `block` samples): x_p, the block extended
+    /// by L − 1 samples on both sides within `range`; y_p, the block alone at offset L − 1;
+    /// z_c, the estimate's block alone at offset L − 1. Adds the block's nsdr / SI-SDR lane
+    /// sums to `lanes` (3 per reference channel) when given.
+    static func transformBlock(_ b: Int, of range: Range<Int>, block: Int, filterLength L: Int, fft: RealFFT,
+                               _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>], into spectra: BlockSpectra,
+                               lanes: UnsafeMutablePointer<GlobalMetrics.Lanes>?) {
+        func transform(_ signal: UnsafePointer<Double>, _ from: Int, _ to: Int, at: Int, into set: SplitSpectra, _ i: Int) {
+            set.transform(fft, UnsafeBufferPointer(start: signal + from, count: max(0, to - from)), at: at, into: i)
+        }
+        let s0 = range.lowerBound + b * block
+        let s1 = min(s0 + block, range.upperBound)
+        let x0 = max(range.lowerBound, s0 - (L - 1)), x1 = min(range.upperBound, s1 + L - 1)
+        for p in r.indices {
+            transform(r[p], x0, x1, at: x0 - (s0 - (L - 1)), into: spectra.x, p)
+            transform(r[p], s0, s1, at: L - 1, into: spectra.y, p)
+        }
+        for c in e.indices { transform(e[c], s0, s1, at: L - 1, into: spectra.z, c) }
+        if let lanes {
+            for k in r.indices {
+                let l = lanes + k * 3
+                GlobalMetrics.accumulate(r[k] + s0, e[k] + s0, count: s1 - s0, energy: &l[0], error: &l[1], projection: &l[2])
+            }
+        }
+    }
 
     /// Adds one block's cross-spectra (`a`), or two blocks' (`a` and `b`, when `blocks` is 2)
     /// in one sweep, to the accumulator rows: `x_p · conj(y_q)` at `pairIndex(p, q)` and
