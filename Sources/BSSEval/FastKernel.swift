@@ -19,6 +19,11 @@ import Synchronization
 ///    spectra and every energy of the decomposition follows from Parseval — no inverse
 ///    FFT per frame. The reference spectra are shared by all estimates. Frames run in
 ///    parallel.
+///
+/// For v4 with frames that do not overlap (MUSDB's win = hop), steps 1 and 3 are one pass:
+/// `FrameCorrelations` computes every frame's own lags and sums them (plus boundary
+/// corrections) into the whole-track ones, and `LagScorer` scores each frame from its lags;
+/// frames it cannot score accurately go to step 3.
 enum FastKernel {
     /// v4 frames are scored from their own correlation lags when the framing allows it
     /// (tests switch this off to compare with the spectral path).
