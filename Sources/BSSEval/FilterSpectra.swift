@@ -132,28 +132,19 @@ final class FilterSpectra {
         var jobs: [(UnsafePointer<Double>, SplitSpectra, Int)] = []
         var storage: [UnsafeMutablePointer<Double>] = []
         defer { storage.forEach { $0.deallocate() } }
-        func keep(_ taps: [Double]) -> UnsafeMutablePointer<Double> {
+        // Taps laid out [output c][input x][k], x < inputs; spectrum row x·nchan + c.
+        func schedule(_ taps: [Double], inputs: Int) -> SplitSpectra {
             let copy = UnsafeMutablePointer<Double>.allocate(capacity: taps.count)
             copy.initialize(from: taps, count: taps.count)
             storage.append(copy)
-            return copy
-        }
-        for jest in projectionTaps.keys.sorted() {
-            let taps = keep(projectionTaps[jest]!)
-            let h = SplitSpectra(count: K * nchan, bins: bins)
-            for p in 0..<K {
-                for c in 0..<nchan { jobs.append((UnsafePointer(taps + (c * K + p) * L), h, p * nchan + c)) }
+            let h = SplitSpectra(count: inputs * nchan, bins: bins)
+            for x in 0..<inputs {
+                for c in 0..<nchan { jobs.append((UnsafePointer(copy + (c * inputs + x) * L), h, x * nchan + c)) }
             }
-            projections[jest] = h
+            return h
         }
-        for key in spatialTaps.keys.sorted() {
-            let taps = keep(spatialTaps[key]!)
-            let h = SplitSpectra(count: nchan * nchan, bins: bins)
-            for cin in 0..<nchan {
-                for c in 0..<nchan { jobs.append((UnsafePointer(taps + (c * nchan + cin) * L), h, cin * nchan + c)) }
-            }
-            spatials[key] = h
-        }
+        for jest in projectionTaps.keys.sorted() { projections[jest] = schedule(projectionTaps[jest]!, inputs: K) }
+        for key in spatialTaps.keys.sorted() { spatials[key] = schedule(spatialTaps[key]!, inputs: nchan) }
         let workers = max(1, min(threads, jobs.count))
         let frameSize = self.frameSize
         FastKernel.parallelFor(jobs.count, threads: workers) { worker in
