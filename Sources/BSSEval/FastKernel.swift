@@ -98,7 +98,7 @@ enum FastKernel {
                     let i = next.add(1, ordering: .relaxed).oldValue
                     guard i < frames.count else { break }
                     let (t, range) = frames[i]
-                    let energies = e.map { channel in energy(channel + range.lowerBound, count: range.count) }
+                    let energies = e.map { channel in LagScorer.dot(channel + range.lowerBound, channel + range.lowerBound, range.count) }
                     let scored = scorer.score(lags: lags.lags(frame: t), estimateEnergies: energies)
                     if scored.contains(where: { $0 == nil }) {
                         spectral[i] = true
@@ -117,19 +117,6 @@ enum FastKernel {
             scoreSpectrally(rest, references: refs, estimates: ests, options: options, pairs: pairs,
                             frameSize: frameSize, threads: threads, sink: sink, filters: filters)
         }
-    }
-
-    /// Σ x[i]² in four lanes.
-    private static func energy(_ x: UnsafePointer<Double>, count n: Int) -> Double {
-        var lanes = SIMD4<Double>()
-        let whole = n / 4 * 4
-        for i in stride(from: 0, to: whole, by: 4) {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
-            lanes += v * v
-        }
-        var sum = lanes.sum()
-        for i in whole..<n { sum += x[i] * x[i] }
-        return sum
     }
 
     /// v4 frames scored from their spectra (`FrameScorer`), with the filters solved here

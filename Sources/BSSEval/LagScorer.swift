@@ -154,7 +154,7 @@ final class LagScorer {
                 for k in 0..<L { sum += taps[k] * row[-k] }
                 return sum
             }
-            return dot(taps, gramRow(s, p), L)   // G(s, p, k)
+            return Self.dot(taps, gramRow(s, p), L)   // G(s, p, k)
         }
         // Per estimate channel: ‖P‖², ⟨P, ŝ⟩ and their error bounds.
         var projected: [Int: (pp: Double, pe: Double, errPP: Double, errPE: Double)] = [:]
@@ -166,14 +166,14 @@ final class LagScorer {
                     for p in 0..<K {
                         for q in 0...p {
                             let i = ReferenceCorrelations.pairIndex(p, q), f = p == q ? 1.0 : 2.0
-                            pp += f * dot(g + i * span, w.baseAddress! + i * span, span)
+                            pp += f * Self.dot(g + i * span, w.baseAddress! + i * span, span)
                             errPP += f * norms[p] * norms[q] * proj.wNorms[i]
                         }
                     }
                 }
                 proj.taps.withUnsafeBufferPointer { t in
                     for p in 0..<K {
-                        pe += dot(t.baseAddress! + p * L, g + gramCount + (p * Ke + ec) * L, L)
+                        pe += Self.dot(t.baseAddress! + p * L, g + gramCount + (p * Ke + ec) * L, L)
                         weighted += norms[p] * proj.tapNorms[p]
                     }
                 }
@@ -196,7 +196,7 @@ final class LagScorer {
                         for b in 0...a {
                             let i = ReferenceCorrelations.pairIndex(a, b), f = a == b ? 1.0 : 2.0
                             let (pa, pb) = (jtrue * nchan + a, jtrue * nchan + b)
-                            jj += f * dot(gramRow(pa, pb) - (L - 1), w.baseAddress! + i * span, span)
+                            jj += f * Self.dot(gramRow(pa, pb) - (L - 1), w.baseAddress! + i * span, span)
                             errJJ += f * norms[pa] * norms[pb] * sp.wNorms[i]
                         }
                     }
@@ -205,7 +205,7 @@ final class LagScorer {
                     for cin in 0..<nchan {
                         let a = jtrue * nchan + cin, taps = t.baseAddress! + cin * L
                         js += tapsAgainstGram(taps, a, s)
-                        je += dot(taps, g + gramCount + (a * Ke + ec) * L, L)
+                        je += Self.dot(taps, g + gramCount + (a * Ke + ec) * L, L)
                         ownWeighted += norms[a] * sp.tapNorms[cin]
                     }
                 }
@@ -214,7 +214,7 @@ final class LagScorer {
                         let a = jtrue * nchan + cin
                         for p in 0..<K {
                             let row = p <= a ? gramRow(a, p) : gramRow(p, a)
-                            jp += dot(row - (L - 1), x.baseAddress! + (cin * K + p) * span, span)
+                            jp += Self.dot(row - (L - 1), x.baseAddress! + (cin * K + p) * span, span)
                             errJP += norms[a] * norms[p] * sp.xNorms[cin * K + p]
                         }
                     }
@@ -223,22 +223,19 @@ final class LagScorer {
                 errJP *= delta * rootSpan
                 let errJS = delta * rootL * ns * ownWeighted, errJE = delta * rootL * ne * ownWeighted
                 let errSS = delta * ns * ns, errES = delta * ns * ne, errEE = delta * ne * ne
-                value.target += ss
-                error.target += errSS
-                value.spatial += jj - 2 * js + ss
-                error.spatial += errJJ + 2 * errJS + errSS
-                value.distortion += eeC - 2 * es + ss
-                error.distortion += errEE + 2 * errES + errSS
-                value.filtered += jj
-                error.filtered += errJJ
-                value.interference += pp - 2 * jp + jj
-                error.interference += errPP + 2 * errJP + errJJ
-                value.projected += pp
-                error.projected += errPP
-                value.artifacts += eeC - 2 * pe + pp
-                error.artifacts += errEE + 2 * errPE + errPP
-                value.filteredError += eeC - 2 * je + jj
-                error.filteredError += errEE + 2 * errJE + errJJ
+                // Each energy with the bound on its rounding error.
+                func add(_ field: WritableKeyPath<DecompositionEnergies, Double>, _ v: Double, _ e: Double) {
+                    value[keyPath: field] += v
+                    error[keyPath: field] += e
+                }
+                add(\.target, ss, errSS)
+                add(\.spatial, jj - 2 * js + ss, errJJ + 2 * errJS + errSS)
+                add(\.distortion, eeC - 2 * es + ss, errEE + 2 * errES + errSS)
+                add(\.filtered, jj, errJJ)
+                add(\.interference, pp - 2 * jp + jj, errPP + 2 * errJP + errJJ)
+                add(\.projected, pp, errPP)
+                add(\.artifacts, eeC - 2 * pe + pp, errEE + 2 * errPE + errPP)
+                add(\.filteredError, eeC - 2 * je + jj, errEE + 2 * errJE + errJJ)
             }
             let margin = Self.requiredMargin
             let accurate = [(value.target, error.target), (value.spatial, error.spatial),
@@ -252,7 +249,7 @@ final class LagScorer {
 
     /// Σ a[i]·b[i] in four lanes.
     @inline(__always)
-    private func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
         var lanes = SIMD4<Double>()
         let whole = n / 4 * 4
         for i in stride(from: 0, to: whole, by: 4) {
