@@ -25,6 +25,8 @@ public enum MUSDBError: Error, Equatable, Sendable {
     case invalidManifest(URL, reason: String)
     /// Writing output failed.
     case writeFailed(URL, reason: String)
+    /// A stem (or the mixture) of a track that cannot be used as it is.
+    case invalidStem(track: String, stem: String, url: URL, fault: StemFault)
 }
 
 extension MUSDBError: CustomStringConvertible, LocalizedError {
@@ -54,8 +56,21 @@ extension MUSDBError: CustomStringConvertible, LocalizedError {
             return "\(url.path): not a valid manifest (\(reason))"
         case .writeFailed(let url, let reason):
             return "\(url.path): writing failed (\(reason))"
+        case let .invalidStem(track, stem, url, fault):
+            return "\(url.path): the \(stem == "mixture" ? stem : stem + " stem") of track '\(track)' \(fault)"
         }
     }
 
     public var errorDescription: String? { description }
+
+    /// The file at fault, when the error is about one.
+    public var file: URL? {
+        switch self {
+        case let .missingMixture(_, url), let .missingSource(_, _, url), let .invalidStem(_, _, url, _),
+             let .invalidManifest(url, _), let .writeFailed(url, _), let .rootNotFound(url), let .notADatasetRoot(url):
+            return url
+        default:
+            return nil
+        }
+    }
 }

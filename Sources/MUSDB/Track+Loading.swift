@@ -21,44 +21,54 @@ extension Track {
     }
 
     /// The mixture (the artistic mix, not the sum of the stems).
+    ///
+    /// - Throws: `MUSDBError.invalidStem` when the file cannot be decoded or holds NaN or
+    ///   infinite samples.
     public func audio() throws -> AudioBuffer {
-        if isWav { return try readWAV(path) }
-        return try readStream(StemFile.Stream.mixture.rawValue)
+        if isWav { return try readWAV(path, stem: "mixture") }
+        return try readStream(StemFile.Stream.mixture.rawValue, stem: "mixture")
     }
 
     /// One source.
+    ///
+    /// The stem is checked against the track before it is returned (see `validate`), so
+    /// sums of stems never meet a shape they cannot add.
     public func audio(of source: Source) throws -> AudioBuffer {
         guard let url = sourceURLs[source] else {
             throw MUSDBError.missingSource(track: name, source: source.rawValue,
                                            url: path.deletingLastPathComponent().appendingPathComponent(source.fileName))
         }
-        if isWav { return try readWAV(url) }
-        return try readStream(source.streamIndex)
+        if isWav { return try readWAV(url, stem: source.rawValue) }
+        return try readStream(source.streamIndex, stem: source.rawValue)
     }
 
     /// One target: the gain-weighted sum of its sources.
     public func audio(ofTarget target: Target) throws -> AudioBuffer {
-        try load([target])[target.name]!
+        guard let audio = try load([target])[target.name] else { throw MUSDBError.unknownTarget(target.name) }
+        return audio
     }
 
     /// Several targets, decoding every source they need once.
+    ///
+    /// Every source is validated where it is decoded, so the sums below add buffers of one
+    /// rate, channel count and length.
     public func load(_ targets: [Target]) throws -> [String: AudioBuffer] {
         let needed = Source.allCases.filter { source in targets.contains { $0.components.contains { $0.source == source } } }
         let sources = try loadSources(needed)
         var result = [String: AudioBuffer]()
         for target in targets {
-            guard let first = target.components.first else { continue }
-            var sum = sources[first.source]!
+            guard let first = target.components.first, var sum = sources[first.source] else { continue }
             if first.gain != 1 { sum = sum.scaled(by: first.gain) }
             for component in target.components.dropFirst() {
-                sum = sum.adding(sources[component.source]!, gain: component.gain)
+                guard let source = sources[component.source] else { continue }
+                sum = sum.adding(source, gain: component.gain)
             }
             result[target.name] = sum
         }
         return result
     }
 
-    /// The given sources, each decoded once.
+    /// The given sources, each decoded once and validated against the track.
     public func loadSources(_ sources: [Source] = Source.allCases) throws -> [Source: AudioBuffer] {
         let unique = sources.reduce(into: [Source]()) { if !$0.contains($1) { $0.append($1) } }
         var result = [Source: AudioBuffer]()
@@ -72,8 +82,9 @@ extension Track {
             }
             for (index, source) in unique.enumerated() { result[source] = try outcomes.get(index) }
         }
-        // Stems of one file can decode to lengths a few frames apart; keep the common part,
-        // as stempeg does when it reads all streams.
+        // Streams of one stem file can decode to lengths a few frames apart; keep the common
+        // part, as stempeg does when it reads all streams. (WAV stems have the mixture's
+        // length exactly: `validate` checked it.)
         let shortest = result.values.map(\.frameCount).min() ?? 0
         for (source, buffer) in result where buffer.frameCount > shortest {
             result[source] = buffer.frames(0..<shortest)
@@ -84,20 +95,81 @@ extension Track {
     /// Mixture then drums, bass, other, vocals (Python `track.stems` order).
     public func stems() throws -> [AudioBuffer] {
         let sources = try loadSources(Source.streamOrder)
-        return try [audio()] + Source.streamOrder.map { sources[$0]! }
+        return try [audio()] + Source.streamOrder.compactMap { sources[$0] }
     }
 
-    private func readWAV(_ url: URL) throws -> AudioBuffer {
-        // Clamp to this file's own length: a short stem reads short, as with ffmpeg.
-        let fileFrames = try AudioFile.info(of: url).frameCount
-        let buffer = try AudioFile.read(url, frames: chunkFrames(frameCount: fileFrames))
+    /// Streams of one `.stem.mp4` whose `duration_ts` differ by at most this many frames are
+    /// one track: AAC encoders pad each stream to whole 1024-frame packets plus a priming
+    /// delay, so healthy MUSDB18 streams differ by a packet or two.
+    static let stemLengthTolerance = 4096
+
+    /// Checks a stem's header against the track's mixture: rate, channel count and length
+    /// (exact for WAV; within `stemLengthTolerance` for the streams of a stem file).
+    func validate(stem: String, url: URL, sampleRate fileRate: Int, channelCount fileChannels: Int,
+                  frameCount fileFrames: Int, exactLength: Bool) throws {
+        func fault(_ fault: StemFault) -> MUSDBError {
+            .invalidStem(track: name, stem: stem, url: url, fault: fault)
+        }
+        if fileRate != rate { throw fault(.sampleRate(found: fileRate, expected: rate)) }
+        if fileChannels != channelCount { throw fault(.channelCount(found: fileChannels, expected: channelCount)) }
+        let difference = abs(fileFrames - frameCount)
+        if exactLength ? difference != 0 : difference > Self.stemLengthTolerance {
+            throw fault(.length(found: fileFrames, expected: frameCount))
+        }
+    }
+
+    /// Throws `invalidStem(.nonFinite)` when `buffer` holds NaN or infinite samples. Checked
+    /// before resampling, which would smear one bad sample over its neighbours.
+    func requireFinite(_ buffer: AudioBuffer, stem: String, url: URL) throws {
+        var count = 0
+        for channel in buffer.channels {
+            channel.withUnsafeBufferPointer { samples in
+                for sample in samples where !sample.isFinite { count += 1 }
+            }
+        }
+        if count > 0 { throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .nonFinite(count: count)) }
+    }
+
+    private func readWAV(_ url: URL, stem: String) throws -> AudioBuffer {
+        let buffer: AudioBuffer
+        do {
+            let info = try AudioFile.info(of: url)
+            try validate(stem: stem, url: url, sampleRate: info.sampleRate, channelCount: info.channelCount,
+                         frameCount: info.frameCount, exactLength: true)
+            buffer = try AudioFile.read(url, frames: chunkFrames(frameCount: info.frameCount))
+        } catch let error as AudioError {
+            throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .unreadable(Self.reason(error, url: url)))
+        }
+        try requireFinite(buffer, stem: stem, url: url)
         guard let sampleRate, sampleRate != buffer.sampleRate else { return buffer }
         return try buffer.resampled(to: sampleRate)
     }
 
-    private func readStream(_ index: Int) throws -> AudioBuffer {
-        try StemFile(url: path).read(stream: index, start: chunkStart, duration: chunkDuration,
-                                     sampleRate: sampleRate, info: stemInfo)
+    private func readStream(_ index: Int, stem: String) throws -> AudioBuffer {
+        let buffer: AudioBuffer
+        do {
+            let file = StemFile(url: path)
+            let info = try stemInfo ?? file.info()
+            if index != StemFile.Stream.mixture.rawValue,
+               let stream = info.streams.first(where: { $0.index == index && $0.isAudio }) {
+                try validate(stem: stem, url: path, sampleRate: stream.sampleRate, channelCount: stream.channelCount,
+                             frameCount: stream.durationTimestamps, exactLength: false)
+            }
+            buffer = try file.read(stream: index, start: chunkStart, duration: chunkDuration,
+                                   sampleRate: sampleRate, info: info)
+        } catch let error as AudioError {
+            if case .ffmpegMissing = error { throw error }
+            throw MUSDBError.invalidStem(track: name, stem: stem, url: path, fault: .unreadable(Self.reason(error, url: path)))
+        }
+        try requireFinite(buffer, stem: stem, url: path)
+        return buffer
+    }
+
+    /// An audio error's message without the leading path (the stem error names the file).
+    static func reason(_ error: AudioError, url: URL) -> String {
+        let text = error.description
+        let prefix = url.path + ": "
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
     }
 }
 
@@ -117,6 +189,7 @@ private final class DecodeOutcomes: @unchecked Sendable {
     func get(_ index: Int) throws -> AudioBuffer {
         lock.lock()
         defer { lock.unlock() }
-        return try slots[index]!.get()
+        guard let slot = slots[index] else { throw CancellationError() }
+        return try slot.get()
     }
 }
