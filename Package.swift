@@ -76,6 +76,8 @@ let package = Package(
         .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "DSP", "Audio"]),
         .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "DSP", "Audio", "BSSEval", "MUSEval"]),
         .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio"]),
+        // Both commands run as a user runs them, on broken inputs built in each test.
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
     ],
     swiftLanguageModes: [.v5]
 )
