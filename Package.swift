@@ -71,6 +71,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Sources/TestSupport"),
 
         .testTarget(name: "FileOutputTests", dependencies: ["TestSupport", "FileOutput"]),
+        // Seeded mutation fuzzing of the readers of untrusted bytes (`make fuzz` runs it long).
+        .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "Augmentation"]),
         .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
         .testTarget(name: "DSPTests", dependencies: [
             "TestSupport", "DSP", .product(name: "Numerics", package: "swift-numerics"),
