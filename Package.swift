@@ -72,7 +72,8 @@ let package = Package(
 
         .testTarget(name: "FileOutputTests", dependencies: ["TestSupport", "FileOutput"]),
         // Seeded mutation fuzzing of the readers of untrusted bytes (`make fuzz` runs it long).
-        .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "Augmentation"]),
+        .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "Augmentation"],
+                    exclude: ["README.md"]),
         .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
         .testTarget(name: "DSPTests", dependencies: [
             "TestSupport", "DSP", .product(name: "Numerics", package: "swift-numerics"),

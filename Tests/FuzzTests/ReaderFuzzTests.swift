@@ -27,6 +27,32 @@ final class ReaderFuzzTests: XCTestCase {
         }
     }
 
+    func testDeepNestingIsATypedErrorNotAStackOverflow() throws {
+        for open in ["[", "{\"a\":"] {
+            let bytes = Array(String(repeating: open, count: 200_000).utf8)
+            XCTAssertThrowsError(try JSONValue.parse(bytes)) { error in
+                XCTAssertTrue("\(error)".contains("nested deeper than \(LenientJSONReader.maximumDepth)"), "\(error)")
+            }
+            let member = Array(#"{"track": "a", "targets": [], "x": "#.utf8) + bytes
+            XCTAssertThrowsError(try TrackScores(json: member, track: "deep")) { XCTAssertTrue($0 is ScoresFileError, "\($0)") }
+        }
+        let limit = String(repeating: "[", count: LenientJSONReader.maximumDepth) + String(repeating: "]", count: LenientJSONReader.maximumDepth)
+        XCTAssertNoThrow(try JSONValue.parse(Array(limit.utf8)))
+    }
+
+    func testSpecialNumbers() throws {
+        let value = try JSONValue.parse(Array("[1e999, -1e999, -0, NaN, Infinity, -Infinity, 1e-400]".utf8))
+        guard case .array(let items) = value else { return XCTFail("\(value)") }
+        let numbers = items.compactMap { item -> Double? in if case .number(let x) = item { return x } else { return nil } }
+        XCTAssertEqual(numbers.count, 7)
+        XCTAssertEqual(numbers[0], .infinity)
+        XCTAssertEqual(numbers[1], -.infinity)
+        XCTAssertEqual(numbers[2].sign, .minus)
+        XCTAssertTrue(numbers[3].isNaN)
+        XCTAssertEqual(numbers[5], -.infinity)
+        XCTAssertEqual(numbers[6], 0)
+    }
+
     func testTrackScores() throws {
         FuzzHarness.run("track-scores", seeds: try scoreSeeds(), isExpected: { $0 is ScoresFileError }) { bytes in
             _ = try TrackScores(json: bytes, track: "fuzz")
