@@ -15,7 +15,7 @@ APT_PACKAGES := pkg-config libsndfile1-dev libsamplerate0-dev libfftw3-dev zlib1
                 libopenblas-dev ffmpeg
 PY_PACKAGES := museval==0.4.1 musdb==0.4.3
 
-.PHONY: all deps pydeps build test demo bench parity goldens clean
+.PHONY: all deps pydeps build test fuzz demo bench parity goldens clean
 
 all: build
 
@@ -40,6 +40,13 @@ build: deps
 ## test: the whole test suite (goldens committed under Fixtures/; no Python needed)
 test: deps build
 	$(SWIFT) test $(SWIFTFLAGS) -Xswiftc -enable-testing
+
+## fuzz: the seeded reader fuzzing of Tests/FuzzTests, long (FUZZ_ITERATIONS per reader; FUZZ_SEED printed)
+FUZZ_ITERATIONS ?= 200000
+FUZZ_SEED ?= $(shell date +%s)
+fuzz: deps
+	FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) FUZZ_SEED=$(FUZZ_SEED) \
+	  $(SWIFT) test $(SWIFTFLAGS) -Xswiftc -enable-testing --filter FuzzTests
 
 ## demo: the main job on built-in sample data
 demo: deps build

@@ -5,6 +5,7 @@ import PackageDescription
 let package = Package(
     name: "musdb-museval",
     products: [
+        .library(name: "FileOutput", targets: ["FileOutput"]),
         .library(name: "Audio", targets: ["Audio"]),
         .library(name: "DSP", targets: ["DSP"]),
         .library(name: "BSSEval", targets: ["BSSEval"]),
@@ -32,8 +33,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
 
+        // Writing output files and folders safely: atomic replace, `-` for standard output.
+        .target(name: "FileOutput", exclude: ["README.md"]),
         // Audio files, resampling and stem decoding: no dataset knowledge.
-        .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate"], exclude: ["README.md"]),
+        .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate", "FileOutput"], exclude: ["README.md"]),
         // Signal processing on arrays: FFT on FFTW, stft/istft.
         .target(name: "DSP", dependencies: [
             "CFFTW", .product(name: "Numerics", package: "swift-numerics"),
@@ -41,13 +44,13 @@ let package = Package(
         // The BSS Eval v4 math kernel: arrays in, numbers out.
         .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"], exclude: ["README.md"]),
         // The MUSDB18 dataset: index, tracks, targets, sample data.
-        .target(name: "MUSDB", dependencies: ["Audio", "DSP", "CZlib"], exclude: ["README.md"]),
+        .target(name: "MUSDB", dependencies: ["Audio", "DSP", "CZlib", "FileOutput"], exclude: ["README.md"]),
         // Augmented training sets: swap, gain, remix, pitch shift, time stretch.
-        .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "CZlib"], exclude: ["README.md"]),
+        .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "CZlib", "FileOutput"], exclude: ["README.md"]),
         // Oracle separators (IRM, IBM, MWF, multi-resolution IRM) on arrays.
         .target(name: "Oracle", dependencies: ["DSP"], exclude: ["README.md"]),
         // Scoring separator output folders: layouts, JSON, aggregation.
-        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB"], exclude: ["README.md"]),
+        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "FileOutput"], exclude: ["README.md"]),
 
         // Progress bars and messages shared by the two commands.
         .target(name: "CommandSupport", exclude: ["README.md"]),
@@ -57,7 +60,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "MUSEvalCommand", dependencies: [
-            "MUSEval", "MUSDB", "BSSEval", "Oracle", "Audio", "CommandSupport",
+            "MUSEval", "MUSDB", "BSSEval", "Oracle", "Audio", "CommandSupport", "FileOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -67,6 +70,10 @@ let package = Package(
         // Locating Fixtures/ and ../shared/data from the tests.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
 
+        .testTarget(name: "FileOutputTests", dependencies: ["TestSupport", "FileOutput"]),
+        // Seeded mutation fuzzing of the readers of untrusted bytes (`make fuzz` runs it long).
+        .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "Augmentation"],
+                    exclude: ["README.md"]),
         .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
         .testTarget(name: "DSPTests", dependencies: [
             "TestSupport", "DSP", .product(name: "Numerics", package: "swift-numerics"),
@@ -75,7 +82,7 @@ let package = Package(
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
         .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "DSP", "Audio"]),
         .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "DSP", "Audio", "BSSEval", "MUSEval"]),
-        .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio"]),
+        .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio", "FileOutput"]),
         // Both commands run as a user runs them, on broken inputs built in each test.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
     ],

@@ -1,4 +1,5 @@
 import CSndFile
+import FileOutput
 import Foundation
 
 /// Reading and writing sound files with libsndfile: WAV (16/24/32-bit integer and float),
@@ -67,8 +68,9 @@ public enum AudioFile {
 
     /// Writes `buffer` to `url` in `format`, atomically.
     ///
-    /// The samples go to a temporary file in the same folder, which is renamed over `url`
-    /// only once it is complete, so a failure never leaves a half-written file behind.
+    /// The samples go to a temporary file beside the target (`FileOutput.AtomicFile`: links
+    /// followed, devices and folders refused), which is renamed over it only once complete,
+    /// so a failure never leaves a half-written file behind.
     /// Clipping: integer formats clip samples outside [-1, 1) to the extreme codes
     /// (libsndfile `SFC_SET_CLIPPING`), and scale by 2^(bits-1), so `k/32768` written as
     /// 16-bit reads back exactly; float WAV stores the samples as they are.
@@ -83,31 +85,21 @@ public enum AudioFile {
     public static func writeInterleaved<Sample: SoundFileSample>(
         _ samples: [Sample], sampleRate: Int, channelCount: Int, to url: URL, format: AudioFileFormat
     ) throws {
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw AudioError.writeFailed(url, reason: "the folder \(folder.path) does not exist")
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part")
         do {
-            let file = try SoundFileHandle(writing: temporary, sampleRate: sampleRate, channelCount: channelCount,
-                                           format: format, reportAs: url)
-            let frames = samples.count / channelCount
-            let written = samples.withUnsafeBufferPointer { Sample.writeFrames(file.handle, $0.baseAddress, frames) }
-            let error = file.lastError
-            // Close (flush the header) before the rename; a failed close is a failed write.
-            guard file.close() == 0 else { throw AudioError.writeFailed(url, reason: "closing failed (\(error))") }
-            guard written == frames else {
-                throw AudioError.writeFailed(url, reason: "wrote \(written) of \(frames) frames (\(error))")
+            try AtomicFile.write(to: url) { temporary in
+                let file = try SoundFileHandle(writing: temporary, sampleRate: sampleRate, channelCount: channelCount,
+                                               format: format, reportAs: url)
+                let frames = samples.count / channelCount
+                let written = samples.withUnsafeBufferPointer { Sample.writeFrames(file.handle, $0.baseAddress, frames) }
+                let error = file.lastError
+                // Close (flush the header) before the rename; a failed close is a failed write.
+                guard file.close() == 0 else { throw AudioError.writeFailed(url, reason: "closing failed (\(error))") }
+                guard written == frames else {
+                    throw AudioError.writeFailed(url, reason: "wrote \(written) of \(frames) frames (\(error))")
+                }
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw AudioError.writeFailed(url, reason: "cannot move the finished file into place: \(reason)")
+        } catch let error as FileOutputError {
+            throw AudioError.writeFailed(url, reason: error.reason.description)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Audio
+import FileOutput
 import Foundation
 import MUSDB
 
@@ -55,9 +56,9 @@ public struct AugmentedSetWriter: Sendable {
             }
         }
         do {
-            try fileManager.createDirectory(at: trainFolder, withIntermediateDirectories: true)
+            try Self.createFolder(trainFolder)
             if fileManager.fileExists(atPath: partialFolder.path) { try fileManager.removeItem(at: partialFolder) }
-            try fileManager.createDirectory(at: partialFolder, withIntermediateDirectories: true)
+            try Self.createFolder(partialFolder)
             if !fileManager.fileExists(atPath: settingsFile.path) { try Self.writeAtomically(settings, to: settingsFile) }
         } catch let error as AugmentationError {
             throw error
@@ -91,7 +92,7 @@ public struct AugmentedSetWriter: Sendable {
         let encoded = EncodedExample(example, format: format)
         let fileManager = FileManager.default
         let staging = partialFolder.appendingPathComponent("\(plan.id).\(UUID().uuidString)")
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Self.createFolder(staging)
         do {
             var checksums = [String: UInt32]()
             let files = [("mixture", encoded.mixture)] + zip(example.sourceNames, encoded.stems).map { ($0, $1) }
@@ -103,11 +104,12 @@ public struct AugmentedSetWriter: Sendable {
                 checksums[file] = try CRC32.checksum(ofFile: url)
             }
             let record = ExampleRecord(plan: plan, scale: encoded.scale, format: format, crc32: checksums)
-            try Self.encodeLine(record).write(to: staging.appendingPathComponent("example.json"))
+            try Self.writeAtomically(Self.encodeLine(record), to: staging.appendingPathComponent("example.json"))
             let destination = trainFolder.appendingPathComponent(plan.id)
-            if fileManager.fileExists(atPath: destination.path) { try fileManager.removeItem(at: destination) }
-            guard rename(staging.path, destination.path) == 0 else {
-                throw AugmentationError.unusableOutput(destination, "cannot move the finished example into place: \(String(cString: strerror(errno)))")
+            do {
+                try AtomicFolder.commit(staging, to: destination)
+            } catch let error as FileOutputError {
+                throw AugmentationError.unusableOutput(destination, "cannot move the finished example into place: \(error.reason)")
             }
             return record
         } catch {
@@ -172,12 +174,19 @@ public struct AugmentedSetWriter: Sendable {
         return data
     }
 
+    static func createFolder(_ url: URL) throws {
+        do {
+            try OutputFolder.create(url)
+        } catch let error as FileOutputError {
+            throw AugmentationError.unusableOutput(URL(fileURLWithPath: error.path), error.reason.description)
+        }
+    }
+
     static func writeAtomically(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part")
-        try data.write(to: temporary)
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw AugmentationError.unusableOutput(url, "cannot move the finished file into place: \(String(cString: strerror(errno)))")
+        do {
+            try AtomicFile.write(data, to: url)
+        } catch let error as FileOutputError {
+            throw AugmentationError.unusableOutput(url, error.reason.description)
         }
     }
 }

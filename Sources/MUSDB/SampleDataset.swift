@@ -1,4 +1,5 @@
 import Audio
+import FileOutput
 import Foundation
 
 /// A small synthetic dataset in the MUSDB18-HQ layout, written offline and deterministically.
@@ -74,9 +75,9 @@ public struct SampleDataset: Sendable {
         for (index, entry) in trackNames.enumerated() {
             let folder = root.appendingPathComponent(entry.subset.rawValue).appendingPathComponent(entry.name, isDirectory: true)
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw MUSDBError.writeFailed(folder, reason: error.localizedDescription)
+                try OutputFolder.create(folder)
+            } catch let error as FileOutputError {
+                throw MUSDBError.writeFailed(URL(fileURLWithPath: error.path), reason: error.reason.description)
             }
             let stems = synthesizeTrack(index)
             var mixture = [Int32](repeating: 0, count: stems[.vocals]!.count)
@@ -90,15 +91,10 @@ public struct SampleDataset: Sendable {
             progress?("[\(index + 1)/\(trackNames.count)] \(entry.subset.rawValue)/\(entry.name)")
         }
         let manifestURL = root.appendingPathComponent("manifest.json")
-        let temporary = root.appendingPathComponent(".manifest.json.\(UUID().uuidString).part")
         do {
-            try manifest.jsonData().write(to: temporary)
-            guard rename(temporary.path, manifestURL.path) == 0 else {
-                throw MUSDBError.writeFailed(manifestURL, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error as? MUSDBError ?? MUSDBError.writeFailed(manifestURL, reason: error.localizedDescription)
+            try AtomicFile.write(manifest.jsonData(), to: manifestURL)
+        } catch let error as FileOutputError {
+            throw MUSDBError.writeFailed(manifestURL, reason: error.reason.description)
         }
     }
 

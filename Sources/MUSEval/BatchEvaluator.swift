@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 /// Runs track jobs, a few at a time, so that no failure stops the batch and no interruption
@@ -71,25 +72,20 @@ public struct BatchEvaluator: Sendable {
     /// Creates the subset folder, removes this track's stale temporary files, and writes
     /// the scores atomically.
     static func write(_ scores: TrackScores, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try OutputFolder.create(url.deletingLastPathComponent())
             removeStaleTemporaries(for: url)
             try scores.write(to: url)
         } catch let error as ScoresFileError {
             throw TrackEvaluationError.writeFailed(url, reason: String(describing: error))
         } catch {
-            throw TrackEvaluationError.writeFailed(url, reason: error.localizedDescription)
+            throw TrackEvaluationError.writeFailed(url, reason: String(describing: error))
         }
     }
 
-    /// Deletes `.<name>.*.tmp` files beside `url`: what a killed run left mid-write.
+    /// Deletes the temporaries beside `url` that a killed run left mid-write
+    /// (`FileOutput.TemporaryName`, the scheme every write here uses).
     static func removeStaleTemporaries(for url: URL) {
-        let folder = url.deletingLastPathComponent()
-        let prefix = "." + url.lastPathComponent + "."
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
+        TemporaryName.removeStale(for: url)
     }
 }

@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 extension Leaderboard {
@@ -57,6 +58,11 @@ extension Leaderboard {
 
     /// Writes `jsonString()` to `url` atomically.
     public func write(to url: URL) throws {
-        try AtomicFile.write(jsonString(), to: url)
+        try write(to: .file(url))
+    }
+
+    /// Writes `jsonString()` to `destination`: standard output, or a file replaced atomically.
+    public func write(to destination: OutputDestination) throws {
+        try ScoresFileError.mappingWrite { try destination.write(jsonString()) }
     }
 }

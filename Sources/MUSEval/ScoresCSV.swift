@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 /// The long table of every frame score, one row per (method, track, target, metric, frame):
@@ -32,7 +33,12 @@ public enum ScoresCSV {
 
     /// Writes the CSV to `url` atomically.
     public static func write(_ methods: [MethodScores], to url: URL) throws {
-        try AtomicFile.write(text(for: methods), to: url)
+        try write(methods, to: .file(url))
+    }
+
+    /// Writes the CSV to `destination`: standard output, or a file replaced atomically.
+    public static func write(_ methods: [MethodScores], to destination: OutputDestination) throws {
+        try ScoresFileError.mappingWrite { try destination.write(text(for: methods)) }
     }
 
     private static func number(_ x: Double) -> String { x.isNaN ? "" : PythonFloatFormat.repr(x) }

@@ -1,3 +1,5 @@
+import FileOutput
+
 /// Why a museval score file or results folder could not be used. Every case names the path.
 public enum ScoresFileError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file could not be read (missing, permissions, …).
@@ -35,6 +37,15 @@ public enum ScoresFileError: Error, Hashable, Sendable, CustomStringConvertible 
             return path
         case let .noScoreFiles(folder):
             return folder
+        }
+    }
+}
+
+extension ScoresFileError {
+    /// Runs a write, turning a `FileOutputError` into `.unwritable` with its path and words.
+    static func mappingWrite(_ body: () throws -> Void) throws {
+        do { try body() } catch let error as FileOutputError {
+            throw ScoresFileError.unwritable(path: error.path, reason: error.reason.description)
         }
     }
 }

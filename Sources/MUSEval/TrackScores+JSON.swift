@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 
 extension TrackScores {
@@ -43,7 +44,7 @@ extension TrackScores {
 
     /// Writes `jsonString()` to `url` atomically (temporary file in the same folder, then rename).
     public func write(to url: URL) throws {
-        try AtomicFile.write(jsonString(), to: url)
+        try ScoresFileError.mappingWrite { try AtomicFile.write(jsonString(), to: url) }
     }
 
     /// Writes the scores where museval puts them, `folder/<subset>/<track>.json`, creating the

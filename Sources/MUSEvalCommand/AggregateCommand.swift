@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileOutput
 import Foundation
 import MUSEval
 
@@ -16,6 +17,9 @@ struct AggregateCommand: AsyncParsableCommand {
 
         Files that cannot be read are reported at the end; the other files are still aggregated, \
         and the exit status is non-zero.
+
+        -o - or --csv - writes that file to standard output instead (one of them at a time); the \
+        table then goes to standard error, so standard output holds only the JSON or CSV.
 
         Example: museval aggregate results/IRM2 results/TAK1 -o leaderboard.json --csv scores.csv
         """)
@@ -40,16 +44,20 @@ struct AggregateCommand: AsyncParsableCommand {
     var subsets: [String] = []
 
     @Option(name: [.short, .customLong("output"), .customLong("json")],
-            help: ArgumentHelp("Write the leaderboard JSON here.", valueName: "leaderboard.json"))
+            help: ArgumentHelp("Write the leaderboard JSON here (- for standard output).", valueName: "leaderboard.json"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Write every frame score as a long CSV table here (museval's df columns).", valueName: "scores.csv"))
+    @Option(help: ArgumentHelp("Write every frame score as a long CSV table here (museval's df columns; - for standard output).",
+                                 valueName: "scores.csv"))
     var csv: String?
 
     @Flag(help: "Do not print the table.")
     var quiet = false
 
     func validate() throws {
+        if output == "-" && csv == "-" {
+            throw ValidationError("-o - and --csv - would both write to standard output; send one of them to a file")
+        }
         if !names.isEmpty && names.count != folders.count {
             throw ValidationError("give one --name per RESULTS_DIR (\(folders.count) folders, \(names.count) names)")
         }
@@ -80,13 +88,25 @@ struct AggregateCommand: AsyncParsableCommand {
             let leaderboard = Leaderboard(methods: usable.map(\.element),
                                           folders: usable.map { resultsFolders[$0.offset].url.path },
                                           frames: frames, tracks: tracks)
-            if !quiet { print(leaderboard.table(), terminator: "") }
-            do {
-                if let output { try leaderboard.write(to: URL(fileURLWithPath: output)) }
-                if let csv { try ScoresCSV.write(usable.map(\.element), to: URL(fileURLWithPath: csv)) }
-            } catch {
-                failures.append(error as? ScoresFileError ?? .unwritable(path: output ?? csv ?? "", reason: "\(error)"))
+            let json = output.map(OutputDestination.init(path:)), table = csv.map(OutputDestination.init(path:))
+            if !quiet {
+                // Standard output holds only the JSON or CSV when one of them goes there.
+                if json?.isStandardOutput == true || table?.isStandardOutput == true {
+                    FileHandle.standardError.write(Data(leaderboard.table().utf8))
+                } else {
+                    print(leaderboard.table(), terminator: "")
+                }
             }
+            func attempt(_ destination: OutputDestination?, _ write: (OutputDestination) throws -> Void) {
+                guard let destination else { return }
+                do {
+                    try write(destination)
+                } catch {
+                    failures.append(error as? ScoresFileError ?? .unwritable(path: destination.description, reason: "\(error)"))
+                }
+            }
+            attempt(json) { destination in try leaderboard.write(to: destination) }
+            attempt(table) { destination in try ScoresCSV.write(usable.map(\.element), to: destination) }
         }
         guard failures.isEmpty else {
             var message = "museval aggregate: \(failures.count) problem\(failures.count == 1 ? "" : "s"):\n"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandSupport
+import FileOutput
 import Foundation
 import MUSEval
 
@@ -50,6 +51,7 @@ struct DirCommand: ParsableCommand {
         let estimates = URL(fileURLWithPath: estimatesDir)
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
         try OutputLocation.validate(output, datasetRoot: references)
+        try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
         let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
         let result = try DirectoryEvaluation.evaluate(references: references, estimates: estimates, options: options,
                                                       aliases: try TargetAliases(parsing: targetMap ?? ""))

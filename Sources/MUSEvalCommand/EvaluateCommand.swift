@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandSupport
+import FileOutput
 import Foundation
 import MUSDB
 import MUSEval
@@ -79,6 +80,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let subsetList = try Subset.list(parsing: subsets)
         let database = try Database(root: musdbRoot.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
+        try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
         let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
         let plan = try DatasetEvaluation(database: database, discovery: discovery, output: output, options: options)
         for note in plan.notes { printError("warning: \(note)") }

@@ -1,4 +1,5 @@
 import Audio
+import FileOutput
 import Foundation
 import MUSDB
 import Oracle
@@ -77,14 +78,16 @@ struct OracleBatch: Sendable {
         return .separated(notes: notes)
     }
 
-    /// Writes the source estimates and their accompaniment as float WAV, each file atomically.
+    /// Writes the source estimates and their accompaniment as float WAV into `folder`,
+    /// atomically as a whole (`AtomicFolder`): a failure never leaves only some stems.
     func write(_ estimates: [Stem], sampleRate: Int, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var all = estimates
         if let accompaniment = Stem.accompaniment(of: estimates) { all.append(accompaniment) }
-        for stem in all {
-            try AudioFile.write(AudioBuffer(sampleRate: sampleRate, channels: stem.channels),
-                                to: folder.appendingPathComponent(stem.name + ".wav"), format: .wavFloat32)
+        try AtomicFolder.write(to: folder) { staging in
+            for stem in all {
+                try AudioFile.write(AudioBuffer(sampleRate: sampleRate, channels: stem.channels),
+                                    to: staging.appendingPathComponent(stem.name + ".wav"), format: .wavFloat32)
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Audio
+import FileOutput
 import Foundation
 import MUSDB
 import MUSEval
@@ -67,10 +68,10 @@ struct ResolutionChoice: Encodable {
 
     /// Writes the choice and every resolution's scores as JSON, atomically.
     func write(to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try OutputFolder.create(url.deletingLastPathComponent())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: url, options: .atomic)
+        try AtomicFile.write(encoder.encode(self), to: url)
     }
 }
 

@@ -5,27 +5,9 @@ import XCTest
 
 /// `museval aggregate` end to end, run as the built executable next to the test bundle.
 final class AggregateCommandTests: XCTestCase {
-    private func museval() throws -> URL {
-        let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("museval")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("skipped: the museval executable is not built beside the tests (\(url.path))")
-        }
-        return url
-    }
-
     private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try museval()
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try CommandRunner.run("museval", arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     func testAggregatesWritesFilesAndReportsBadFiles() throws {

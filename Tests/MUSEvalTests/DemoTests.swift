@@ -16,18 +16,11 @@ final class DemoTests: XCTestCase {
             }
         }
         let output = try TestData.temporaryDirectory(self).appendingPathComponent("demo")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [TestData.packageRoot.appendingPathComponent("Scripts/demo.sh").path,
-                             binaries.path, output.path,
-                             TestData.sharedData.deletingLastPathComponent().path]
-        let log = Pipe()
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        let text = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "demo failed:\n\(text.suffix(3000))")
+        let demo = try CommandRunner.run(executable: URL(fileURLWithPath: "/bin/bash"), arguments: [
+            TestData.packageRoot.appendingPathComponent("Scripts/demo.sh").path,
+            binaries.path, output.path, TestData.sharedData.deletingLastPathComponent().path,
+        ])
+        XCTAssertEqual(demo.status, 0, "demo failed:\n\(demo.stdout.suffix(1500))\n\(demo.stderr.suffix(1500))")
 
         let data = try Data(contentsOf: output.appendingPathComponent("leaderboard.json"))
         let leaderboard = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -47,6 +40,6 @@ final class DemoTests: XCTestCase {
         let ranking = try XCTUnwrap(leaderboard["ranking"] as? [[String: Any]])
         XCTAssertEqual(ranking.first?["method"] as? String, "IRM2")
         XCTAssertEqual(ranking.last?["method"] as? String, "MIX")
-        XCTAssertTrue(text.contains("Ranking by mean SDR"), "the demo prints the leaderboard")
+        XCTAssertTrue((demo.stdout + demo.stderr).contains("Ranking by mean SDR"), "the demo prints the leaderboard")
     }
 }

@@ -1,4 +1,5 @@
 import Audio
+import FileOutput
 import Foundation
 import MUSDB
 @testable import MUSEval
@@ -165,7 +166,7 @@ final class EvaluateBatchTests: XCTestCase {
         try Data(contents[0].prefix(100)).write(to: urls[0])
         let touched = estimates.appendingPathComponent("\(database.tracks[1].name)/drums.wav")
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: touched.path)
-        let stale = urls[2].deletingLastPathComponent().appendingPathComponent(".\(urls[2].lastPathComponent).1234.tmp")
+        let stale = TemporaryName.url(beside: urls[2])
         try Data("{".utf8).write(to: stale)
         let third = try await F.run(database, estimates: estimates, output: output).0
         XCTAssertEqual(third.scored.map(\.track), [database.tracks[0].name, database.tracks[1].name])

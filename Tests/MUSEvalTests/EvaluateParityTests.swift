@@ -112,29 +112,14 @@ final class EvaluateParityTests: XCTestCase {
     // MARK: The executable
 
     /// The `museval` executable next to the test bundle, or a skip.
-    func executable() throws -> URL {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let candidate = folder.appendingPathComponent("museval")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        throw XCTSkip("the museval executable was not built next to the tests (swift build first)")
-    }
+    func executable() throws -> URL { try CommandRunner.product("museval") }
 
+    /// Runs `museval` and returns its standard error, asserting the exit status.
     @discardableResult
     func runTool(_ arguments: [String], status expected: Int32) throws -> String {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, expected, text)
-        return text
+        let result = try CommandRunner.run("museval", arguments)
+        XCTAssertEqual(result.status, expected, result.stderr)
+        return result.stderr
     }
 
     func testTheCommandReportsFailuresWithANonZeroExitAndRefusesTheDatasetRoot() throws {

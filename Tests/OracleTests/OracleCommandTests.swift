@@ -8,26 +8,9 @@ import XCTest
 final class OracleCommandTests: XCTestCase {
     static let targets = ["vocals", "drums", "bass", "other", "accompaniment"]
 
-    private func museval() throws -> URL {
-        let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("museval")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("skipped: the museval executable is not built beside the tests (\(url.path))")
-        }
-        return url
-    }
-
     private func run(_ arguments: [String]) throws -> (status: Int32, err: String) {
-        let process = Process()
-        process.executableURL = try museval()
-        process.arguments = ["oracle"] + arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try CommandRunner.run("museval", ["oracle"] + arguments)
+        return (result.status, result.stderr)
     }
 
     private func sampleRoot() throws -> URL {
