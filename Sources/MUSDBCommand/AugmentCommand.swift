@@ -142,9 +142,10 @@ struct AugmentCommand: ParsableCommand {
             let seconds = Date().timeIntervalSince(start)
             printError("\(summary.written) examples written, \(summary.skipped) already complete, in \(String(format: "%.1f", seconds)) s → \(writer.manifestFile.path)")
             for failure in summary.failures { printError("error: \(failure)") }
-            guard summary.failures.isEmpty, leftOut == 0 else {
-                printError("\(summary.failures.count) example(s) failed and are not in the set; "
-                           + "\(leftOut) track(s) left out of the augmented set")
+            let failures = (summary.failures.isEmpty ? [] : ["\(summary.failures.count) example(s) failed and are not in the set"])
+                + (leftOut == 0 ? [] : ["\(leftOut) track(s) left out of the augmented set"])
+            guard failures.isEmpty else {
+                printError(failures.joined(separator: "; "))
                 throw ExitCode.failure
             }
         }
