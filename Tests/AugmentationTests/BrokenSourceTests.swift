@@ -78,22 +78,16 @@ final class BrokenSourceTests: XCTestCase {
     }
 
     func testRecipeValuesThatWouldOverflowAreRefused() throws {
-        var cases = [(Recipe, String)]()
-        var recipe = Recipe()
-        recipe.duration = 1e300
-        cases.append((recipe, "duration"))
-        recipe = Recipe()
-        recipe.examplesPerTrack = .max
-        cases.append((recipe, "examplesPerTrack"))
-        recipe = Recipe()
-        recipe.tempoStdPercent = .infinity
-        cases.append((recipe, "tempo"))
-        recipe = Recipe()
-        recipe.remixGroupSize = .max
-        cases.append((recipe, "remixGroupSize"))
-        recipe = Recipe()
-        recipe.gainMin = .nan
-        cases.append((recipe, "gain"))
+        let edits: [(String, (inout Recipe) -> Void)] = [
+            ("duration", { $0.duration = 1e300 }), ("examplesPerTrack", { $0.examplesPerTrack = .max }),
+            ("tempo", { $0.tempoStdPercent = .infinity }), ("remixGroupSize", { $0.remixGroupSize = .max }),
+            ("gain", { $0.gainMin = .nan }),
+        ]
+        let cases = edits.map { setting, edit -> (Recipe, String) in
+            var recipe = Recipe()
+            edit(&recipe)
+            return (recipe, setting)
+        }
         for (recipe, setting) in cases {
             XCTAssertThrowsError(try ExamplePlanner(recipe: recipe, tracks: [TrackDescription(name: "a", frameCount: 10, sampleRate: 8000)])) {
                 guard case AugmentationError.invalidParameter(let message) = $0 else { return XCTFail("\($0)") }
