@@ -20,6 +20,11 @@ struct AugmentCommand: ParsableCommand {
             settings give byte-identical files whatever --jobs is. Rerunning resumes: complete \
             examples whose checksums match are kept; --only-example N regenerates one example.
 
+            Every selected track's stems are checked first (present, readable, the mixture's \
+            rate, channel count and length); a track that fails is reported and left out of the \
+            set. An example whose excerpt holds NaN or infinite samples fails alone (nothing of it \
+            is written). Either makes the exit status 1; the manifest lists the complete examples.
+
             Settings come from --recipe FILE.json (keys as in OUT/augment.json's "recipe", e.g. \
             {"gainMin": 0.5, "remix": "random"}), then from the flags given, which win. Defaults: \
             6 s excerpts, 4 per track, gain 0.25–1.25 per source, channel swap p = 0.5, repitch \
