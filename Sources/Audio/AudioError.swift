@@ -21,6 +21,9 @@ public enum AudioError: Error, Equatable, Sendable {
     case writeFailed(URL, reason: String)
     /// A buffer that cannot be written or processed (no channels, ragged channels, bad rate).
     case invalidBuffer(String)
+    /// Samples to write to this file hold NaN or infinities, which no PCM code represents
+    /// (libsndfile would store them as full-scale clicks); nothing is written.
+    case nonFiniteSamples(URL, count: Int)
     /// libsamplerate reported an error.
     case resamplingFailed(String)
     /// The `ffmpeg` or `ffprobe` program is not on the PATH.
@@ -51,6 +54,8 @@ extension AudioError: CustomStringConvertible, LocalizedError {
             return "\(url.path): writing failed (\(reason))"
         case .invalidBuffer(let reason):
             return "invalid audio buffer: \(reason)"
+        case .nonFiniteSamples(let url, let count):
+            return "\(url.path): not written: \(count) NaN or infinite sample\(count == 1 ? "" : "s") to write"
         case .resamplingFailed(let reason):
             return "resampling with libsamplerate failed: \(reason)"
         case .ffmpegMissing(let program):
@@ -66,4 +71,16 @@ extension AudioError: CustomStringConvertible, LocalizedError {
     }
 
     public var errorDescription: String? { description }
+
+    /// The file the error is about, when there is one.
+    public var file: URL? {
+        switch self {
+        case .fileNotFound(let url), .emptyFile(let url), .notAnAudioFile(let url, _), .unsupportedFormat(let url, _),
+             .readFailed(let url, _), .invalidFrameRange(let url, _, _), .writeFailed(let url, _),
+             .nonFiniteSamples(let url, _), .ffmpegFailed(let url, _, _, _), .noSuchStream(let url, _, _):
+            return url
+        case .invalidBuffer, .resamplingFailed, .ffmpegMissing:
+            return nil
+        }
+    }
 }

@@ -73,18 +73,29 @@ public enum AudioFile {
     /// so a failure never leaves a half-written file behind.
     /// Clipping: integer formats clip samples outside [-1, 1) to the extreme codes
     /// (libsndfile `SFC_SET_CLIPPING`), and scale by 2^(bits-1), so `k/32768` written as
-    /// 16-bit reads back exactly; float WAV stores the samples as they are.
+    /// 16-bit reads back exactly; float WAV stores the samples as they are. NaN and
+    /// infinite samples are refused (`AudioError.nonFiniteSamples`).
     public static func write(_ buffer: AudioBuffer, to url: URL, format: AudioFileFormat) throws {
-        guard buffer.channelCount > 0 else { throw AudioError.invalidBuffer("no channels to write to \(url.path)") }
-        guard buffer.sampleRate > 0 else { throw AudioError.invalidBuffer("sample rate \(buffer.sampleRate) for \(url.path)") }
         try writeInterleaved(buffer.interleaved, sampleRate: buffer.sampleRate, channelCount: buffer.channelCount,
                              to: url, format: format)
     }
 
     /// Writes frame-major samples to `url` in `format`, atomically (see `write(_:to:format:)`).
+    ///
+    /// - Throws: `AudioError.nonFiniteSamples` (nothing written) when a sample is NaN or
+    ///   infinite: integer formats would store them as full-scale clicks, float WAVs as
+    ///   values every reader chokes on.
     public static func writeInterleaved<Sample: SoundFileSample>(
         _ samples: [Sample], sampleRate: Int, channelCount: Int, to url: URL, format: AudioFileFormat
     ) throws {
+        guard channelCount > 0 else { throw AudioError.invalidBuffer("no channels to write to \(url.path)") }
+        guard sampleRate > 0 else { throw AudioError.invalidBuffer("sample rate \(sampleRate) for \(url.path)") }
+        let nonFinite = samples.withUnsafeBufferPointer { values in
+            var count = 0
+            for value in values where !value.isFinite { count += 1 }
+            return count
+        }
+        if nonFinite > 0 { throw AudioError.nonFiniteSamples(url, count: nonFinite) }
         do {
             try AtomicFile.write(to: url) { temporary in
                 let file = try SoundFileHandle(writing: temporary, sampleRate: sampleRate, channelCount: channelCount,

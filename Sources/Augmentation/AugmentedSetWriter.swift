@@ -121,6 +121,10 @@ public struct AugmentedSetWriter: Sendable {
     /// Writes the examples `indices` (skipping complete ones) on `jobs` threads, then the
     /// manifest. `progress` is called once per example, from any thread, with whether it
     /// was skipped as already complete.
+    ///
+    /// An example that fails is recorded in the summary's `failures` (its staging folder
+    /// removed, so no partial example remains) and the others are still written; the
+    /// manifest lists only complete examples. Throws only when the manifest cannot be written.
     public func write(indices: [Int], jobs: Int,
                       progress: @Sendable (_ id: String, _ skipped: Bool) -> Void) throws -> RunSummary {
         let queue = WorkQueue(indices)
@@ -137,13 +141,13 @@ public struct AugmentedSetWriter: Sendable {
                     queue.finish(index, skipped: false)
                     progress(ExamplePlan.id(index: index), false)
                 } catch {
-                    queue.fail(error)
+                    queue.fail(index, error)
+                    progress(ExamplePlan.id(index: index), false)
                 }
             }
         }
-        if let error = queue.error { throw error }
         try writeManifest()
-        return RunSummary(written: queue.written, skipped: queue.skipped)
+        return RunSummary(written: queue.written, skipped: queue.skipped, failures: queue.failures)
     }
 
     /// Rewrites `manifest.jsonl` from the complete examples, in index order, and removes
@@ -164,6 +168,8 @@ public struct AugmentedSetWriter: Sendable {
     public struct RunSummary: Sendable, Equatable {
         public var written: Int
         public var skipped: Int
+        /// The examples that could not be written, in index order.
+        public var failures: [ExampleFailure] = []
     }
 
     static func encodeLine(_ record: ExampleRecord) throws -> Data {
@@ -195,15 +201,20 @@ public struct AugmentedSetWriter: Sendable {
 private final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: ArraySlice<Int>
-    private(set) var error: Error?
+    private var failed = [ExampleFailure]()
     private(set) var written = 0
     private(set) var skipped = 0
 
     init(_ indices: [Int]) { pending = indices[...] }
 
+    /// The failures so far, in index order.
+    var failures: [ExampleFailure] {
+        lock.lock(); defer { lock.unlock() }
+        return failed.sorted { $0.index < $1.index }
+    }
+
     func next() -> Int? {
         lock.lock(); defer { lock.unlock() }
-        guard error == nil else { return nil }
         return pending.popFirst()
     }
 
@@ -212,9 +223,9 @@ private final class WorkQueue: @unchecked Sendable {
         if wasSkipped { skipped += 1 } else { written += 1 }
     }
 
-    func fail(_ newError: Error) {
+    func fail(_ index: Int, _ error: Error) {
         lock.lock(); defer { lock.unlock() }
-        if error == nil { error = newError }
+        failed.append(ExampleFailure(index: index, message: "\(error)"))
     }
 }
 

@@ -100,21 +100,32 @@ public struct Recipe: Codable, Equatable, Sendable {
         func check(_ condition: Bool, _ message: String) throws {
             if !condition { throw AugmentationError.invalidParameter(message) }
         }
-        try check(examplesPerTrack >= 1, "examplesPerTrack must be at least 1 (got \(examplesPerTrack))")
-        if let duration { try check(duration > 0 && duration.isFinite, "duration must be positive (got \(duration))") }
+        // Upper bounds keep every frame count and example count an Int: a recipe file is
+        // input, and a huge value must be an error, never an overflow trap.
+        try check(examplesPerTrack >= 1 && examplesPerTrack <= Self.maxExamplesPerTrack,
+                  "examplesPerTrack must be in 1…\(Self.maxExamplesPerTrack) (got \(examplesPerTrack))")
+        if let duration {
+            try check(duration > 0 && duration <= Self.maxDuration,
+                      "duration must be positive and at most \(Int(Self.maxDuration)) s (got \(duration))")
+        }
         try check(!sources.isEmpty && Set(sources).count == sources.count, "sources must be distinct and not empty")
         try check(gainMin >= 0 && gainMin <= gainMax && gainMax.isFinite, "gain range \(gainMin)…\(gainMax) is not 0 ≤ min ≤ max")
         for (name, p) in [("swapProbability", swapProbability), ("signFlipProbability", signFlipProbability),
                           ("repitchProbability", repitchProbability)] {
             try check(p >= 0 && p <= 1, "\(name) must be in 0…1 (got \(p))")
         }
-        try check(remixGroupSize >= 2, "remixGroupSize must be at least 2 (got \(remixGroupSize))")
+        try check(remixGroupSize >= 2 && remixGroupSize <= 4096, "remixGroupSize must be in 2…4096 (got \(remixGroupSize))")
         try check(maxSemitones >= 0 && maxSemitones <= 24, "maxSemitones must be in 0…24 (got \(maxSemitones))")
-        try check(tempoStdPercent >= 0 && maxTempoPercent >= 0 && maxTempoPercent < 75,
-                  "tempo settings must be ≥ 0 and maxTempoPercent < 75")
+        try check(tempoStdPercent >= 0 && tempoStdPercent.isFinite && maxTempoPercent >= 0 && maxTempoPercent < 75,
+                  "tempo settings must be finite, ≥ 0 and maxTempoPercent < 75")
         if let sampleRate { try check(sampleRate >= 1000 && sampleRate <= 384_000, "sampleRate \(sampleRate) Hz is out of range") }
         try check(duration != nil || remix == .none, "whole-track examples (no duration) cannot be remixed")
     }
+
+    /// The longest excerpt a recipe may ask for, in seconds (a day).
+    public static let maxDuration: Double = 86_400
+    /// The most examples a recipe may draw per track.
+    public static let maxExamplesPerTrack = 1_000_000
 
     private static func describe(_ error: DecodingError) -> String {
         switch error {

@@ -13,10 +13,17 @@ public struct Database: Sendable {
     public var sampleRate: Int?
     /// The tracks, in Python musdb's order.
     public var tracks: [Track]
+    /// The entries that could not be indexed (a missing, empty or unreadable mixture, a
+    /// folder that links back to its subset folder or an ancestor, a subset folder that
+    /// cannot be listed), in the order met; none of them is in `tracks`.
+    public var problems: [TrackProblem]
     /// The manifest used for the train/valid split.
     public var manifest: Manifest
 
     /// Indexes the dataset (reads file headers; decodes no audio).
+    ///
+    /// One bad track never stops indexing: it is recorded in `problems` with its file and
+    /// reason and left out of `tracks`, and the other tracks are indexed.
     ///
     /// - Parameters:
     ///   - root: the dataset root; nil reads the `MUSDB_PATH` environment variable.
@@ -26,8 +33,9 @@ public struct Database: Sendable {
     ///   - sampleRate: resample audio to this rate on load.
     ///   - targets: the targets each track offers (Python's six by default).
     ///   - manifest: where the validation track names come from (the built-in MUSDB18 one).
-    /// - Throws: `MUSDBError` for a missing root or a bad split; `AudioError` for an
-    ///   unreadable mixture header, naming the file.
+    /// - Throws: `MUSDBError` when the root itself is unusable (none given, not found, not a
+    ///   dataset) or for a bad split; `AudioError.ffmpegMissing` when `.stem.mp4` headers
+    ///   cannot be probed at all.
     public init(root: URL? = nil, subsets: [Subset] = [.train, .test], split: Split? = nil,
                 isWav: Bool = false, sampleRate: Int? = nil, targets: [Target] = Target.standard,
                 manifest: Manifest = .musdb18) throws {
@@ -47,37 +55,77 @@ public struct Database: Sendable {
         self.sampleRate = sampleRate
         self.manifest = manifest
         let validation = manifest.validationTrackNames
+        func selected(_ name: String, in subset: Subset) -> (Bool, Split?) {
+            let trackSplit: Split? = subset == .train ? (validation.contains(name) ? .valid : .train) : nil
+            return (split == nil || trackSplit == split, trackSplit)
+        }
         var tracks = [Track]()
+        var problems = [TrackProblem]()
         for subset in subsets {
-            for name in try Self.trackNames(in: root.appendingPathComponent(subset.rawValue), isWav: isWav) {
-                let trackSplit: Split? = subset == .train ? (validation.contains(name) ? .valid : .train) : nil
-                if let split, trackSplit != split { continue }
-                tracks.append(try Self.makeTrack(name: name, subset: subset, split: trackSplit, root: root,
-                                                 isWav: isWav, sampleRate: sampleRate, targets: targets))
+            let listing = Self.listTracks(in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
+            problems += listing.problems.filter { problem in problem.track.map { selected($0, in: subset).0 } ?? true }
+            for name in listing.names {
+                let (isSelected, trackSplit) = selected(name, in: subset)
+                guard isSelected else { continue }
+                do {
+                    tracks.append(try Self.makeTrack(name: name, subset: subset, split: trackSplit, root: root,
+                                                     isWav: isWav, sampleRate: sampleRate, targets: targets))
+                } catch {
+                    // Without ffprobe no stem file can be indexed: that is the machine's fault.
+                    if case AudioError.ffmpegMissing? = error as? AudioError { throw error }
+                    let url = Self.trackURL(name: name, subset: subset, root: root, isWav: isWav)
+                    problems.append(TrackProblem(subset: subset, track: name, fallbackURL: url, error: error))
+                }
             }
         }
         self.tracks = tracks
+        self.problems = problems
     }
 
     /// The track called `name`.
+    ///
+    /// - Throws: the track's `TrackProblem` when it could not be indexed, else
+    ///   `MUSDBError.unknownTrack`.
     public func track(named name: String) throws -> Track {
-        guard let track = tracks.first(where: { $0.name == name }) else { throw MUSDBError.unknownTrack(name) }
-        return track
+        if let track = tracks.first(where: { $0.name == name }) { return track }
+        if let problem = problems.first(where: { $0.track == name }) { throw problem }
+        throw MUSDBError.unknownTrack(name)
     }
 
-    /// The track names in a subset folder, sorted by code point like Python's `sorted()`.
-    /// A missing subset folder has no tracks (as with Python's `os.walk`).
-    static func trackNames(in folder: URL, isWav: Bool) throws -> [String] {
-        guard isFolder(folder) else { return [] }
-        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        let names: [String]
-        if isWav {
-            names = entries.filter { isFolder(folder.appendingPathComponent($0)) }
-        } else {
-            names = entries.filter { $0.hasSuffix(".stem.mp4") && !isFolder(folder.appendingPathComponent($0)) }
-                .map { String($0.dropLast(".stem.mp4".count)) }
+    /// The track names in a subset folder, sorted by code point like Python's `sorted()`,
+    /// and the entries that cannot be tracks: a folder that is a link back to the subset
+    /// folder or one of its ancestors (`test/loop -> .`, which would otherwise be walked
+    /// forever), or the folder itself when it cannot be listed. A missing subset folder
+    /// has no tracks (as with Python's `os.walk`).
+    static func listTracks(in folder: URL, subset: Subset, isWav: Bool) -> (names: [String], problems: [TrackProblem]) {
+        guard isFolder(folder) else { return ([], []) }
+        let entries: [String]
+        do { entries = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
+            return ([], [TrackProblem(subset: subset, track: nil, url: folder, reason: error.localizedDescription)])
         }
-        return names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        var names = [String](), problems = [TrackProblem]()
+        for entry in entries.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
+            let url = folder.appendingPathComponent(entry)
+            if isWav {
+                guard isFolder(url) else { continue }
+                if folder.lies(within: url) {
+                    problems.append(TrackProblem(subset: subset, track: entry, url: url, reason:
+                        "the folder links back to \(url.resolvingSymlinksInPath().path), which holds it (a symlink loop)"))
+                    continue
+                }
+                names.append(entry)
+            } else if entry.hasSuffix(".stem.mp4"), !isFolder(url) {
+                names.append(String(entry.dropLast(".stem.mp4".count)))
+            }
+        }
+        return (names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }, problems)
+    }
+
+    /// The file that stands for track `name`: its mixture WAV or its `.stem.mp4`.
+    static func trackURL(name: String, subset: Subset, root: URL, isWav: Bool) -> URL {
+        let subsetFolder = root.appendingPathComponent(subset.rawValue)
+        return isWav ? subsetFolder.appendingPathComponent(name, isDirectory: true).appendingPathComponent("mixture.wav")
+                     : subsetFolder.appendingPathComponent(name + ".stem.mp4")
     }
 
     static func isFolder(_ url: URL) -> Bool {
@@ -88,10 +136,9 @@ public struct Database: Sendable {
     static func makeTrack(name: String, subset: Subset, split: Split?, root: URL, isWav: Bool,
                           sampleRate: Int?, targets: [Target]) throws -> Track {
         let (artist, title) = Track.artistAndTitle(of: name)
-        let subsetFolder = root.appendingPathComponent(subset.rawValue)
         if isWav {
-            let folder = subsetFolder.appendingPathComponent(name, isDirectory: true)
-            let mixture = folder.appendingPathComponent("mixture.wav")
+            let mixture = trackURL(name: name, subset: subset, root: root, isWav: true)
+            let folder = mixture.deletingLastPathComponent()
             guard FileManager.default.fileExists(atPath: mixture.path) else {
                 throw MUSDBError.missingMixture(track: name, url: mixture)
             }
@@ -101,6 +148,7 @@ public struct Database: Sendable {
                 let url = folder.appendingPathComponent(source.fileName)
                 if FileManager.default.fileExists(atPath: url.path) { sources[source] = url }
             }
+            try requireShape(name: name, url: mixture, rate: info.sampleRate, channels: info.channelCount)
             // ffprobe prints durations with microsecond precision; Python musdb parses that.
             let duration = (info.duration * 1_000_000).rounded() / 1_000_000
             return Track(name: name, artist: artist, title: title, subset: subset, split: split, isWav: true,
@@ -108,9 +156,12 @@ public struct Database: Sendable {
                          frameCount: info.frameCount, duration: duration, channelCount: info.channelCount,
                          sampleRate: sampleRate, stemInfo: nil)
         }
-        let url = subsetFolder.appendingPathComponent(name + ".stem.mp4")
+        let url = trackURL(name: name, subset: subset, root: root, isWav: false)
         let info = try StemFile(url: url).info()
-        let mixture = info.streams.first { $0.index == 0 } ?? info.audioStreams[0]
+        guard let mixture = info.streams.first(where: { $0.index == 0 && $0.isAudio }) ?? info.audioStreams.first else {
+            throw AudioError.notAnAudioFile(url, reason: "ffprobe finds no audio stream")
+        }
+        try requireShape(name: name, url: url, rate: mixture.sampleRate, channels: mixture.channelCount)
         var sources = [Source: URL]()
         for source in Source.allCases where info.streams.contains(where: { $0.index == source.streamIndex && $0.isAudio }) {
             sources[source] = url
@@ -119,5 +170,14 @@ public struct Database: Sendable {
                      path: url, sourceURLs: sources, targets: targets, rate: mixture.sampleRate,
                      frameCount: mixture.durationTimestamps, duration: mixture.duration,
                      channelCount: mixture.channelCount, sampleRate: sampleRate, stemInfo: info)
+    }
+
+    /// A mixture header without a positive rate and channel count cannot anchor a track
+    /// (every frame and duration computation divides by or allocates with them).
+    static func requireShape(name: String, url: URL, rate: Int, channels: Int) throws {
+        guard rate > 0, channels > 0 else {
+            throw MUSDBError.invalidStem(track: name, stem: "mixture", url: url,
+                                         fault: .unreadable("its header reports \(rate) Hz and \(channels) channels"))
+        }
     }
 }

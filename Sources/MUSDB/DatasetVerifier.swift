@@ -41,9 +41,9 @@ public struct DatasetVerifier: Sendable {
         var report = VerificationReport()
         var present = [(Subset, String)]()
         for subset in Subset.allCases {
-            for name in try Database.trackNames(in: root.appendingPathComponent(subset.rawValue), isWav: isWav) {
-                present.append((subset, name))
-            }
+            let listing = Database.listTracks(in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
+            present += listing.names.map { (subset, $0) }
+            report.problems += listing.problems.map(VerificationProblem.unindexable)
         }
         let presentNames = Dictionary(present.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
         if !presentOnly {
@@ -59,8 +59,15 @@ public struct DatasetVerifier: Sendable {
             } else if let entry, entry.subset != subset {
                 report.problems.append(.wrongSubset(name: name, found: subset, expected: entry.subset))
             }
-            let result = isWav ? checkWAVTrack(name, subset: subset, entry: entry, problems: &report.problems)
+            let before = report.problems.count
+            var result = isWav ? checkWAVTrack(name, subset: subset, entry: entry, problems: &report.problems)
                                : checkStemTrack(name, subset: subset, entry: entry, problems: &report.problems)
+            // The header checks already name rate, channel and length faults; decoding such a
+            // track would only report them again, so the mixture is measured on clean headers.
+            let stemFaults = report.problems[before...].filter { if case .wrongTestLength = $0 { return false }; return true }
+            if checksMixture, stemFaults.isEmpty {
+                result.mixtureErrorDB = measureMixture(name, subset: subset, problems: &report.problems)
+            }
             report.tracks.append(result)
         }
         return report
@@ -70,12 +77,10 @@ public struct DatasetVerifier: Sendable {
                                problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
         let folder = root.appendingPathComponent(subset.rawValue).appendingPathComponent(name, isDirectory: true)
         var frames = [String: Int]()
-        var readable = true
         for stem in ["mixture"] + Source.allCases.map(\.rawValue) {
             let url = folder.appendingPathComponent(stem + ".wav")
             guard FileManager.default.fileExists(atPath: url.path) else {
                 problems.append(.missingStem(track: name, stem: stem, path: url.path))
-                readable = false
                 continue
             }
             do {
@@ -84,10 +89,9 @@ public struct DatasetVerifier: Sendable {
                 checkShape(name, stem: stem, rate: info.sampleRate, channels: info.channelCount, problems: &problems)
             } catch {
                 problems.append(.unreadableStem(track: name, stem: stem, message: "\(error)"))
-                readable = false
             }
         }
-        return finish(name, subset: subset, entry: entry, frames: frames, readable: readable, isWav: true, problems: &problems)
+        return finish(name, subset: subset, entry: entry, frames: frames, problems: &problems)
     }
 
     private func checkStemTrack(_ name: String, subset: Subset, entry: ManifestTrack?,
@@ -99,18 +103,16 @@ public struct DatasetVerifier: Sendable {
             return .init(name: name, subset: subset, frameCount: nil, mixtureErrorDB: nil)
         }
         var frames = [String: Int]()
-        var readable = true
         let stems: [(String, Int)] = [("mixture", 0)] + Source.allCases.map { ($0.rawValue, $0.streamIndex) }
         for (stem, index) in stems {
             guard let stream = info.streams.first(where: { $0.index == index && $0.isAudio }) else {
                 problems.append(.missingStem(track: name, stem: stem, path: "\(url.path) stream \(index)"))
-                readable = false
                 continue
             }
             frames[stem] = stream.durationTimestamps
             checkShape(name, stem: stem, rate: stream.sampleRate, channels: stream.channelCount, problems: &problems)
         }
-        return finish(name, subset: subset, entry: entry, frames: frames, readable: readable, isWav: false, problems: &problems)
+        return finish(name, subset: subset, entry: entry, frames: frames, problems: &problems)
     }
 
     private func checkShape(_ name: String, stem: String, rate: Int, channels: Int, problems: inout [VerificationProblem]) {
@@ -122,26 +124,37 @@ public struct DatasetVerifier: Sendable {
         }
     }
 
-    private func finish(_ name: String, subset: Subset, entry: ManifestTrack?, frames: [String: Int], readable: Bool,
-                        isWav: Bool, problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
+    private func finish(_ name: String, subset: Subset, entry: ManifestTrack?, frames: [String: Int],
+                        problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
         if Set(frames.values).count > 1 { problems.append(.lengthMismatch(track: name, frames: frames)) }
         let mixtureFrames = frames["mixture"]
         if let entry, entry.subset == .test, let expected = entry.seconds, let mixtureFrames, manifest.sampleRate > 0 {
             let seconds = mixtureFrames / manifest.sampleRate
             if seconds != expected { problems.append(.wrongTestLength(track: name, seconds: seconds, expected: expected)) }
         }
-        var errorDB: Double?
-        if checksMixture && readable {
-            do {
-                errorDB = try mixtureError(name, subset: subset, isWav: isWav)
-                if let errorDB, errorDB > mixtureToleranceDB {
-                    problems.append(.mixtureMismatch(track: name, errorDB: errorDB, toleranceDB: mixtureToleranceDB))
-                }
-            } catch {
-                problems.append(.unreadableStem(track: name, stem: "audio", message: "\(error)"))
+        return .init(name: name, subset: subset, frameCount: mixtureFrames, mixtureErrorDB: nil)
+    }
+
+    /// The mixture error of a track whose headers are clean, or nil with the problem
+    /// recorded: a fault found while decoding (NaN or infinite samples, a stream that
+    /// decodes to another shape) is one problem naming the file, never a NaN error.
+    private func measureMixture(_ name: String, subset: Subset, problems: inout [VerificationProblem]) -> Double? {
+        do {
+            let errorDB = try mixtureError(name, subset: subset, isWav: isWav)
+            guard !errorDB.isNaN else {
+                problems.append(.unreadableStem(track: name, stem: "audio", message: "the mixture error is not a number"))
+                return nil
             }
+            if errorDB > mixtureToleranceDB {
+                problems.append(.mixtureMismatch(track: name, errorDB: errorDB, toleranceDB: mixtureToleranceDB))
+            }
+            return errorDB
+        } catch let MUSDBError.invalidStem(track, stem, url, fault) {
+            problems.append(.invalidStem(track: track, stem: stem, path: url.path, fault: fault))
+        } catch {
+            problems.append(.unreadableStem(track: name, stem: "audio", message: "\(error)"))
         }
-        return .init(name: name, subset: subset, frameCount: mixtureFrames, mixtureErrorDB: errorDB)
+        return nil
     }
 
     /// 10·log10(Σ(mixture − Σ stems)² / Σ mixture²) over the common length.

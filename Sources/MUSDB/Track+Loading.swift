@@ -34,10 +34,7 @@ extension Track {
     /// The stem is checked against the track before it is returned (see `validate`), so
     /// sums of stems never meet a shape they cannot add.
     public func audio(of source: Source) throws -> AudioBuffer {
-        guard let url = sourceURLs[source] else {
-            throw MUSDBError.missingSource(track: name, source: source.rawValue,
-                                           url: path.deletingLastPathComponent().appendingPathComponent(source.fileName))
-        }
+        let url = try sourceURL(source)
         if isWav { return try readWAV(url, stem: source.rawValue) }
         return try readStream(source.streamIndex, stem: source.rawValue)
     }
@@ -130,33 +127,96 @@ extension Track {
         if count > 0 { throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .nonFinite(count: count)) }
     }
 
-    private func readWAV(_ url: URL, stem: String) throws -> AudioBuffer {
-        let buffer: AudioBuffer
+    /// Checks the headers of `sources` against the mixture's (present, readable, same rate,
+    /// channel count and length) without decoding any samples: what a caller that reads
+    /// excerpts later (augmentation) checks up front. NaN samples are only found on load.
+    ///
+    /// - Throws: `MUSDBError.missingSource` or `MUSDBError.invalidStem` naming the file and
+    ///   the fault; `AudioError.ffmpegMissing` when a stem file cannot be probed at all.
+    public func validateHeaders(_ sources: [Source] = Source.allCases) throws {
+        for source in sources {
+            let url = try sourceURL(source)
+            if isWav {
+                _ = try validatedWAVHeader(url, stem: source.rawValue)
+            } else {
+                _ = try validatedStreamHeaders(source.streamIndex, stem: source.rawValue)
+            }
+        }
+    }
+
+    /// The frames `frames` (clamped to the file) of one source at the file's rate, with the
+    /// checks of `audio(of:)`: header against the mixture, then NaN and infinities. (An
+    /// indexed track's `rate` is positive: `Database` refuses mixtures without one.)
+    public func audio(of source: Source, frames: Range<Int>) throws -> AudioBuffer {
+        let url = try sourceURL(source)
+        if isWav { return try readWAV(url, stem: source.rawValue, frames: frames) }
+        var chunk = self
+        chunk.sampleRate = nil
+        chunk.chunkStart = Double(max(0, frames.lowerBound)) / Double(rate)
+        chunk.chunkDuration = Double(frames.count) / Double(rate)
+        return try chunk.audio(of: source)
+    }
+
+    /// The file of `source`, or `MUSDBError.missingSource` naming where it should be.
+    private func sourceURL(_ source: Source) throws -> URL {
+        guard let url = sourceURLs[source] else {
+            throw MUSDBError.missingSource(track: name, source: source.rawValue,
+                                           url: path.deletingLastPathComponent().appendingPathComponent(source.fileName))
+        }
+        return url
+    }
+
+    /// The header of a WAV stem, checked against the track (unreadable files become
+    /// `invalidStem(.unreadable)`).
+    private func validatedWAVHeader(_ url: URL, stem: String) throws -> AudioFileInfo {
         do {
             let info = try AudioFile.info(of: url)
             try validate(stem: stem, url: url, sampleRate: info.sampleRate, channelCount: info.channelCount,
                          frameCount: info.frameCount, exactLength: true)
-            buffer = try AudioFile.read(url, frames: chunkFrames(frameCount: info.frameCount))
+            return info
         } catch let error as AudioError {
             throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .unreadable(Self.reason(error, url: url)))
         }
-        try requireFinite(buffer, stem: stem, url: url)
-        guard let sampleRate, sampleRate != buffer.sampleRate else { return buffer }
-        return try buffer.resampled(to: sampleRate)
     }
 
-    private func readStream(_ index: Int, stem: String) throws -> AudioBuffer {
-        let buffer: AudioBuffer
+    /// The streams of the track's stem file, with stream `index` checked against the mixture.
+    private func validatedStreamHeaders(_ index: Int, stem: String) throws -> StemFileInfo {
         do {
-            let file = StemFile(url: path)
-            let info = try stemInfo ?? file.info()
+            let info = try stemInfo ?? StemFile(url: path).info()
             if index != StemFile.Stream.mixture.rawValue,
                let stream = info.streams.first(where: { $0.index == index && $0.isAudio }) {
                 try validate(stem: stem, url: path, sampleRate: stream.sampleRate, channelCount: stream.channelCount,
                              frameCount: stream.durationTimestamps, exactLength: false)
             }
-            buffer = try file.read(stream: index, start: chunkStart, duration: chunkDuration,
-                                   sampleRate: sampleRate, info: info)
+            return info
+        } catch let error as AudioError {
+            if case .ffmpegMissing = error { throw error }
+            throw MUSDBError.invalidStem(track: name, stem: stem, url: path, fault: .unreadable(Self.reason(error, url: path)))
+        }
+    }
+
+    /// A WAV stem: header checked, the chunk's frames (or `frames`, clamped to the file, at
+    /// the file's rate) read, samples checked; the chunk is resampled to `sampleRate` when set.
+    private func readWAV(_ url: URL, stem: String, frames: Range<Int>? = nil) throws -> AudioBuffer {
+        let info = try validatedWAVHeader(url, stem: stem)
+        let buffer: AudioBuffer
+        do {
+            buffer = try AudioFile.read(url, frames: frames.map { $0.clamped(to: 0..<info.frameCount) }
+                                                     ?? chunkFrames(frameCount: info.frameCount))
+        } catch let error as AudioError {
+            throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .unreadable(Self.reason(error, url: url)))
+        }
+        try requireFinite(buffer, stem: stem, url: url)
+        guard frames == nil, let sampleRate, sampleRate != buffer.sampleRate else { return buffer }
+        return try buffer.resampled(to: sampleRate)
+    }
+
+    private func readStream(_ index: Int, stem: String) throws -> AudioBuffer {
+        let info = try validatedStreamHeaders(index, stem: stem)
+        let buffer: AudioBuffer
+        do {
+            buffer = try StemFile(url: path).read(stream: index, start: chunkStart, duration: chunkDuration,
+                                                  sampleRate: sampleRate, info: info)
         } catch let error as AudioError {
             if case .ffmpegMissing = error { throw error }
             throw MUSDBError.invalidStem(track: name, stem: stem, url: path, fault: .unreadable(Self.reason(error, url: path)))

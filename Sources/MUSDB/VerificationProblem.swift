@@ -12,6 +12,11 @@ public enum VerificationProblem: Sendable, Equatable, CustomStringConvertible {
     case missingStem(track: String, stem: String, path: String)
     /// A stem exists but cannot be read.
     case unreadableStem(track: String, stem: String, message: String)
+    /// A stem (or the mixture) whose samples cannot be used, found when decoding it: NaN or
+    /// infinite samples, or a decoded shape that differs from the mixture's.
+    case invalidStem(track: String, stem: String, path: String, fault: StemFault)
+    /// An entry of a subset folder that cannot be indexed as a track (see `TrackProblem`).
+    case unindexable(TrackProblem)
     /// A stem has another sample rate than the manifest's.
     case wrongRate(track: String, stem: String, found: Int, expected: Int)
     /// A stem has another channel count than the manifest's.
@@ -35,6 +40,10 @@ public enum VerificationProblem: Sendable, Equatable, CustomStringConvertible {
             return "\(track): missing \(stem) (\(path))"
         case .unreadableStem(let track, let stem, let message):
             return "\(track): unreadable \(stem): \(message)"
+        case let .invalidStem(track, stem, path, fault):
+            return "\(track): \(stem) \(path) \(fault)"
+        case .unindexable(let problem):
+            return problem.description
         case .wrongRate(let track, let stem, let found, let expected):
             return "\(track): \(stem) is at \(found) Hz, expected \(expected) Hz"
         case .wrongChannelCount(let track, let stem, let found, let expected):

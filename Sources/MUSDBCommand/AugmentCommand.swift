@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audio
 import Augmentation
 import CommandSupport
 import Foundation
@@ -19,6 +20,11 @@ struct AugmentCommand: ParsableCommand {
             settings give byte-identical files whatever --jobs is. Rerunning resumes: complete \
             examples whose checksums match are kept; --only-example N regenerates one example.
 
+            Every selected track's stems are checked first (present, readable, the mixture's \
+            rate, channel count and length); a track that fails is reported and left out of the \
+            set. An example whose excerpt holds NaN or infinite samples fails alone (nothing of it \
+            is written). Either makes the exit status 1; the manifest lists the complete examples.
+
             Settings come from --recipe FILE.json (keys as in OUT/augment.json's "recipe", e.g. \
             {"gainMin": 0.5, "remix": "random"}), then from the flags given, which win. Defaults: \
             6 s excerpts, 4 per track, gain 0.25–1.25 per source, channel swap p = 0.5, repitch \
@@ -33,7 +39,7 @@ struct AugmentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --subsets train: the training or validation tracks.", valueName: "train|valid"))
     var split: String?
 
-    @Option(name: .long, help: ArgumentHelp("The folder to write (not inside the dataset root).", valueName: "OUT"))
+    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write (not inside the dataset root).", valueName: "OUT"))
     var output: String
 
     @Option(name: .long, help: ArgumentHelp("A JSON recipe with the settings below.", valueName: "FILE.json"))
@@ -109,7 +115,9 @@ struct AugmentCommand: ParsableCommand {
         let root = try dataset.rootURL()
         try reportingErrors {
             let database = try Database(root: root, subsets: subsetList, split: splitValue, isWav: dataset.isWav)
-            let loader = MUSDBSourceLoader(database: database)
+            let tracks = try usableTracks(database, sources: recipe.sources.compactMap(Source.init(rawValue:)))
+            let leftOut = database.tracks.count - tracks.count + database.problems.count
+            let loader = MUSDBSourceLoader(tracks: tracks)
             let planner = try ExamplePlanner(recipe: recipe, tracks: loader.descriptions)
             let settings = AugmentSettings(recipe: recipe, subsets: subsetList.map(\.rawValue), split: splitValue?.rawValue,
                                            isWav: dataset.isWav, tracks: loader.descriptions.map(\.name))
@@ -117,24 +125,52 @@ struct AugmentCommand: ParsableCommand {
                                             renderer: ExampleRenderer(planner: planner, loader: loader),
                                             settings: settings.jsonData())
             try writer.prepare(datasetRoot: root)
-            let indices: [Int]
             if let onlyExample {
                 guard onlyExample >= 0, onlyExample < planner.exampleCount else {
                     throw ValidationError("--only-example \(onlyExample) is outside 0..<\(planner.exampleCount)")
                 }
-                try writer.writeExample(index: onlyExample)
+                do { try writer.writeExample(index: onlyExample) } catch {
+                    try writer.writeManifest()
+                    throw error
+                }
                 try writer.writeManifest()
                 printError("rewrote example \(onlyExample) (\(ExamplePlan.id(index: onlyExample)))")
+                if leftOut > 0 { throw ExitCode.failure }
                 return
-            } else {
-                indices = Array(0..<planner.exampleCount)
             }
             let start = Date()
-            let bar = ProgressBar(total: indices.count, label: "augmenting")
-            let summary = try writer.write(indices: indices, jobs: jobs) { id, _ in bar.advance(item: id) }
+            let bar = ProgressBar(total: planner.exampleCount, label: "augmenting")
+            let summary = try writer.write(indices: Array(0..<planner.exampleCount), jobs: jobs) { id, _ in
+                bar.advance(item: id)
+            }
             bar.finish()
             let seconds = Date().timeIntervalSince(start)
             printError("\(summary.written) examples written, \(summary.skipped) already complete, in \(String(format: "%.1f", seconds)) s → \(writer.manifestFile.path)")
+            for failure in summary.failures { printError("error: \(failure)") }
+            let failures = (summary.failures.isEmpty ? [] : ["\(summary.failures.count) example(s) failed and are not in the set"])
+                + (leftOut == 0 ? [] : ["\(leftOut) track(s) left out of the augmented set"])
+            guard failures.isEmpty else {
+                printError(failures.joined(separator: "; "))
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    /// The database's tracks whose `sources` pass `Track.validateHeaders` (present, readable,
+    /// the mixture's rate, channel count and length). Each track that cannot be used, and
+    /// each entry that could not be indexed, is reported on standard error.
+    func usableTracks(_ database: Database, sources: [Source]) throws -> [Track] {
+        for problem in database.problems { printError("error: \(problem); left out of the augmented set") }
+        return try database.tracks.filter { track in
+            do {
+                try track.validateHeaders(sources)
+                return true
+            } catch {
+                // Without ffprobe no stem file can be checked: that is the machine's fault.
+                if case AudioError.ffmpegMissing? = error as? AudioError { throw error }
+                printError("error: \(error); track left out of the augmented set")
+                return false
+            }
         }
     }
 }

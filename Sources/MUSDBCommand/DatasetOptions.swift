@@ -37,6 +37,15 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// Prints each track that could not be indexed as an `error:` line and fails (exit
+/// status 1) when there is any, so a broken dataset never looks complete.
+func reportProblems(_ problems: [TrackProblem]) throws {
+    guard !problems.isEmpty else { return }
+    for problem in problems { printProgress("error: \(problem)") }
+    printProgress("\(problems.count) entr\(problems.count == 1 ? "y" : "ies") could not be indexed")
+    throw ExitCode.failure
+}
+
 /// `text` left-aligned in a column of `width` characters.
 func padded(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

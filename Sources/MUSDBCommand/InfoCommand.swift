@@ -3,7 +3,10 @@ import Audio
 import Foundation
 import MUSDB
 
-/// `musdb info`: one track's files, shape and levels.
+/// `musdb info`: one track's files, shape and levels. Works for a healthy track whatever
+/// the other tracks hold; a track that cannot be indexed, or a stem that fails validation
+/// (unreadable, NaN, another rate, channel count or length), is an `error:` line and exit
+/// status 1. A missing source is shown as missing, as before.
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
@@ -26,20 +29,28 @@ struct InfoCommand: ParsableCommand {
             print("rate:     \(track.rate) Hz    channels: \(track.channelCount)")
             print(String(format: "frames:   %d    duration: %.6f s", track.frameCount, track.duration))
             print("stems:")
-            let sources = try track.loadSources(track.sources)
-            var stems: [(String, AudioBuffer)] = [("mixture", try track.audio())]
-            for source in Source.allCases {
-                guard let buffer = sources[source] else {
-                    print("  " + padded(source.rawValue, 8) + " missing")
-                    continue
+            // Each stem is loaded and validated on its own, so one bad stem is named on its
+            // line (and fails the command) without hiding the others.
+            var failures = [Error]()
+            let stems: [(String, () throws -> AudioBuffer)] = [("mixture", { try track.audio() })]
+                + Source.allCases.map { source in (source.rawValue, { try track.audio(of: source) }) }
+            for (name, load) in stems {
+                do {
+                    let buffer = try load()
+                    let peaks = buffer.channelPeaks.map { Self.dBFS($0) }.joined(separator: "  ")
+                    print("  " + padded(name, 8) + String(format: " %9d frames  %d ch  peak ", buffer.frameCount,
+                                                            buffer.channelCount) + peaks)
+                } catch {
+                    if case MUSDBError.missingSource = error {
+                        print("  " + padded(name, 8) + " missing")
+                    } else {
+                        print("  " + padded(name, 8) + " error: \(error)")
+                        failures.append(error)
+                    }
                 }
-                stems.append((source.rawValue, buffer))
             }
-            for (name, buffer) in stems {
-                let peaks = buffer.channelPeaks.map { Self.dBFS($0) }.joined(separator: "  ")
-                print("  " + padded(name, 8) + String(format: " %9d frames  %d ch  peak ", buffer.frameCount,
-                                                        buffer.channelCount) + peaks)
-            }
+            for failure in failures { printProgress("error: \(failure)") }
+            if !failures.isEmpty { throw ExitCode.failure }
         }
     }
 

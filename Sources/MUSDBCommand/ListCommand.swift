@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import MUSDB
 
-/// `musdb list`: the tracks of a dataset in Python musdb's order.
+/// `musdb list`: the tracks of a dataset in Python musdb's order. Entries that cannot be
+/// indexed follow on standard error, one `error:` line each, and make the exit status 1.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -38,9 +39,10 @@ struct ListCommand: ParsableCommand {
             }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
+            try reportProblems(database.problems)
             return
         }
-        if database.tracks.isEmpty {
+        if database.tracks.isEmpty, database.problems.isEmpty {
             printProgress("no tracks found under \(database.root.path) for \(subsets)"
                           + (dataset.isWav ? "" : " (looked for *.stem.mp4; add --is-wav for folders of WAVs)"))
             return
@@ -50,5 +52,6 @@ struct ListCommand: ParsableCommand {
             print(String(format: "%3d  ", index) + padded(track.subset.rawValue + split, 12)
                   + String(format: "%8.2f s  ", track.duration) + track.name)
         }
+        try reportProblems(database.problems)
     }
 }

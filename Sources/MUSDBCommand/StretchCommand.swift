@@ -20,7 +20,9 @@ struct StretchCommand: ParsableCommand {
     @Argument(help: "Input audio file.") var input: String
     @Argument(help: "Output audio file.") var output: String
     @Option(name: .long, help: "Tempo factor (> 1 is faster).") var rate: Double = 1
-    @Option(name: .long, help: "Pitch change in semitones (fractional allowed).") var semitones: Double = 0
+    // `.unconditional`: the value may start with a minus sign (`--semitones -3`).
+    @Option(name: .long, parsing: .unconditional, help: "Pitch change in semitones (fractional allowed; negative lowers).")
+    var semitones: Double = 0
     @Option(name: .long, help: "Advanced: FFT size of the phase vocoder (default: ~46 ms, 2048 at 44.1 kHz).")
     var fftSize: Int?
     @Option(name: .long, help: "Advanced: synthesis hop (default: a quarter of the FFT size).")
@@ -31,6 +33,28 @@ struct StretchCommand: ParsableCommand {
     var noTransients = false
     @Option(name: .long, help: ArgumentHelp("Encoding: wav16, wav24 or float.", valueName: "FORMAT"))
     var format: String = "wav16"
+
+    /// The phase vocoder's framing rules and the stretch's ranges, checked here so that an
+    /// argument is a usage error, never a trap in the vocoder's preconditions.
+    func validate() throws {
+        guard rate.isFinite, rate >= 0.25, rate <= 4 else { throw ValidationError("--rate must be in 0.25…4 (got \(rate))") }
+        guard semitones.isFinite, abs(semitones) <= 48 else {
+            throw ValidationError("--semitones must be in −48…48 (got \(semitones))")
+        }
+        if let fftSize, fftSize < 16 || fftSize > 1 << 20 {
+            throw ValidationError("--fft-size must be in 16…\(1 << 20) (got \(fftSize))")
+        }
+        if let hop, hop <= 0 { throw ValidationError("--hop must be positive (got \(hop))") }
+    }
+
+    /// The phase vocoder of an explicit framing, or a usage error when the hop does not
+    /// divide the FFT size or exceeds half of it.
+    static func vocoder(fftSize: Int, hop: Int) throws -> PhaseVocoder {
+        guard fftSize % hop == 0, hop <= fftSize / 2 else {
+            throw ValidationError("--hop \(hop) must divide the FFT size \(fftSize) and be at most half of it")
+        }
+        return PhaseVocoder(fftSize: fftSize, hop: hop)
+    }
 
     func run() throws {
         guard let fileFormat: AudioFileFormat = ["wav16": .wav16, "wav24": .wav24, "float": .wavFloat32][format] else {
@@ -44,8 +68,8 @@ struct StretchCommand: ParsableCommand {
             let start = Date()
             // Only an explicit framing overrides the default (which adapts the hop to the rate).
             var vocoder: PhaseVocoder?
-            if let fftSize { vocoder = PhaseVocoder(fftSize: fftSize, hop: hop ?? fftSize / 4) } else if let hop {
-                vocoder = PhaseVocoder(fftSize: PhaseVocoder(sampleRate: buffer.sampleRate).fftSize, hop: hop)
+            if let fftSize { vocoder = try Self.vocoder(fftSize: fftSize, hop: hop ?? max(1, fftSize / 4)) } else if let hop {
+                vocoder = try Self.vocoder(fftSize: PhaseVocoder(sampleRate: buffer.sampleRate).fftSize, hop: hop)
             }
             if noTransients {
                 vocoder = vocoder ?? PhaseVocoder(sampleRate: buffer.sampleRate,

@@ -26,7 +26,8 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip decoding: do not measure the mixture against the sum of the stems.")
     var skipMixture = false
 
-    @Option(name: .long, help: ArgumentHelp(
+    // `.unconditional`: the value is usually negative (`--mixture-tolerance -20`).
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Largest acceptable mixture − Σ stems error, dB relative to the mixture energy.", valueName: "DB"))
     var mixtureTolerance: Double = -10
 

@@ -79,6 +79,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         printError("layout: \(discovery.explanation)")
         let subsetList = try Subset.list(parsing: subsets)
         let database = try Database(root: musdbRoot.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
+        // Reference tracks that could not be indexed are not scored: say so, and fail.
+        for problem in database.problems { printError("error: \(problem)") }
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
         try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
         let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
@@ -93,7 +95,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         bar.finish()
         printError(report.summary)
-        if !report.succeeded { throw ExitCode(1) }
+        if !report.succeeded || !database.problems.isEmpty { throw ExitCode(1) }
     }
 
     /// A preset name or a pattern; nil detects.

@@ -80,8 +80,11 @@ struct OracleCommand: ParsableCommand {
         let batch = OracleBatch(method: method, output: outputURL, force: force,
                                 separator: doublePrecisionGain
                                     ? MultichannelWienerFilter(roundsGainToSinglePrecision: false) : method.separator)
+        // Tracks that could not be indexed are not separated: say so, and fail.
+        for problem in database.problems { printError("error: \(problem)") }
         let tracks = database.tracks
         guard !tracks.isEmpty else {
+            if !database.problems.isEmpty { throw ExitCode(1) }
             printError("no tracks in \(database.root.path) for subsets \(subsets)")
             return
         }
@@ -115,7 +118,7 @@ struct OracleCommand: ParsableCommand {
         bar.finish()
         printError("\(tracks.count - failed - skipped) tracks separated, \(skipped) already done, \(failed) failed; "
             + "estimates in \(outputURL.path)")
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 || !database.problems.isEmpty { throw ExitCode(1) }
     }
 }
 

@@ -49,6 +49,25 @@ final class AudioFileWriteTests: XCTestCase {
         XCTAssertEqual(try AudioFile.read(url), second)
     }
 
+    /// NaN and infinities are refused for every format (no −1.0 clicks), naming the file,
+    /// and leave no file, not even a temporary one.
+    func testNonFiniteSamplesAreRefused() throws {
+        let folder = try TestData.temporaryDirectory(self)
+        for format in AudioFileFormat.allCases {
+            let url = folder.appendingPathComponent("bad-\(format).wav")
+            let buffer = AudioBuffer(sampleRate: 44_100, channels: [[0, .nan, 0.5], [.infinity, 0, -.infinity]])
+            XCTAssertThrowsError(try AudioFile.write(buffer, to: url, format: format)) { error in
+                XCTAssertEqual(error as? AudioError, .nonFiniteSamples(url, count: 3))
+                XCTAssertEqual("\(error)", "\(url.path): not written: 3 NaN or infinite samples to write")
+            }
+            XCTAssertThrowsError(try AudioFile.writeInterleaved([Float(0), .nan], sampleRate: 8000, channelCount: 2,
+                                                                to: url, format: format)) { error in
+                XCTAssertEqual(error as? AudioError, .nonFiniteSamples(url, count: 1))
+            }
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
     func testWriteErrorsNameTheFile() throws {
         let folder = try TestData.temporaryDirectory(self)
         let url = folder.appendingPathComponent("no such folder/x.wav")

@@ -88,22 +88,22 @@ final class DatabaseTests: XCTestCase {
         }
         XCTAssertNoThrow(try database.tracks[0].audio(ofTarget: .accompaniment))
 
-        // A zero-byte mixture stops indexing with a message naming it.
+        // A zero-byte mixture is a problem naming it; the other track is still indexed.
         try Data().write(to: second.path)
-        XCTAssertThrowsError(try Database(root: root, isWav: true)) { error in
-            XCTAssertEqual(error as? AudioError, .emptyFile(second.path))
-            XCTAssertTrue("\(error)".contains("\(second.name)/mixture.wav: the file is empty"), "\(error)")
-        }
+        database = try Database(root: root, isWav: true)
+        XCTAssertEqual(database.tracks.map(\.name), [first.name])
+        XCTAssertEqual(database.problems, [TrackProblem(subset: .train, track: second.name, url: second.path,
+                                                        reason: "the file is empty (0 bytes); re-copy or re-download it")])
         // Text named mixture.wav.
         try "not audio".write(to: second.path, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try Database(root: root, isWav: true)) { error in
-            XCTAssertTrue("\(error)".contains("\(second.name)/mixture.wav: not an audio file"), "\(error)")
-        }
+        database = try Database(root: root, isWav: true)
+        XCTAssertTrue("\(database.problems)".contains("\(second.name)/mixture.wav: track '\(second.name)' (train) cannot be indexed: not an audio file"),
+                      "\(database.problems)")
         // No mixture at all.
         try FileManager.default.removeItem(at: second.path)
-        XCTAssertThrowsError(try Database(root: root, isWav: true)) { error in
-            XCTAssertEqual(error as? MUSDBError, .missingMixture(track: second.name, url: second.path))
-        }
+        database = try Database(root: root, isWav: true)
+        XCTAssertEqual(database.problems.map(\.url), [second.path])
+        XCTAssertEqual(database.problems.first?.reason, "missing mixture of track '\(second.name)'")
     }
 
     /// The split follows the manifest's validation tracks, train subset only.
