@@ -47,7 +47,7 @@ let package = Package(
         // Oracle separators (IRM, IBM, MWF, multi-resolution IRM) on arrays.
         .target(name: "Oracle", dependencies: ["DSP"], exclude: ["README.md"]),
         // Scoring separator output folders: layouts, JSON, aggregation.
-        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB"], exclude: ["README.md"]),
+        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "CZlib"], exclude: ["README.md"]),
 
         // Progress bars and messages shared by the two commands.
         .target(name: "CommandSupport", exclude: ["README.md"]),
