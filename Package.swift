@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MUSEval", targets: ["MUSEval"]),
         .library(name: "Augmentation", targets: ["Augmentation"]),
         .library(name: "Oracle", targets: ["Oracle"]),
+        .library(name: "OracleEvaluation", targets: ["OracleEvaluation"]),
         .executable(name: "musdb", targets: ["MUSDBCommand"]),
         .executable(name: "museval", targets: ["MUSEvalCommand"]),
     ],
@@ -49,6 +50,9 @@ let package = Package(
         // Scoring separator output folders: layouts, JSON, aggregation.
         .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "CZlib"], exclude: ["README.md"]),
 
+        // `museval oracle`'s batch: oracle separations of a dataset, written for scoring.
+        .target(name: "OracleEvaluation", dependencies: ["Oracle", "MUSDB", "MUSEval", "Audio"], exclude: ["README.md"]),
+
         // Progress bars and messages shared by the two commands.
         .target(name: "CommandSupport", exclude: ["README.md"]),
 
@@ -57,7 +61,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "MUSEvalCommand", dependencies: [
-            "MUSEval", "MUSDB", "BSSEval", "Oracle", "Audio", "CommandSupport",
+            "MUSEval", "MUSDB", "BSSEval", "Oracle", "OracleEvaluation", "Audio", "CommandSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -74,7 +78,8 @@ let package = Package(
         .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "Audio"]),
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
         .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "DSP", "Audio"]),
-        .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "DSP", "Audio", "BSSEval", "MUSEval"]),
+        .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "OracleEvaluation", "MUSDB", "DSP", "Audio",
+                                                     "BSSEval", "MUSEval"]),
         .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio"]),
     ],
     swiftLanguageModes: [.v5]
