@@ -1,6 +1,7 @@
 import Audio
 import Foundation
 import MUSDB
+import MUSEval
 import Oracle
 
 /// One `museval oracle` run: loads each track, separates it with the oracle, writes the
@@ -102,7 +103,7 @@ public struct OracleBatch: Sendable {
         var all = estimates
         if let accompaniment = Stem.accompaniment(of: estimates) { all.append(accompaniment) }
         for stem in all {
-            let count = stem.channels.reduce(0) { $0 + $1.lazy.filter { !$0.isFinite }.count }
+            let count = EstimateLoading.nonFiniteCount(AudioBuffer(sampleRate: 1, channels: stem.channels))
             if count > 0 { throw OracleBatchError.nonFiniteEstimate(track: track, target: stem.name, count: count) }
         }
     }

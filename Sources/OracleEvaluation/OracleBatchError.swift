@@ -1,5 +1,6 @@
 import Foundation
 import MUSDB
+import MUSEval
 
 /// Why `museval oracle` could not separate one track; the batch reports it and goes on.
 /// Each message is one line naming the file or track and whose fault it is.
@@ -14,11 +15,9 @@ public enum OracleBatchError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .invalidReference(let error):
-            if let url = error.file {
-                let text = error.description, prefix = url.path + ": "
-                return "\(url.path): reference: " + (text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
-            }
-            return "reference: \(error)"
+            // The same words `museval evaluate` uses for a broken stem.
+            guard error.file != nil else { return "reference: \(error)" }
+            return TrackEvaluationError.reference(error, track: "").description
         case let .nonFiniteEstimate(track, target, count):
             return "track '\(track)': the oracle's \(target) estimate has \(count) NaN or infinite sample"
                 + "\(count == 1 ? "" : "s"); not written"
