@@ -11,7 +11,8 @@ import Foundation
 /// - a failing track is recorded with its reason and the others go on; an earlier score
 ///   file of that track is removed, as it no longer stands for the inputs;
 /// - each score file is written to a hidden temporary file and renamed into place, then its
-///   provenance sidecar likewise, and the temporary files an interrupted run left behind
+///   provenance sidecar is written first, naming the digest of the score file's bytes, then
+///   the score file; the temporary files an interrupted run left behind
 ///   are removed before the track is redone, so an interrupted run followed by a rerun
 ///   leaves the same files as one whole run.
 public struct BatchEvaluator: Sendable {
@@ -99,28 +100,30 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    /// Creates the folder, removes this track's stale temporary files, and writes the scores
-    /// then their provenance (made from the written file's digest), each atomically. When
-    /// the sidecar cannot be written the score file is removed too: a score file without
-    /// provenance would read as of unknown origin.
+    /// Creates the folder, removes this track's stale temporary files, and writes the
+    /// provenance (made from the digest of the bytes about to be written) and then the
+    /// scores, each atomically. A run killed between the two leaves a sidecar of this
+    /// origin whose digest does not match the score file beside it: the track is rescored,
+    /// and the folder is not mistaken for one of unknown origin.
     static func write(_ scores: TrackScores, to url: URL, provenance: (String) -> Provenance) throws {
         let folder = url.deletingLastPathComponent()
+        let text = scores.jsonString()
+        let sidecar = Provenance.url(for: url)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            removeStaleTemporaries(for: url)
-            try scores.write(to: url)
         } catch {
             throw TrackEvaluationError.writeFailed(url, reason: WriteFailureReason.reason(writing: url, error: error))
         }
-        let sidecar = Provenance.url(for: url)
+        removeStaleTemporaries(for: url)
         do {
-            guard let digest = Provenance.digest(of: url) else {
-                throw ScoresFileError.unwritable(path: url.path, reason: "the written file cannot be read back")
-            }
-            try provenance(digest).write(for: url)
+            try provenance(Provenance.digest(of: Data(text.utf8))).write(for: url)
         } catch {
-            _ = Provenance.remove(scoreFile: url)
             throw TrackEvaluationError.writeFailed(sidecar, reason: WriteFailureReason.reason(writing: sidecar, error: error))
+        }
+        do {
+            try AtomicFile.write(text, to: url)
+        } catch {
+            throw TrackEvaluationError.writeFailed(url, reason: WriteFailureReason.reason(writing: url, error: error))
         }
     }
 

@@ -42,7 +42,7 @@ public enum DirectoryEvaluation {
     }
 
     /// Checks the output, scores, and writes the score file and its provenance sidecar
-    /// (each atomically; the sidecar second). Returns the result and the score file.
+    /// (each atomically; the sidecar first). Returns the result and the score file.
     ///
     /// - Throws: `EvaluationError.foreignScores` before reading any audio when the score
     ///   file exists with another origin (or none) and `force` is not set; the errors of

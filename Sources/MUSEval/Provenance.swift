@@ -7,9 +7,9 @@ import Foundation
 /// It lives beside the score file as `.<track>.provenance.json` (hidden: museval's
 /// per-track JSON stays byte-identical, and `ResultsFolder`, `museval aggregate` and
 /// Python museval, which read `*.json` but skip hidden names, never take it for scores).
-/// The score file is written first and the sidecar after it, so a sidecar always
-/// describes the inputs of the score file beside it or of an older one (then the inputs
-/// differ and the track is rescored), never of a newer one.
+/// The sidecar is written first and names the digest of the score file's bytes; the score
+/// file is trusted only when its bytes match, so a run killed between the two writes
+/// leaves a track that is rescored, in a folder still known to be of this origin.
 public struct Provenance: Codable, Equatable, Sendable {
     /// `museval (musdb-museval 0.5.0, museval 0.4.1-compatible)`.
     public var tool: String
@@ -65,18 +65,26 @@ public struct Provenance: Codable, Equatable, Sendable {
         try AtomicFile.write(Array(try encoder.encode(self)) + [0x0A], to: Self.url(for: scoreFile))
     }
 
-    /// Deletes the score file and its sidecar (a result that no longer stands for its inputs).
+    /// Deletes the score file and its sidecar (a result that no longer stands for its
+    /// inputs). Only regular files are removed: a folder in the way is left alone.
+    /// Returns whether a score file was removed.
     static func remove(scoreFile: URL) -> Bool {
-        let manager = FileManager.default
-        let existed = manager.fileExists(atPath: scoreFile.path)
-        try? manager.removeItem(at: scoreFile)
-        try? manager.removeItem(at: url(for: scoreFile))
-        return existed && !manager.fileExists(atPath: scoreFile.path)
+        func isFile(_ url: URL) -> Bool {
+            var info = stat()
+            return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        }
+        let sidecar = url(for: scoreFile)
+        if isFile(sidecar) { unlink(sidecar.path) }
+        return isFile(scoreFile) && unlink(scoreFile.path) == 0
     }
 
     /// `<size>:<crc32 hex>` of the file's bytes (score files are small); nil when unreadable.
     public static func digest(of file: URL) -> String? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
+        (try? Data(contentsOf: file)).map(digest(of:))
+    }
+
+    /// `<size>:<crc32 hex>` of `data`.
+    public static func digest(of data: Data) -> String {
         let crc = data.withUnsafeBytes { raw -> UInt in
             guard let base = raw.bindMemory(to: Bytef.self).baseAddress else { return CZlib.crc32(0, nil, 0) }
             return CZlib.crc32(CZlib.crc32(0, nil, 0), base, uInt(raw.count))

@@ -127,14 +127,19 @@ final class ReferenceBlameTests: XCTestCase {
         try Data("x".utf8).write(to: blocker)
         let target = blocker.appendingPathComponent("test/T.json")
         let scores = TrackScores(track: "T", targets: [])
-        XCTAssertThrowsError(try BatchEvaluator.write(scores, to: target) { _ in fatalError("not reached") }) { error in
+        let origin = ScoreOrigin(method: "/m", references: "/r", settings: ScoringSettings(options: .init()))
+        let provenance = { (digest: String) in
+            Provenance(track: "T", subset: "test", command: "evaluate", origin: origin, inputs: [], scoreFile: digest,
+                       adjustments: [])
+        }
+        XCTAssertThrowsError(try BatchEvaluator.write(scores, to: target, provenance: provenance)) { error in
             XCTAssertEqual(error as? TrackEvaluationError,
                            .writeFailed(target, reason: "a part of the path is not a folder"))
             XCTAssertEqual((error as? TrackEvaluationError)?.side, .output)
         }
         let folderInTheWay = temp.appendingPathComponent("out/T.json")
         try FileManager.default.createDirectory(at: folderInTheWay, withIntermediateDirectories: true)
-        XCTAssertThrowsError(try BatchEvaluator.write(scores, to: folderInTheWay) { _ in fatalError("not reached") }) {
+        XCTAssertThrowsError(try BatchEvaluator.write(scores, to: folderInTheWay, provenance: provenance)) {
             XCTAssertEqual($0 as? TrackEvaluationError, .writeFailed(folderInTheWay, reason: "a folder is in the way of the file"))
         }
         XCTAssertEqual(WriteFailureReason.describe(message: "The operation could not be completed. (NSCocoaErrorDomain error 640.)"),
