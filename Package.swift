@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "MUSEval", targets: ["MUSEval"]),
         .library(name: "Augmentation", targets: ["Augmentation"]),
         .library(name: "Oracle", targets: ["Oracle"]),
+        .library(name: "OracleEvaluation", targets: ["OracleEvaluation"]),
         .executable(name: "musdb", targets: ["MUSDBCommand"]),
         .executable(name: "museval", targets: ["MUSEvalCommand"]),
     ],
@@ -50,7 +51,11 @@ let package = Package(
         // Oracle separators (IRM, IBM, MWF, multi-resolution IRM) on arrays.
         .target(name: "Oracle", dependencies: ["DSP"], exclude: ["README.md"]),
         // Scoring separator output folders: layouts, JSON, aggregation.
-        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "FileOutput"], exclude: ["README.md"]),
+        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "CZlib", "FileOutput"], exclude: ["README.md"]),
+
+        // `museval oracle`'s batch: oracle separations of a dataset, written for scoring.
+        .target(name: "OracleEvaluation", dependencies: ["Oracle", "MUSDB", "MUSEval", "Audio", "FileOutput"],
+                exclude: ["README.md"]),
 
         // Progress bars and messages shared by the two commands.
         .target(name: "CommandSupport", exclude: ["README.md"]),
@@ -60,7 +65,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "MUSEvalCommand", dependencies: [
-            "MUSEval", "MUSDB", "BSSEval", "Oracle", "Audio", "CommandSupport", "FileOutput",
+            "MUSEval", "MUSDB", "BSSEval", "Oracle", "OracleEvaluation", "Audio", "CommandSupport", "FileOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -81,7 +86,8 @@ let package = Package(
         .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "Audio"]),
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
         .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "DSP", "Audio"]),
-        .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "DSP", "Audio", "BSSEval", "MUSEval"]),
+        .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "OracleEvaluation", "MUSDB", "DSP", "Audio",
+                                                     "BSSEval", "MUSEval"]),
         .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio", "FileOutput"]),
         // Both commands run as a user runs them, on broken inputs built in each test.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),

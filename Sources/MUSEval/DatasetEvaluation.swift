@@ -45,47 +45,59 @@ public struct DatasetEvaluation: Sendable {
         }
 
         let expected = Set(pairs.flatMap { $0.1.files.keys }.filter { TargetOrder.musdb.contains($0) })
+        let origin = ScoreOrigin(method: discovery.folder.standardizedFileURL.path,
+                                 references: database.root.standardizedFileURL.path,
+                                 settings: ScoringSettings(options: options, layout: discovery.layout.pattern,
+                                                           targetMap: discovery.aliases.addedEntries))
         jobs = pairs.map { track, estimate in
             Self.job(track: track, estimate: estimate, expected: expected, output: output,
-                     options: options, kernel: kernel)
+                     origin: origin, options: options, kernel: kernel)
         }
         self.notes = notes
     }
 
+    /// The job of one track. References come from `Track.load`, which validates every stem
+    /// against the track's mixture; any failure there is the reference's
+    /// (`TrackEvaluationError.invalidReference` naming the stem file), so an estimate is
+    /// only ever compared with, and blamed against, a sane reference.
     static func job(track: Track, estimate: EstimateTrack, expected: Set<String>, output: URL,
-                    options: EvaluationOptions, kernel: ScoringKernel) -> TrackJob {
+                    origin: ScoreOrigin, options: EvaluationOptions, kernel: ScoringKernel) -> TrackJob {
         let subset = track.subset.rawValue
         let url = output.appendingPathComponent(subset).appendingPathComponent(track.name + ".json")
         if let (target, urls) = estimate.conflicts.sorted(by: { $0.key < $1.key }).first {
-            return .failing(track: track.name, subset: subset, output: url,
+            return .failing(track: track.name, subset: subset, output: url, origin: origin,
                             error: .conflictingFiles(target: target, urls))
         }
         let found = estimate.targets.filter { TargetOrder.musdb.contains($0) }
         let missing = TargetOrder.musdb.filter { expected.contains($0) && estimate.files[$0] == nil }
         if !missing.isEmpty {
-            return .failing(track: track.name, subset: subset, output: url,
+            return .failing(track: track.name, subset: subset, output: url, origin: origin,
                             error: .missingTargets(track: track.name, missing: missing, found: found))
         }
         guard let plan = TrackEvaluationPlan(targets: found) else {
-            return .failing(track: track.name, subset: subset, output: url,
+            return .failing(track: track.name, subset: subset, output: url, origin: origin,
                             error: .tooFewTargets(track: track.name, found: found))
         }
         let files = estimate.files
-        let inputs = plan.groups.joined().compactMap { files[$0] } + [track.path] + Array(track.sourceURLs.values)
-        return TrackJob(track: track.name, subset: subset, output: url, inputs: inputs,
-                        expectedTargets: plan.writtenTargets) {
-            let targets = Array(Set(plan.groups.joined()))
+        let targets = TargetOrder.musdb.filter { Set(plan.groups.joined()).contains($0) }
+        let inputs = targets.compactMap { files[$0] }
+        let referenceFiles = ([track.path] + Source.allCases.compactMap { track.sourceURLs[$0] })
+            .reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
+        return TrackJob(track: track.name, subset: subset, output: url, inputs: inputs, references: referenceFiles,
+                        origin: origin, expectedTargets: plan.writtenTargets) {
             let references: [String: AudioBuffer]
             do {
                 references = try track.load(targets.map { try track.target(named: $0) })
             } catch {
-                throw TrackEvaluationError.referenceUnavailable(track: track.name, reason: String(describing: error))
+                throw TrackEvaluationError.reference(error, track: track.name)
             }
             var estimates = [String: AudioBuffer]()
             var adjustments = [InputAdjustment]()
             for target in targets {
-                let reference = references[target]!
-                let (audio, changes) = try EstimateLoading.load(files[target]!, sampleRate: reference.sampleRate,
+                guard let reference = references[target], let file = files[target] else {
+                    throw TrackEvaluationError.referenceUnavailable(track: track.name, reason: "no \(target) reference")
+                }
+                let (audio, changes) = try EstimateLoading.load(file, sampleRate: reference.sampleRate,
                                                                 channelCount: reference.channelCount,
                                                                 frameCount: reference.frameCount)
                 estimates[target] = audio

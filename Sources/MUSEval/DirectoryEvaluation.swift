@@ -8,8 +8,14 @@ import Foundation
 ///
 /// Pairing: an estimate pairs with the reference of the same name (ignoring case), else
 /// with the reference whose name maps to the same museval target (`TargetAliases`).
-/// Unpaired files are reported and left out. Estimates are adjusted to their reference
-/// like `EstimateLoading` does (rate, mono, length).
+/// Unpaired files are reported and left out. Every reference is validated where it is read
+/// (readable, finite, and one rate, length and channel count shared by all references); a
+/// failure there is the reference's. Only then are estimates adjusted to their reference
+/// like `EstimateLoading` does (rate, mono, length), and blamed for what cannot be.
+///
+/// `run` adds what a rerun needs: the score file `OUTPUT/<reference folder>.json` gets a
+/// provenance sidecar, and an existing score file of another origin (other estimates,
+/// references or settings, or unknown) is refused unless `force`.
 public enum DirectoryEvaluation {
     /// The result of one folder pair.
     public struct Result: Sendable {
@@ -19,6 +25,44 @@ public enum DirectoryEvaluation {
         public var adjustments: [InputAdjustment]
         /// Files without a partner.
         public var unpaired: [URL]
+        /// The paired files as they were before being read: estimates, then references.
+        public var inputs: [InputFingerprint]
+    }
+
+    /// What a run of these folders and settings records as the scores' origin.
+    public static func origin(references: URL, estimates: URL, options: EvaluationOptions,
+                              aliases: TargetAliases) -> ScoreOrigin {
+        ScoreOrigin(method: estimates.standardizedFileURL.path, references: references.standardizedFileURL.path,
+                    settings: ScoringSettings(options: options, targetMap: aliases.addedEntries))
+    }
+
+    /// `output/<reference folder name>.json`.
+    public static func scoreFile(references: URL, output: URL) -> URL {
+        output.appendingPathComponent(references.standardizedFileURL.lastPathComponent + ".json")
+    }
+
+    /// Checks the output, scores, and writes the score file and its provenance sidecar
+    /// (each atomically; the sidecar first). Returns the result and the score file.
+    ///
+    /// - Throws: `EvaluationError.foreignScores` before reading any audio when the score
+    ///   file exists with another origin (or none) and `force` is not set; the errors of
+    ///   `evaluate`; `TrackEvaluationError.writeFailed` with the reason in words.
+    public static func run(references: URL, estimates: URL, output: URL, options: EvaluationOptions = .init(),
+                           aliases: TargetAliases = .standard, force: Bool = false,
+                           kernel: ScoringKernel = .bssEval) throws -> (Result, URL) {
+        let url = scoreFile(references: references, output: output)
+        let origin = origin(references: references, estimates: estimates, options: options, aliases: aliases)
+        if !force, let conflict = OriginConflict.check(url, origin: origin) {
+            throw OriginConflict.refusal([conflict], folder: output, origin: origin)
+        }
+        let result = try evaluate(references: references, estimates: estimates, options: options,
+                                  aliases: aliases, kernel: kernel)
+        let warnings = result.unpaired.map { "\($0.path): no partner file; not scored" }
+        try BatchEvaluator.write(result.scores, to: url) { digest in
+            Provenance(track: result.scores.track, subset: nil, command: "dir", origin: origin, inputs: result.inputs,
+                       scoreFile: digest, adjustments: result.adjustments.map(\.description), warnings: warnings)
+        }
+        return (result, url)
     }
 
     /// Scores `estimates` against `references` (both folders of audio files).
@@ -29,8 +73,8 @@ public enum DirectoryEvaluation {
     public static func evaluate(references: URL, estimates: URL, options: EvaluationOptions = .init(),
                                 aliases: TargetAliases = .standard,
                                 kernel: ScoringKernel = .bssEval) throws -> Result {
-        let referenceFiles = try audioFiles(in: references)
-        let estimateFiles = try audioFiles(in: estimates)
+        let referenceFiles = try audioFiles(in: references, side: .reference)
+        let estimateFiles = try audioFiles(in: estimates, side: .estimate)
         var unpaired = [URL]()
         var pairs = [(name: String, reference: URL, estimate: URL)]()
         var remaining = estimateFiles
@@ -50,21 +94,20 @@ public enum DirectoryEvaluation {
             throw EvaluationError.noPairs(references: referenceFiles.keys.sorted(), estimates: estimateFiles.keys.sorted())
         }
 
+        let inputs = pairs.compactMap { InputFingerprint.of($0.estimate, role: .estimate) }
+            + pairs.compactMap { InputFingerprint.of($0.reference, role: .reference) }
         var referenceAudio = [String: AudioBuffer]()
-        for pair in pairs {
-            do {
-                referenceAudio[pair.name] = try AudioFile.read(pair.reference)
-            } catch {
-                throw TrackEvaluationError.unreadable(pair.reference, reason: EstimateLoading.reason(error, url: pair.reference))
-            }
-        }
-        let first = referenceAudio[pairs[0].name]!
-        for pair in pairs {
-            let audio = referenceAudio[pair.name]!
-            guard audio.sampleRate == first.sampleRate, audio.frameCount == first.frameCount else {
-                throw TrackEvaluationError.referenceUnavailable(track: references.lastPathComponent,
-                    reason: "\(pair.reference.path) has \(audio.frameCount) frames at \(audio.sampleRate) Hz but "
-                        + "\(pairs[0].reference.path) has \(first.frameCount) at \(first.sampleRate) Hz; references must match")
+        for pair in pairs { referenceAudio[pair.name] = try readReference(pair.reference) }
+        guard let first = referenceAudio[pairs[0].name] else { throw EvaluationError.noAudioFiles(references) }
+        for pair in pairs.dropFirst() {
+            guard let audio = referenceAudio[pair.name] else { continue }
+            guard audio.sampleRate == first.sampleRate, audio.frameCount == first.frameCount,
+                  audio.channelCount == first.channelCount else {
+                func shape(_ buffer: AudioBuffer) -> String {
+                    "\(buffer.frameCount) frames at \(buffer.sampleRate) Hz in \(buffer.channelCount) channel\(buffer.channelCount == 1 ? "" : "s")"
+                }
+                throw TrackEvaluationError.invalidReference(pair.reference,
+                    reason: "has \(shape(audio)) but \(pairs[0].reference.path) has \(shape(first)); references must match")
             }
         }
 
@@ -72,24 +115,23 @@ public enum DirectoryEvaluation {
         var adjustments = [InputAdjustment]()
         for pair in pairs {
             let (audio, changes) = try EstimateLoading.load(pair.estimate, sampleRate: first.sampleRate,
-                                                            channelCount: referenceAudio[pair.name]!.channelCount,
+                                                            channelCount: first.channelCount,
                                                             frameCount: first.frameCount)
             estimateAudio[pair.name] = audio
             adjustments += changes
         }
         let names = pairs.map(\.name)
-        let files = Dictionary(uniqueKeysWithValues: pairs.map { ($0.name, $0.estimate) })
-        for name in names {
-            if EstimateLoading.isSilent(referenceAudio[name]!) {
-                throw TrackEvaluationError.silentReference(track: references.lastPathComponent, target: name)
+        for pair in pairs {
+            if let audio = referenceAudio[pair.name], EstimateLoading.isSilent(audio) {
+                throw TrackEvaluationError.silentReference(track: references.lastPathComponent, target: pair.name)
             }
-            if EstimateLoading.isSilent(estimateAudio[name]!) {
-                throw TrackEvaluationError.silentEstimate(files[name]!, target: name)
+            if let audio = estimateAudio[pair.name], EstimateLoading.isSilent(audio) {
+                throw TrackEvaluationError.silentEstimate(pair.estimate, target: pair.name)
             }
         }
         let result: ScoringKernel.Scores
         do {
-            result = try kernel.evaluate(names.map { referenceAudio[$0]!.channels }, names.map { estimateAudio[$0]!.channels },
+            result = try kernel.evaluate(names.map { referenceAudio[$0]?.channels ?? [] }, names.map { estimateAudio[$0]?.channels ?? [] },
                                          options.windowSamples(at: first.sampleRate), options.hopSamples(at: first.sampleRate),
                                          options.mode)
         } catch {
@@ -100,14 +142,31 @@ public enum DirectoryEvaluation {
                          isr: result.isr[index], window: options.window, hop: options.hop)
         }
         return Result(scores: TrackScores(track: references.lastPathComponent, targets: targets),
-                      adjustments: adjustments, unpaired: unpaired)
+                      adjustments: adjustments, unpaired: unpaired, inputs: inputs)
+    }
+
+    /// Reads one reference file and checks that it is finite.
+    ///
+    /// - Throws: `TrackEvaluationError.invalidReference` naming the file.
+    static func readReference(_ url: URL) throws -> AudioBuffer {
+        let audio: AudioBuffer
+        do {
+            audio = try AudioFile.read(url)
+        } catch {
+            throw TrackEvaluationError.invalidReference(url, reason: "cannot be read: " + EstimateLoading.reason(error, url: url))
+        }
+        let count = EstimateLoading.nonFiniteCount(audio)
+        guard count == 0 else {
+            throw TrackEvaluationError.invalidReference(url, reason: "holds \(count) NaN or infinite sample\(count == 1 ? "" : "s")")
+        }
+        return audio
     }
 
     /// The audio files directly in `folder`, by name without extension.
-    static func audioFiles(in folder: URL) throws -> [String: URL] {
+    static func audioFiles(in folder: URL, side: FaultSide) throws -> [String: URL] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw EvaluationError.estimatesFolderNotFound(folder)
+            throw side == .reference ? EvaluationError.referenceFolderNotFound(folder) : EvaluationError.estimatesFolderNotFound(folder)
         }
         var result = [String: URL]()
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where !name.hasPrefix(".") {

@@ -20,6 +20,9 @@ public struct EstimateDiscovery: Sendable {
     /// Audio files that matched the layout but whose target name is unknown (e.g. Demucs
     /// 6-stem `piano.wav`), with that name; they are not scored.
     public var unknownTargets: [(url: URL, name: String)]
+    /// The target names used to read the folder (recorded with the scores: another
+    /// `--target-map` can pair other files).
+    public var aliases: TargetAliases = .standard
 
     /// Lists `folder` and groups its estimate files by track.
     ///
@@ -134,6 +137,6 @@ public struct EstimateDiscovery: Sendable {
             return track
         }.sorted { ($0.name, $0.subset ?? "") < ($1.name, $1.subset ?? "") }
         return EstimateDiscovery(folder: folder, layout: layout, explanation: explanation,
-                                 tracks: tracks, unknownTargets: unknown)
+                                 tracks: tracks, unknownTargets: unknown, aliases: aliases)
     }
 }

@@ -27,7 +27,7 @@ public enum EstimateLoading {
                               frameCount: Int) throws -> (AudioBuffer, [InputAdjustment]) {
         var audio = input
         var adjustments = [InputAdjustment]()
-        let nonFinite = audio.channels.reduce(0) { $0 + $1.lazy.filter { !$0.isFinite }.count }
+        let nonFinite = nonFiniteCount(audio)
         guard nonFinite == 0 else { throw TrackEvaluationError.nonFinite(url, count: nonFinite) }
         let duplicate = audio.channelCount != channelCount
         if duplicate {
@@ -58,6 +58,11 @@ public enum EstimateLoading {
             audio.channels = audio.channels.map { Array($0.prefix(frameCount)) }
         }
         return (audio, adjustments)
+    }
+
+    /// The number of NaN or infinite samples in `audio`.
+    public static func nonFiniteCount(_ audio: AudioBuffer) -> Int {
+        audio.channels.reduce(0) { $0 + $1.lazy.filter { !$0.isFinite }.count }
     }
 
     /// The library's message without a repeated path.

@@ -9,6 +9,8 @@ public enum EvaluationError: Error, Equatable, Sendable {
     case invalidLayout(String, reason: String)
     /// The estimates folder does not exist.
     case estimatesFolderNotFound(URL)
+    /// `dir`: the reference folder does not exist.
+    case referenceFolderNotFound(URL)
     /// No layout matches any audio file with a known target name; `seen` lists a few files.
     case noEstimatesFound(URL, seen: [String])
     /// Several layouts explain different files of the folder.
@@ -23,6 +25,9 @@ public enum EvaluationError: Error, Equatable, Sendable {
     case noAudioFiles(URL)
     /// `dir`: no estimate has the name of a reference.
     case noPairs(references: [String], estimates: [String])
+    /// The output folder holds `count` score files of another origin (another method,
+    /// references or settings, or unknown), `example` among them; nothing was scored.
+    case foreignScores(folder: URL, count: Int, example: URL, holds: String, thisRun: String)
 }
 
 extension EvaluationError: CustomStringConvertible, LocalizedError {
@@ -35,6 +40,8 @@ extension EvaluationError: CustomStringConvertible, LocalizedError {
                 + LayoutPreset.allCases.map(\.rawValue).joined(separator: ", ")
         case let .estimatesFolderNotFound(url):
             return "\(url.path): no such estimates folder"
+        case let .referenceFolderNotFound(url):
+            return "\(url.path): no such reference folder"
         case let .noEstimatesFound(url, seen):
             let examples = seen.isEmpty ? "it holds no files" : "files seen: " + seen.joined(separator: ", ")
             return "\(url.path): found no estimates in any known layout (\(examples)). "
@@ -59,6 +66,10 @@ extension EvaluationError: CustomStringConvertible, LocalizedError {
         case let .noPairs(references, estimates):
             return "no estimate is named like a reference (references: \(references.joined(separator: ", ")); "
                 + "estimates: \(estimates.joined(separator: ", ")))"
+        case let .foreignScores(folder, count, example, holds, thisRun):
+            return "\(folder.path) \(holds); this run is \(thisRun). Nothing was scored: one folder holds one "
+                + "method and one setting. Choose another output folder with -o, or pass --force to rescore and replace "
+                + "\(count == 1 ? "the score file" : "all \(count) score files") (e.g. \(example.path))"
         }
     }
 

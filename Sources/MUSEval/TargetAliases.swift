@@ -53,6 +53,13 @@ public struct TargetAliases: Sendable, Equatable {
         table[Self.normalised(alias)] = resolved
     }
 
+    /// The entries added to the standard table, `alias=target` sorted and comma-joined
+    /// (empty for the standard table): a canonical `--target-map`, recorded with the scores.
+    public var addedEntries: String {
+        table.filter { Self.standard.table[$0.key] != $0.value }
+            .map { "\($0.key)=\($0.value)" }.sorted().joined(separator: ",")
+    }
+
     /// The museval target that `name` stands for, or nil for a name nobody mapped (e.g.
     /// Demucs 6-stem `piano`, or a `mixture` copy next to the estimates).
     public func target(for name: String) -> String? {

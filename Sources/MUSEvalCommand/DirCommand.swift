@@ -13,7 +13,9 @@ struct DirCommand: ParsableCommand {
             Files are paired by name (vocals.wav with vocals.flac, or through target aliases such as \
             Vocals/voice), not by listing order as Python's eval_dir does, and targets are named without \
             the extension. Prints the median of each metric per target and writes \
-            OUTPUT_DIR/<reference folder name>.json.
+            OUTPUT_DIR/<reference folder name>.json with a hidden provenance sidecar beside it \
+            (.<name>.provenance.json: inputs, settings, warnings). A score file written from other \
+            estimates, references or settings, or of unknown origin, is not replaced unless --force.
 
             Example:
               museval dir references/ separated/song/ -o scores
@@ -41,6 +43,9 @@ struct DirCommand: ParsableCommand {
     @Option(help: "More target names, e.g. 'lead=vocals'.")
     var targetMap: String?
 
+    @Flag(help: "Replace a score file of another origin (other estimates, references or settings, or unknown).")
+    var force = false
+
     func validate() throws {
         guard win > 0, hop > 0 else { throw ValidationError("--win and --hop must be positive") }
         guard EvaluationMode(rawValue: mode) != nil else { throw ValidationError("--mode must be v4 or v3") }
@@ -53,13 +58,11 @@ struct DirCommand: ParsableCommand {
         try OutputLocation.validate(output, datasetRoot: references)
         try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
         let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
-        let result = try DirectoryEvaluation.evaluate(references: references, estimates: estimates, options: options,
-                                                      aliases: try TargetAliases(parsing: targetMap ?? ""))
+        let (result, url) = try DirectoryEvaluation.run(references: references, estimates: estimates, output: output,
+                                                        options: options, aliases: try TargetAliases(parsing: targetMap ?? ""),
+                                                        force: force)
         for adjustment in result.adjustments { printError("warning: \(adjustment)") }
         for file in result.unpaired { printError("warning: \(file.path): no partner file; not scored") }
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let url = output.appendingPathComponent(result.scores.track + ".json")
-        try result.scores.write(to: url)
         print(DirectoryEvaluation.summary(of: result.scores))
         printError("wrote \(url.path)")
     }

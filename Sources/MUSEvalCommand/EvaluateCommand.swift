@@ -16,8 +16,13 @@ struct EvaluateCommand: AsyncParsableCommand {
             Spleeter, Open-Unmix, UVR) and explained, or given with --layout. Estimates at another \
             sample rate are resampled, mono is duplicated to stereo, lengths are padded or truncated; \
             each change is reported. A track that cannot be scored is reported and the others go on; \
-            the exit status is 1 when any track failed. Tracks whose JSON is complete and newer than \
-            their inputs are skipped (--force redoes them).
+            the exit status is 1 when any track failed. Each JSON gets a hidden provenance sidecar \
+            (OUTPUT_DIR/<subset>/.<track>.provenance.json: tool version, estimates folder, settings, \
+            every input's size, mtime and hash, warnings). A rerun skips tracks whose inputs and \
+            settings are unchanged (repeating their warnings) and rescores the others; it refuses an \
+            output folder holding scores of another estimates folder, dataset or setting, or of unknown \
+            origin (Python museval, older versions), before scoring anything. --force rescores everything \
+            and replaces them.
 
             Examples:
               museval separated/htdemucs --musdb ~/MUSDB18-HQ --is-wav -o scores
@@ -62,7 +67,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "More target names, e.g. 'lead=vocals,backing=accompaniment'.")
     var targetMap: String?
 
-    @Flag(help: "Rescore tracks whose JSON files are up to date.")
+    @Flag(help: "Rescore every track, replacing score files of another origin (estimates folder, dataset, settings).")
     var force = false
 
     func validate() throws {
@@ -88,10 +93,16 @@ struct EvaluateCommand: AsyncParsableCommand {
         for note in plan.notes { printError("warning: \(note)") }
 
         let bar = ProgressBar(total: plan.jobs.count, label: "scoring")
-        let report = await BatchEvaluator(jobs: jobs, force: force).run(plan.jobs) { outcome in
-            for adjustment in outcome.adjustments { bar.log("warning: \(adjustment)") }
-            if let failure = outcome.failure { bar.log("error: \(outcome.subset)/\(outcome.track): \(failure)") }
-            bar.advance(item: outcome.track)
+        let report: BatchReport
+        do {
+            report = try await BatchEvaluator(jobs: jobs, force: force).run(plan.jobs) { outcome in
+                for adjustment in outcome.adjustments { bar.log("warning: \(adjustment)") }
+                if let failure = outcome.failure { bar.log("error: \(outcome.subset)/\(outcome.track): \(failure)") }
+                bar.advance(item: outcome.track)
+            }
+        } catch {
+            bar.finish()
+            throw error
         }
         bar.finish()
         printError(report.summary)

@@ -4,6 +4,7 @@ import CommandSupport
 import Foundation
 import MUSDB
 import Oracle
+import OracleEvaluation
 
 /// `museval oracle --method irm2 --root ROOT -o OUT`: oracle estimates for a dataset, in
 /// the layout `museval` scores (`OUT/<subset>/<track>/<target>.wav`).

@@ -67,7 +67,7 @@ final class EvaluateParityTests: XCTestCase {
         }
         let discovery = try EstimateDiscovery.discover(in: temp.appendingPathComponent("estimates"))
         let plan = try DatasetEvaluation(database: database, discovery: discovery, output: temp.appendingPathComponent("out"))
-        let report = await BatchEvaluator().run(plan.jobs)
+        let report = try await BatchEvaluator().run(plan.jobs)
         XCTAssertTrue(report.succeeded, report.summary)
         let scores = try TrackScores(contentsOf: report.outcomes[0].output)
         try assertMatches(scores, golden: Self.goldens.appendingPathComponent("eval_mus_track.json"))

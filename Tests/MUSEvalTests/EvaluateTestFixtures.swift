@@ -40,6 +40,13 @@ enum EvaluateTestFixtures {
         return urls
     }
 
+    /// Rewrites a dataset (or estimate) WAV through `change`, as 32-bit float so NaN survives.
+    static func rewrite(_ url: URL, _ change: (inout AudioBuffer) -> Void) throws {
+        var audio = try AudioFile.read(url)
+        change(&audio)
+        try AudioFile.write(audio, to: url, format: .wavFloat32)
+    }
+
     static let fourStems: [(file: String, target: String)] =
         [("vocals", "vocals"), ("drums", "drums"), ("bass", "bass"), ("other", "other")]
 
@@ -71,9 +78,11 @@ enum EvaluateTestFixtures {
 
     /// Plans and runs an evaluation with the fake kernel.
     static func run(_ database: Database, estimates: URL, output: URL, layout: EstimateLayout? = nil,
-                    force: Bool = false, jobs: Int = 2) async throws -> (BatchReport, EstimateDiscovery) {
+                    options: EvaluationOptions = .init(), force: Bool = false,
+                    jobs: Int = 2) async throws -> (BatchReport, EstimateDiscovery) {
         let discovery = try EstimateDiscovery.discover(in: estimates, layout: layout)
-        let plan = try DatasetEvaluation(database: database, discovery: discovery, output: output, kernel: fakeKernel)
-        return (await BatchEvaluator(jobs: jobs, force: force).run(plan.jobs), discovery)
+        let plan = try DatasetEvaluation(database: database, discovery: discovery, output: output, options: options,
+                                         kernel: fakeKernel)
+        return (try await BatchEvaluator(jobs: jobs, force: force).run(plan.jobs), discovery)
     }
 }

@@ -8,22 +8,22 @@ import Oracle
 /// The multi-resolution oracle's choice for one track: every resolution scored with BSS
 /// Eval v4 as museval's `eval_mus_track` scores estimates, and the best one (the highest
 /// mean over the five targets of the median SDR over frames).
-struct ResolutionChoice: Encodable {
+public struct ResolutionChoice: Encodable {
     /// One resolution's per-frame SDR by target.
-    struct Scored: Encodable {
-        let segmentLength: Int
+    public struct Scored: Encodable {
+        public let segmentLength: Int
         /// Mean over targets of the median SDR over frames (the ranking score).
-        let score: Double?
-        let sdr: [String: [Double?]]
+        public let score: Double?
+        public let sdr: [String: [Double?]]
     }
 
-    let track: String
-    let bestSegmentLength: Int
-    let bestIndex: Int
-    let resolutions: [Scored]
+    public let track: String
+    public let bestSegmentLength: Int
+    public let bestIndex: Int
+    public let resolutions: [Scored]
 
     /// Scores each resolution's estimates against the true targets (1 s windows and hops).
-    init(track: Track, input: OracleInput, resolutions: [MultiResolutionIRM.Resolution]) throws {
+    public init(track: Track, input: OracleInput, resolutions: [MultiResolutionIRM.Resolution]) throws {
         var scored = [Scored]()
         var sdrs = [[[Double]]]()
         for resolution in resolutions {
@@ -36,7 +36,7 @@ struct ResolutionChoice: Encodable {
                                  sdr: sdr.mapValues { $0.map { $0.isFinite ? $0 : nil } }))
         }
         guard let best = MultiResolutionIRM.bestResolution(scores: sdrs) else {
-            throw OracleCommandError("no resolution of \(track.name) has a finite SDR (silent track?)")
+            throw OracleBatchError.noFiniteResolution(track: track.name)
         }
         self.track = track.name
         self.bestIndex = best
@@ -61,13 +61,13 @@ struct ResolutionChoice: Encodable {
     }
 
     /// One line for the log.
-    var summary: String {
+    public var summary: String {
         let scores = resolutions.map { r in "\(r.segmentLength): " + (r.score.map { String(format: "%.2f", $0) } ?? "n/a") }
         return "best resolution \(bestSegmentLength) (mean of median SDR per target: \(scores.joined(separator: ", ")))"
     }
 
     /// Writes the choice and every resolution's scores as JSON, atomically.
-    func write(to url: URL) throws {
+    public func write(to url: URL) throws {
         try OutputFolder.create(url.deletingLastPathComponent())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

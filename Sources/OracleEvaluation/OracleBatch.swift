@@ -2,36 +2,49 @@ import Audio
 import FileOutput
 import Foundation
 import MUSDB
+import MUSEval
 import Oracle
 
 /// One `museval oracle` run: loads each track, separates it with the oracle, writes the
 /// estimates atomically, and skips tracks already done.
-struct OracleBatch: Sendable {
+///
+/// Every input goes through `Track`'s validation (a NaN, truncated or mismatched stem is an
+/// `OracleBatchError.invalidReference` naming the stem file), and every estimate is checked
+/// finite before anything of the track is written, so a broken track fails alone and never
+/// leaves NaN estimates for `museval` to score.
+public struct OracleBatch: Sendable {
     /// The targets written for every track, as museval scores them.
-    static let targetNames = ["vocals", "drums", "bass", "other", "accompaniment"]
+    public static let targetNames = ["vocals", "drums", "bass", "other", "accompaniment"]
     /// The sources the oracles see, in musdb's order (the order the reference sums them in).
-    static let sources: [Source] = [.vocals, .drums, .bass, .other]
+    public static let sources: [Source] = [.vocals, .drums, .bass, .other]
 
-    let method: OracleMethod
-    let output: URL
-    let force: Bool
+    public let method: OracleMethod
+    public let output: URL
+    public let force: Bool
     /// The separator for every method but `mrstft` (usually `method.separator`).
-    let separator: OracleSeparator
+    public let separator: OracleSeparator
+
+    public init(method: OracleMethod, output: URL, force: Bool, separator: OracleSeparator) {
+        self.method = method
+        self.output = output
+        self.force = force
+        self.separator = separator
+    }
 
     /// What happened to one track.
-    enum Outcome {
+    public enum Outcome: Equatable {
         case skipped
         case separated(notes: [String])
     }
 
     /// `base/<subset>/<track>/`.
-    func folder(for track: Track, under base: URL) -> URL {
+    public func folder(for track: Track, under base: URL) -> URL {
         base.appendingPathComponent(track.subset.rawValue, isDirectory: true)
             .appendingPathComponent(track.name, isDirectory: true)
     }
 
     /// The estimate folders of `track`: one, or for `mrstft` the average and the best.
-    func estimateFolders(for track: Track) -> [URL] {
+    public func estimateFolders(for track: Track) -> [URL] {
         switch method {
         case .mrstft:
             return [folder(for: track, under: output.appendingPathComponent("average")),
@@ -42,13 +55,13 @@ struct OracleBatch: Sendable {
     }
 
     /// `OUT/resolutions/<subset>/<track>.json` (mrstft only).
-    func resolutionReport(for track: Track) -> URL {
+    public func resolutionReport(for track: Track) -> URL {
         output.appendingPathComponent("resolutions").appendingPathComponent(track.subset.rawValue)
             .appendingPathComponent(track.name + ".json")
     }
 
     /// Whether every file this run writes for `track` exists already.
-    func isDone(_ track: Track) -> Bool {
+    public func isDone(_ track: Track) -> Bool {
         var files = estimateFolders(for: track).flatMap { folder in
             Self.targetNames.map { folder.appendingPathComponent($0 + ".wav") }
         }
@@ -56,7 +69,11 @@ struct OracleBatch: Sendable {
         return files.allSatisfy { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    func process(_ track: Track) throws -> Outcome {
+    /// Separates `track` and writes its estimates, unless they exist (and not `force`).
+    ///
+    /// - Throws: `OracleBatchError` for a broken stem or a non-finite estimate (nothing of
+    ///   the track is written then); the oracle's and the writer's errors.
+    public func process(_ track: Track) throws -> Outcome {
         if !force && isDone(track) { return .skipped }
         var notes = [String]()
         let input = try OracleInput(track: track, notes: &notes)
@@ -66,16 +83,30 @@ struct OracleBatch: Sendable {
             let resolutions = try oracle.separateAtEachResolution(mixture: input.mixture, sources: input.sources)
             let average = MultiResolutionIRM.average(resolutions.map(\.estimates))
             let folders = estimateFolders(for: track)
-            try write(average, sampleRate: input.sampleRate, to: folders[0])
             let choice = try ResolutionChoice(track: track, input: input, resolutions: resolutions)
+            try Self.requireFinite(average, track: track.name)
+            try Self.requireFinite(resolutions[choice.bestIndex].estimates, track: track.name)
+            try write(average, sampleRate: input.sampleRate, to: folders[0])
             try write(resolutions[choice.bestIndex].estimates, sampleRate: input.sampleRate, to: folders[1])
             try choice.write(to: resolutionReport(for: track))
             notes.append(choice.summary)
         default:
             let estimates = try separator.separate(mixture: input.mixture, sources: input.sources)
+            try Self.requireFinite(estimates, track: track.name)
             try write(estimates, sampleRate: input.sampleRate, to: estimateFolders(for: track)[0])
         }
         return .separated(notes: notes)
+    }
+
+    /// Throws `OracleBatchError.nonFiniteEstimate` for the first estimate (or their
+    /// accompaniment) holding NaN or infinite samples: it is never written.
+    static func requireFinite(_ estimates: [Stem], track: String) throws {
+        var all = estimates
+        if let accompaniment = Stem.accompaniment(of: estimates) { all.append(accompaniment) }
+        for stem in all {
+            let count = EstimateLoading.nonFiniteCount(AudioBuffer(sampleRate: 1, channels: stem.channels))
+            if count > 0 { throw OracleBatchError.nonFiniteEstimate(track: track, target: stem.name, count: count) }
+        }
     }
 
     /// Writes the source estimates and their accompaniment as float WAV into `folder`,
@@ -89,31 +120,5 @@ struct OracleBatch: Sendable {
                                     to: staging.appendingPathComponent(stem.name + ".wav"), format: .wavFloat32)
             }
         }
-    }
-}
-
-/// A track's mixture and sources as the oracles take them.
-struct OracleInput {
-    let mixture: [[Double]]
-    let sources: [Stem]
-    let sampleRate: Int
-
-    /// Decodes the mixture and the four sources. Stems that decode to slightly different
-    /// lengths are cut to the shortest (and `notes` says so), as the oracles need aligned
-    /// signals.
-    init(track: Track, notes: inout [String]) throws {
-        let mixture = try track.audio()
-        let sources = try track.loadSources(OracleBatch.sources)
-        let count = ([mixture.frameCount] + sources.values.map(\.frameCount)).min() ?? 0
-        if mixture.frameCount != count || sources.values.contains(where: { $0.frameCount != count }) {
-            notes.append("warning: mixture and sources differ in length; all cut to \(count) frames")
-        }
-        // Cut only what is longer: a copy of every signal would double the peak memory.
-        func aligned(_ buffer: AudioBuffer) -> [[Double]] {
-            buffer.frameCount == count ? buffer.channels : buffer.frames(0..<count).channels
-        }
-        self.mixture = aligned(mixture)
-        self.sources = OracleBatch.sources.map { Stem(name: $0.rawValue, channels: aligned(sources[$0]!)) }
-        self.sampleRate = mixture.sampleRate
     }
 }

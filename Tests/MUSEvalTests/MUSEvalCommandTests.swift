@@ -1,0 +1,74 @@
+import Audio
+import Foundation
+import MUSDB
+@testable import MUSEval
+import TestSupport
+import XCTest
+
+/// The built `museval` executable (beside the test bundle): exit statuses, a broken track
+/// that does not stop the healthy ones, and the refusal to mix origins.
+final class MUSEvalCommandTests: XCTestCase {
+    typealias F = EvaluateTestFixtures
+
+    /// What the background reader drained (read only after the group finished).
+    private final class Drained: @unchecked Sendable { var data = Data() }
+
+    /// Runs `museval arguments`, reading stdout and stderr concurrently (a full pipe would block it).
+    private func museval(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("museval")
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw XCTSkip("the museval executable is not built beside the tests (\(url.path))")
+        }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let errors = Drained()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errors.data = err.fileHandleForReading.readDataToEndOfFile() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errors.data, as: UTF8.self))
+    }
+
+    func testABrokenReferenceFailsItsTrackTheOthersAreScoredAndOriginsAreNotMixed() throws {
+        let temp = try TestData.temporaryDirectory(self)
+        let database = try F.dataset(in: temp, train: 0, test: 3, seconds: 1)
+        let estimates = temp.appendingPathComponent("estimates")
+        try F.writeEstimates(database, to: estimates, targets: F.fourStems) { "\($0.subset.rawValue)/\($0.name)/\($1)" }
+        let broken = try XCTUnwrap(database.tracks[1].sourceURLs[.vocals])
+        try F.rewrite(broken) { for i in 0..<3 { $0.channels[0][i] = .nan } }
+        let output = temp.appendingPathComponent("scores")
+        let common = [estimates.path, "--musdb", database.root.path, "--is-wav", "-o", output.path]
+
+        let first = try museval(common)
+        XCTAssertEqual(first.status, 1, first.err)
+        XCTAssertTrue(first.err.contains("\(broken.path): reference: the vocals stem of track '\(database.tracks[1].name)' "
+            + "holds 3 NaN or infinite samples"), first.err)
+        XCTAssertTrue(first.err.contains("2 scored, 0 skipped as up to date, 1 failed"), first.err)
+        for index in [0, 2] {
+            let json = output.appendingPathComponent("test/\(database.tracks[index].name).json")
+            XCTAssertEqual(try TrackScores(contentsOf: json).targets.map(\.name), ["vocals", "drums", "bass", "other"])
+        }
+
+        let other = try museval(common + ["--mode", "v3"])
+        XCTAssertEqual(other.status, 1)
+        XCTAssertTrue(other.err.contains("holds scores of \(estimates.path) with --win 1 --hop 1 --mode v4"), other.err)
+        XCTAssertTrue(other.err.contains("--force"), other.err)
+
+        try F.rewrite(broken) { for i in 0..<3 { $0.channels[0][i] = 0.01 } }
+        let fixed = try museval(common)
+        XCTAssertEqual(fixed.status, 0, fixed.err)
+        XCTAssertTrue(fixed.err.contains("1 scored, 2 skipped as up to date, 0 failed"), fixed.err)
+
+        let missing = temp.appendingPathComponent("no-references")
+        let dir = try museval(["dir", missing.path, estimates.appendingPathComponent("test/\(database.tracks[0].name)").path,
+                               "-o", temp.appendingPathComponent("dir").path])
+        XCTAssertEqual(dir.status, 1)
+        XCTAssertTrue(dir.err.contains("\(missing.path): no such reference folder"), dir.err)
+    }
+}
