@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(name: "BSSEvalBenchmark", dependencies: ["BSSEval"]),
 
         // Locating Fixtures/ and ../shared/data from the tests.
-        .target(name: "TestSupport", path: "Sources/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Audio"], path: "Sources/TestSupport"),
 
         .testTarget(name: "FileOutputTests", dependencies: ["TestSupport", "FileOutput"]),
         // Seeded mutation fuzzing of the readers of untrusted bytes (`make fuzz` runs it long).

@@ -77,8 +77,10 @@ public struct DatasetVerifier: Sendable {
                                problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
         let folder = root.appendingPathComponent(subset.rawValue).appendingPathComponent(name, isDirectory: true)
         var frames = [String: Int]()
+        var paths = [String: String]()
         for stem in ["mixture"] + Source.allCases.map(\.rawValue) {
             let url = folder.appendingPathComponent(stem + ".wav")
+            paths[stem] = url.path
             guard FileManager.default.fileExists(atPath: url.path) else {
                 problems.append(.missingStem(track: name, stem: stem, path: url.path))
                 continue
@@ -86,12 +88,13 @@ public struct DatasetVerifier: Sendable {
             do {
                 let info = try AudioFile.info(of: url)
                 frames[stem] = info.frameCount
-                checkShape(name, stem: stem, rate: info.sampleRate, channels: info.channelCount, problems: &problems)
+                checkShape(name, stem: stem, path: url.path, rate: info.sampleRate, channels: info.channelCount,
+                           problems: &problems)
             } catch {
                 problems.append(.unreadableStem(track: name, stem: stem, message: "\(error)"))
             }
         }
-        return finish(name, subset: subset, entry: entry, frames: frames, problems: &problems)
+        return finish(name, subset: subset, entry: entry, frames: frames, paths: paths, problems: &problems)
     }
 
     private func checkStemTrack(_ name: String, subset: Subset, entry: ManifestTrack?,
@@ -103,6 +106,7 @@ public struct DatasetVerifier: Sendable {
             return .init(name: name, subset: subset, frameCount: nil, mixtureErrorDB: nil)
         }
         var frames = [String: Int]()
+        var paths = [String: String]()
         let stems: [(String, Int)] = [("mixture", 0)] + Source.allCases.map { ($0.rawValue, $0.streamIndex) }
         for (stem, index) in stems {
             guard let stream = info.streams.first(where: { $0.index == index && $0.isAudio }) else {
@@ -110,24 +114,38 @@ public struct DatasetVerifier: Sendable {
                 continue
             }
             frames[stem] = stream.durationTimestamps
-            checkShape(name, stem: stem, rate: stream.sampleRate, channels: stream.channelCount, problems: &problems)
+            paths[stem] = "\(url.path) stream \(index)"
+            checkShape(name, stem: stem, path: paths[stem] ?? url.path, rate: stream.sampleRate,
+                       channels: stream.channelCount, problems: &problems)
         }
-        return finish(name, subset: subset, entry: entry, frames: frames, problems: &problems)
+        return finish(name, subset: subset, entry: entry, frames: frames, paths: paths, problems: &problems)
     }
 
-    private func checkShape(_ name: String, stem: String, rate: Int, channels: Int, problems: inout [VerificationProblem]) {
+    private func checkShape(_ name: String, stem: String, path: String, rate: Int, channels: Int,
+                            problems: inout [VerificationProblem]) {
         if rate != manifest.sampleRate {
-            problems.append(.wrongRate(track: name, stem: stem, found: rate, expected: manifest.sampleRate))
+            problems.append(.wrongRate(track: name, stem: stem, found: rate, expected: manifest.sampleRate, path: path))
         }
         if channels != manifest.channelCount {
-            problems.append(.wrongChannelCount(track: name, stem: stem, found: channels, expected: manifest.channelCount))
+            problems.append(.wrongChannelCount(track: name, stem: stem, found: channels, expected: manifest.channelCount,
+                                               path: path))
         }
     }
 
     private func finish(_ name: String, subset: Subset, entry: ManifestTrack?, frames: [String: Int],
-                        problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
-        if Set(frames.values).count > 1 { problems.append(.lengthMismatch(track: name, frames: frames)) }
+                        paths: [String: String], problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
         let mixtureFrames = frames["mixture"]
+        if let mixtureFrames {
+            // Each stem of another length is named with its file; the stream tolerance of
+            // `.stem.mp4` files is the loader's (`Track.stemLengthTolerance`).
+            let tolerance = isWav ? 0 : Track.stemLengthTolerance
+            for (stem, count) in frames.sorted(by: { $0.key < $1.key }) where abs(count - mixtureFrames) > tolerance {
+                problems.append(.invalidStem(track: name, stem: stem, path: paths[stem] ?? stem,
+                                             fault: .length(found: count, expected: mixtureFrames)))
+            }
+        } else if Set(frames.values).count > 1 {
+            problems.append(.lengthMismatch(track: name, frames: frames))
+        }
         if let entry, entry.subset == .test, let expected = entry.seconds, let mixtureFrames, manifest.sampleRate > 0 {
             let seconds = mixtureFrames / manifest.sampleRate
             if seconds != expected { problems.append(.wrongTestLength(track: name, seconds: seconds, expected: expected)) }

@@ -18,10 +18,11 @@ public enum VerificationProblem: Sendable, Equatable, CustomStringConvertible {
     /// An entry of a subset folder that cannot be indexed as a track (see `TrackProblem`).
     case unindexable(TrackProblem)
     /// A stem has another sample rate than the manifest's.
-    case wrongRate(track: String, stem: String, found: Int, expected: Int)
+    case wrongRate(track: String, stem: String, found: Int, expected: Int, path: String)
     /// A stem has another channel count than the manifest's.
-    case wrongChannelCount(track: String, stem: String, found: Int, expected: Int)
-    /// The stems of a track differ in length (frames per stem, in stem order).
+    case wrongChannelCount(track: String, stem: String, found: Int, expected: Int, path: String)
+    /// The stems of a track differ in length and the mixture's is unknown (frames per stem);
+    /// a stem whose length differs from a known mixture's is an `invalidStem(.length)`.
     case lengthMismatch(track: String, frames: [String: Int])
     /// A test track whose whole-second length differs from the manifest's.
     case wrongTestLength(track: String, seconds: Int, expected: Int)
@@ -44,10 +45,10 @@ public enum VerificationProblem: Sendable, Equatable, CustomStringConvertible {
             return "\(track): \(stem) \(path) \(fault)"
         case .unindexable(let problem):
             return problem.description
-        case .wrongRate(let track, let stem, let found, let expected):
-            return "\(track): \(stem) is at \(found) Hz, expected \(expected) Hz"
-        case .wrongChannelCount(let track, let stem, let found, let expected):
-            return "\(track): \(stem) has \(found) channels, expected \(expected)"
+        case let .wrongRate(track, stem, found, expected, path):
+            return "\(track): \(stem) \(path) is at \(found) Hz, expected \(expected) Hz"
+        case let .wrongChannelCount(track, stem, found, expected, path):
+            return "\(track): \(stem) \(path) has \(found) channel\(found == 1 ? "" : "s"), expected \(expected)"
         case .lengthMismatch(let track, let frames):
             let list = frames.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             return "\(track): stems differ in length (frames: \(list))"

@@ -16,15 +16,11 @@ final class BrokenSourceTests: XCTestCase {
     }
 
     /// The file rewritten as a float WAV whose first `count` samples of the second channel
-    /// are NaN, through libsndfile directly (`AudioFile.write` refuses NaN).
+    /// are NaN (`NonFiniteWAV`; `AudioFile.write` refuses NaN).
     private func writeNaN(into url: URL, count: Int) throws {
         var buffer = try AudioFile.read(url)
         for i in 0..<count { buffer.channels[1][i] = .nan }
-        let file = try SoundFileHandle(writing: url, sampleRate: buffer.sampleRate, channelCount: buffer.channelCount,
-                                       format: .wavFloat32, reportAs: url)
-        let written = buffer.interleaved.withUnsafeBufferPointer { Double.writeFrames(file.handle, $0.baseAddress, buffer.frameCount) }
-        XCTAssertEqual(written, buffer.frameCount)
-        XCTAssertEqual(file.close(), 0)
+        try NonFiniteWAV.write(buffer, to: url)
     }
 
     func testNaNStemFailsOnlyItsExamples() throws {

@@ -64,30 +64,11 @@ enum BrokenInputs {
         }
     }
 
-    /// A 32-bit float WAV of `audio` whose first `count` samples are NaN. The file is written
-    /// by libsndfile with a marker value that is then overwritten by NaN's bit pattern, so
-    /// the header is libsndfile's own and only the samples are bad.
+    /// `audio` as a float WAV whose first `count` samples are NaN.
     static func writeWithNaN(_ audio: AudioBuffer, to url: URL, count: Int) throws {
-        let marker: Float = 0.123_456_79
         var channels = audio.channels
-        for index in 0..<count { channels[index % channels.count][index / channels.count] = Double(marker) }
-        try AudioFile.write(AudioBuffer(sampleRate: audio.sampleRate, channels: channels), to: url, format: .wavFloat32)
-        var bytes = [UInt8](try Data(contentsOf: url))
-        let markerBytes = withUnsafeBytes(of: marker.bitPattern.littleEndian, Array.init)
-        let nanBytes = withUnsafeBytes(of: Float.nan.bitPattern.littleEndian, Array.init)
-        var replaced = 0
-        var index = 0
-        while index + 4 <= bytes.count, replaced < count {
-            if Array(bytes[index..<(index + 4)]) == markerBytes {
-                bytes.replaceSubrange(index..<(index + 4), with: nanBytes)
-                replaced += 1
-                index += 4
-            } else {
-                index += 1
-            }
-        }
-        precondition(replaced == count, "test fixture: NaN markers not found")
-        try Data(bytes).write(to: url)
+        for index in 0..<count { channels[index % channels.count][index / channels.count] = .nan }
+        try NonFiniteWAV.write(AudioBuffer(sampleRate: audio.sampleRate, channels: channels), to: url)
     }
 
     /// Leaky estimates (90 % of the target + 10 % of the mixture) of every test track in the

@@ -44,13 +44,9 @@ struct BrokenDataset {
         try Self.writeUnchecked(buffer, to: file(index, stem))
     }
 
-    /// `buffer` as a float WAV through libsndfile directly (`AudioFile.write` refuses NaN).
+    /// `buffer` as a float WAV, NaN included (`NonFiniteWAV`; `AudioFile.write` refuses NaN).
     static func writeUnchecked(_ buffer: AudioBuffer, to url: URL) throws {
-        let file = try SoundFileHandle(writing: url, sampleRate: buffer.sampleRate, channelCount: buffer.channelCount,
-                                       format: .wavFloat32, reportAs: url)
-        let written = buffer.interleaved.withUnsafeBufferPointer { Double.writeFrames(file.handle, $0.baseAddress, buffer.frameCount) }
-        XCTAssertEqual(written, buffer.frameCount)
-        XCTAssertEqual(file.close(), 0)
+        try NonFiniteWAV.write(buffer, to: url)
     }
 
     /// The stem resampled to `rate` Hz (header and length change).

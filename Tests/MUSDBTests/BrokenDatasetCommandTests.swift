@@ -68,7 +68,7 @@ final class BrokenDatasetCommandTests: XCTestCase {
         XCTAssertTrue(verify.out.contains("\(data.names[3])"), verify.out)
         XCTAssertTrue(verify.out.contains("mixture − Σ stems: exact"), verify.out)
         XCTAssertTrue(verify.out.contains("\(data.names[2]): vocals \(data.file(2, "vocals").path) holds 4 NaN or infinite samples"), verify.out)
-        XCTAssertTrue(verify.out.contains("\(data.names[1]): drums has 1 channels, expected 2"), verify.out)
+        XCTAssertTrue(verify.out.contains("\(data.names[1]): drums \(data.file(1, "drums").path) has 1 channel, expected 2"), verify.out)
         XCTAssertFalse(verify.out.contains("unreadable audio"), verify.out)
 
         // A clean dataset passes; `--mixture-tolerance=-20` is accepted too.

@@ -120,16 +120,18 @@ final class BrokenDatasetTests: XCTestCase {
         XCTAssertTrue(report.tracks[0..<6].allSatisfy { $0.mixtureErrorDB == nil })
         XCTAssertFalse(report.isClean)
         let byTrack = { (track: String) in report.problems.filter { "\($0)".hasPrefix(track + ":") } }
-        XCTAssertEqual(byTrack(name[0]), [.wrongChannelCount(track: name[0], stem: "drums", found: 1, expected: 2)])
+        XCTAssertEqual(byTrack(name[0]), [.wrongChannelCount(track: name[0], stem: "drums", found: 1, expected: 2,
+                                                             path: data.file(0, "drums").path)])
         XCTAssertEqual(byTrack(name[1]).count, 2)   // the rate and the length it implies
-        XCTAssertTrue(byTrack(name[1]).contains(.wrongRate(track: name[1], stem: "bass", found: 48_000, expected: 44_100)))
+        XCTAssertTrue(byTrack(name[1]).contains(.wrongRate(track: name[1], stem: "bass", found: 48_000, expected: 44_100,
+                                                                      path: data.file(1, "bass").path)))
         XCTAssertEqual(byTrack(name[2]), [.invalidStem(track: name[2], stem: "vocals", path: data.file(2, "vocals").path,
                                                        fault: .nonFinite(count: 2))])
         XCTAssertEqual("\(byTrack(name[2])[0])", "\(name[2]): vocals \(data.file(2, "vocals").path) holds 2 NaN or infinite samples")
         XCTAssertEqual(byTrack(name[3]), [.invalidStem(track: name[3], stem: "mixture", path: data.file(3, "mixture").path,
                                                        fault: .nonFinite(count: 1))])
         XCTAssertEqual(byTrack(name[4]).count, 1)
-        XCTAssertTrue("\(byTrack(name[4])[0])".contains("other 30000"), "\(byTrack(name[4]))")
+        XCTAssertTrue("\(byTrack(name[4])[0])".contains("other.wav has 30000 frames"), "\(byTrack(name[4]))")
         XCTAssertEqual(byTrack(name[5]).count, 1)
         XCTAssertTrue("\(byTrack(name[5])[0])".contains("mixture.wav: the file is empty"), "\(byTrack(name[5]))")
         XCTAssertTrue(report.problems.contains { if case .unindexable(let problem) = $0 { return problem.track == "loop" }; return false })

@@ -45,14 +45,19 @@ final class DatasetVerifierTests: XCTestCase {
         let expected: [VerificationProblem] = [
             .missingTrack(name: "Nobody - Nothing", subset: .test),
             .missingStem(track: tracks[0].name, stem: "bass", path: train0.appendingPathComponent("bass.wav").path),
-            .wrongRate(track: tracks[1].name, stem: "drums", found: 48000, expected: 44100),
-            .wrongChannelCount(track: tracks[1].name, stem: "drums", found: 1, expected: 2),
+            .wrongRate(track: tracks[1].name, stem: "drums", found: 48000, expected: 44100,
+                       path: train1.appendingPathComponent("drums.wav").path),
+            .wrongChannelCount(track: tracks[1].name, stem: "drums", found: 1, expected: 2,
+                               path: train1.appendingPathComponent("drums.wav").path),
             .extraTrack(name: "Extra - Track", subset: .train),
             .wrongTestLength(track: tracks[2].name, seconds: 2, expected: 3),
         ]
         for problem in expected { XCTAssertTrue(report.problems.contains(problem), "missing \(problem) in \(text)") }
         XCTAssertTrue(text.contains { $0.hasPrefix("\(tracks[1].name): unreadable other: ") && $0.contains("other.wav") }, "\(text)")
-        XCTAssertTrue(report.problems.contains { if case .lengthMismatch(tracks[1].name, _) = $0 { return true }; return false })
+        XCTAssertTrue(report.problems.contains { problem in
+            if case .invalidStem(tracks[1].name, "drums", _, .length) = problem { return true }
+            return false
+        })
         XCTAssertTrue(report.problems.contains { problem in
             if case .mixtureMismatch(tracks[2].name, let db, _) = problem { return abs(db) < 0.01 }
             return false

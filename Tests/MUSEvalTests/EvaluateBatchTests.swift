@@ -107,7 +107,7 @@ final class EvaluateBatchTests: XCTestCase {
         try AudioFile.write(AudioBuffer(sampleRate: 44100, frameCount: frames, channelCount: 2), to: file(3, "drums"), format: .wav16)
         var withNaN = try AudioFile.read(file(4, "other"))
         withNaN.channels[1][1234] = .nan
-        try AudioFile.write(withNaN, to: file(4, "other"), format: .wavFloat32)
+        try NonFiniteWAV.write(withNaN, to: file(4, "other"))
         let vocals = try AudioFile.read(file(5, "vocals"))
         try AudioFile.write(AudioBuffer(sampleRate: 44100, channels: vocals.channels + [vocals.channels[0]]),
                             to: file(5, "vocals"), format: .wav16)

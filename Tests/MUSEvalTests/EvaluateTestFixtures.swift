@@ -44,7 +44,7 @@ enum EvaluateTestFixtures {
     static func rewrite(_ url: URL, _ change: (inout AudioBuffer) -> Void) throws {
         var audio = try AudioFile.read(url)
         change(&audio)
-        try AudioFile.write(audio, to: url, format: .wavFloat32)
+        try NonFiniteWAV.write(audio, to: url)
     }
 
     static let fourStems: [(file: String, target: String)] =

@@ -99,7 +99,7 @@ final class ReferenceBlameTests: XCTestCase {
         let vocals = references.appendingPathComponent("vocals.wav"), bass = references.appendingPathComponent("bass.wav")
         var nan = tone(445)
         nan.channels[0][3] = .nan
-        try AudioFile.write(nan, to: vocals, format: .wavFloat32)
+        try NonFiniteWAV.write(nan, to: vocals)
         try AudioFile.write(tone(110, channels: 6), to: bass, format: .wav16)
         XCTAssertThrowsError(try evaluate()) {
             XCTAssertEqual($0 as? TrackEvaluationError, .invalidReference(vocals, reason: "holds 1 NaN or infinite sample"))
@@ -140,11 +140,11 @@ final class ReferenceBlameTests: XCTestCase {
         let folderInTheWay = temp.appendingPathComponent("out/T.json")
         try FileManager.default.createDirectory(at: folderInTheWay, withIntermediateDirectories: true)
         XCTAssertThrowsError(try BatchEvaluator.write(scores, to: folderInTheWay, provenance: provenance)) {
-            XCTAssertEqual($0 as? TrackEvaluationError, .writeFailed(folderInTheWay, reason: "a folder is in the way of the file"))
+            XCTAssertEqual($0 as? TrackEvaluationError, .writeFailed(folderInTheWay, reason: "is a folder"))
         }
         XCTAssertEqual(WriteFailureReason.describe(message: "The operation could not be completed. (NSCocoaErrorDomain error 640.)"),
                        "the disk is full")
-        XCTAssertEqual(WriteFailureReason.describe(errno: EROFS), "read-only file system")
+        XCTAssertEqual(WriteFailureReason.describe(errno: EROFS), "the file system is read-only")
         XCTAssertEqual(WriteFailureReason.describe(POSIXError(.ENOSPC)), "the disk is full")
     }
 }

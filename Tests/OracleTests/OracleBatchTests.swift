@@ -18,7 +18,7 @@ final class OracleBatchTests: XCTestCase {
         let vocals = try XCTUnwrap(broken.sourceURLs[.vocals])
         var audio = try AudioFile.read(vocals)
         audio.channels[1][100] = .nan
-        try AudioFile.write(audio, to: vocals, format: .wavFloat32)
+        try NonFiniteWAV.write(audio, to: vocals)
 
         let output = temp.appendingPathComponent("IRM2")
         let batch = OracleBatch(method: .irm2, output: output, force: false, separator: OracleMethod.irm2.separator)
