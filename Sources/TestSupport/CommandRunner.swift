@@ -8,6 +8,8 @@ public enum CommandRunner {
     /// What a finished process left.
     public struct Result: Sendable {
         public var status: Int32
+        /// False when a signal ended the process (a Swift runtime trap is SIGILL or SIGTRAP).
+        public var exitedNormally: Bool
         public var stdout: String
         public var stderr: String
     }
@@ -50,7 +52,7 @@ public enum CommandRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         errorBox.done.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Result(status: process.terminationStatus, exitedNormally: process.terminationReason == .exit, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errorBox.data, as: UTF8.self))
     }
 

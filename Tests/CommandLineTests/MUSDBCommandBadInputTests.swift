@@ -17,7 +17,7 @@ final class MUSDBCommandBadInputTests: XCTestCase {
         return (folder, root, try BrokenInputs.tracks(root))
     }
 
-    private func assertListsHealthyTracks(_ result: ToolRun, _ tracks: [Track], except broken: Track,
+    private func assertListsHealthyTracks(_ result: CommandRunner.Result, _ tracks: [Track], except broken: Track,
                                           line: UInt = #line) {
         for track in tracks where track.name != broken.name {
             XCTAssertTrue(result.stdout.contains(track.name), "\(track.name) not listed:\n\(result.stdout)", line: line)

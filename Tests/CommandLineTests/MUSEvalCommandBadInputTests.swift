@@ -25,7 +25,7 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
     }
 
     private func evaluate(_ estimates: URL, _ root: URL, _ output: URL, _ extra: [String] = [],
-                          line: UInt = #line) throws -> ToolRun {
+                          line: UInt = #line) throws -> CommandRunner.Result {
         try run("museval", [estimates.path, "--musdb", root.path, "--is-wav", "--subsets", "test", "-o", output.path]
                 + extra, line: line)
     }

@@ -10,29 +10,10 @@ import XCTest
 final class MUSEvalCommandTests: XCTestCase {
     typealias F = EvaluateTestFixtures
 
-    /// What the background reader drained (read only after the group finished).
-    private final class Drained: @unchecked Sendable { var data = Data() }
-
-    /// Runs `museval arguments`, reading stdout and stderr concurrently (a full pipe would block it).
+    /// Runs the built `museval` with `arguments` (`CommandRunner`).
     private func museval(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("museval")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("the museval executable is not built beside the tests (\(url.path))")
-        }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errors = Drained()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errors.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errors.data, as: UTF8.self))
+        let result = try CommandRunner.run("museval", arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     func testABrokenReferenceFailsItsTrackTheOthersAreScoredAndOriginsAreNotMixed() throws {
