@@ -39,7 +39,9 @@ build: deps
 
 ## test: the whole test suite (goldens committed under Fixtures/; no Python needed)
 test: deps build
-	$(SWIFT) test $(SWIFTFLAGS) -Xswiftc -enable-testing
+	@mkdir -p .build
+	set -o pipefail; $(SWIFT) test $(SWIFTFLAGS) -Xswiftc -enable-testing 2>&1 | tee .build/test.log
+	@bash Scripts/test-summary.sh .build/test.log
 
 ## fuzz: the seeded reader fuzzing of Tests/FuzzTests, long (FUZZ_ITERATIONS per reader; FUZZ_SEED printed)
 FUZZ_ITERATIONS ?= 200000
