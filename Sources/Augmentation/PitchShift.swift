@@ -6,6 +6,11 @@ import DSP
 /// (longer for an upward shift), then libsamplerate resampling by the same ratio back to
 /// the original length. All channels share one phase evolution, so the stereo image is
 /// kept. `semitones == 0` returns the input unchanged, bit for bit.
+/// The pitch changes, in semitones, that `pitchShift` accepts.
+public let pitchShiftSemitones: ClosedRange<Double> = -48...48
+/// The tempo factors that `pitchShift` accepts.
+public let timeStretchRates: ClosedRange<Double> = 0.25...4
+
 public func pitchShift(_ channels: [[Double]], semitones: Double, sampleRate: Int = 44_100,
                        vocoder: PhaseVocoder? = nil, resampling: ResamplingQuality = .medium) throws -> [[Double]] {
     try pitchShift(channels, semitones: semitones, rate: 1, sampleRate: sampleRate, vocoder: vocoder,
@@ -19,10 +24,10 @@ public func pitchShift(_ channels: [[Double]], semitones: Double, sampleRate: In
 public func pitchShift(_ channels: [[Double]], semitones: Double, rate: Double,
                        sampleRate: Int = 44_100, vocoder: PhaseVocoder? = nil,
                        resampling: ResamplingQuality = .medium) throws -> [[Double]] {
-    guard semitones.isFinite, abs(semitones) <= 48 else {
+    guard pitchShiftSemitones.contains(semitones) else {
         throw AugmentationError.invalidParameter("pitch shift of \(semitones) semitones (use −48…48)")
     }
-    guard rate.isFinite, rate >= 0.25, rate <= 4 else {
+    guard timeStretchRates.contains(rate) else {
         throw AugmentationError.invalidParameter("time-stretch rate \(rate) (use 0.25…4)")
     }
     guard let count = channels.first?.count, count > 0 else { return channels }

@@ -118,12 +118,7 @@ extension Track {
     /// Throws `invalidStem(.nonFinite)` when `buffer` holds NaN or infinite samples. Checked
     /// before resampling, which would smear one bad sample over its neighbours.
     func requireFinite(_ buffer: AudioBuffer, stem: String, url: URL) throws {
-        var count = 0
-        for channel in buffer.channels {
-            channel.withUnsafeBufferPointer { samples in
-                for sample in samples where !sample.isFinite { count += 1 }
-            }
-        }
+        let count = buffer.nonFiniteSampleCount
         if count > 0 { throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .nonFinite(count: count)) }
     }
 

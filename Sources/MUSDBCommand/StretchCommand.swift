@@ -37,8 +37,8 @@ struct StretchCommand: ParsableCommand {
     /// The phase vocoder's framing rules and the stretch's ranges, checked here so that an
     /// argument is a usage error, never a trap in the vocoder's preconditions.
     func validate() throws {
-        guard rate.isFinite, rate >= 0.25, rate <= 4 else { throw ValidationError("--rate must be in 0.25…4 (got \(rate))") }
-        guard semitones.isFinite, abs(semitones) <= 48 else {
+        guard timeStretchRates.contains(rate) else { throw ValidationError("--rate must be in 0.25…4 (got \(rate))") }
+        guard pitchShiftSemitones.contains(semitones) else {
             throw ValidationError("--semitones must be in −48…48 (got \(semitones))")
         }
         if let fftSize, fftSize < 16 || fftSize > 1 << 20 {

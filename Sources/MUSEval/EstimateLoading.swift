@@ -62,7 +62,7 @@ public enum EstimateLoading {
 
     /// The number of NaN or infinite samples in `audio`.
     public static func nonFiniteCount(_ audio: AudioBuffer) -> Int {
-        audio.channels.reduce(0) { $0 + $1.lazy.filter { !$0.isFinite }.count }
+        audio.nonFiniteSampleCount
     }
 
     /// The library's message without a repeated path.
