@@ -22,7 +22,7 @@ public struct ExamplePlan: Codable, Equatable, Sendable {
     public var id: String
     /// Position of the example in the set (0-based).
     public var index: Int
-    /// The set's seed; the example's random stream is `RandomStream(seed:example: index)`.
+    /// The set's seed; the example's random stream is `SplitMix64(seed:stream: index)`.
     public var seed: UInt64
     public var sources: [SourceDraw]
     /// Pitch change in semitones (0: none).

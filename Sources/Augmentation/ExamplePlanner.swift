@@ -1,13 +1,15 @@
+import SeededRandom
+
 /// Draws the `ExamplePlan` of any example from the recipe, the track list and the
 /// example's index alone, so examples can be drawn in any order, on any number of
 /// threads, or one by one (`--only-example`), always with the same result.
 ///
-/// Draw order in example `i`'s stream (`RandomStream(seed:example: i)`), kept stable
+/// Draw order in example `i`'s stream (`SplitMix64(seed:stream: i)`), kept stable
 /// because manifests depend on it: repitch coin; if taken, semitones then tempo; then
 /// per source in recipe order: track (random remix), offset fraction, gain, swap, flip.
 /// Example `i` is based on track `i / examplesPerTrack` (Open-Unmix's sampling order).
 /// Shuffle remixes draw their group's members and permutations from a separate stream
-/// per group (`RandomStream(seed: seed ^ groupSalt, example: group)`).
+/// per group (`SplitMix64(seed: seed ^ groupSalt, stream: group)`).
 public struct ExamplePlanner: Sendable {
     public let recipe: Recipe
     public let tracks: [TrackDescription]
@@ -35,7 +37,7 @@ public struct ExamplePlanner: Sendable {
     /// The plan of example `index`.
     public func plan(index: Int) -> ExamplePlan {
         precondition(index >= 0 && index < exampleCount, "example \(index) is outside 0..<\(exampleCount)")
-        var random = RandomStream(seed: recipe.seed, example: UInt64(index))
+        var random = SplitMix64(seed: recipe.seed, stream: UInt64(index))
         var semitones = 0.0, rate = 1.0
         if recipe.repitchProbability > 0, random.nextBool(probability: recipe.repitchProbability) {
             semitones = Double(random.nextInt(in: -recipe.maxSemitones...recipe.maxSemitones))
@@ -49,7 +51,7 @@ public struct ExamplePlanner: Sendable {
         var permutations = [[Int]]()
         if recipe.remix == .shuffle {
             let size = recipe.remixGroupSize, group = index / size
-            var groupRandom = RandomStream(seed: recipe.seed ^ Self.groupSalt, example: UInt64(group))
+            var groupRandom = SplitMix64(seed: recipe.seed ^ Self.groupSalt, stream: UInt64(group))
             for m in 0..<size {
                 let member = min(group * size + m, exampleCount - 1)
                 members.append((tracks[member / recipe.examplesPerTrack], groupRandom.nextUniform()))

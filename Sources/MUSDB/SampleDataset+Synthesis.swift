@@ -1,9 +1,11 @@
+import SeededRandom
+
 extension SampleDataset {
     /// Fisher–Yates with our own generator calls (the standard library's shuffle may change).
     static func shuffled<T>(_ items: [T], _ generator: inout SplitMix64) -> [T] {
         var items = items
         for i in stride(from: items.count - 1, to: 0, by: -1) {
-            items.swapAt(i, generator.integer(in: 0...i))
+            items.swapAt(i, generator.nextInt(in: 0...i))
         }
         return items
     }
@@ -41,11 +43,11 @@ extension SampleDataset {
         var progression: [Int]      // scale degrees of the chords, one per bar
 
         init(generator: inout SplitMix64, seconds: Double) {
-            beat = 60 / generator.uniform(92, 128)
-            root = generator.integer(in: 36...43)
-            scale = generator.integer(in: 0...1) == 0 ? [0, 2, 4, 5, 7, 9, 11] : [0, 2, 3, 5, 7, 8, 10]
+            beat = 60 / generator.nextUniform(in: 92...128)
+            root = generator.nextInt(in: 36...43)
+            scale = generator.nextInt(in: 0...1) == 0 ? [0, 2, 4, 5, 7, 9, 11] : [0, 2, 3, 5, 7, 8, 10]
             let progressions = [[0, 4, 5, 3], [0, 5, 3, 4], [5, 3, 0, 4], [0, 3, 4, 0]]
-            progression = progressions[generator.integer(in: 0...(progressions.count - 1))]
+            progression = progressions[generator.nextInt(in: 0...(progressions.count - 1))]
         }
 
         /// Semitones above `root` of scale degree `degree` (any integer, wrapping octaves).
@@ -74,13 +76,13 @@ extension SampleDataset {
         var notes = [(start: Double, length: Double, midi: Double)]()
         var t = 0.05
         while t < seconds {
-            for _ in 0..<generator.integer(in: 3...6) {
-                let length = plan.beat * Double(generator.integer(in: 1...2))
-                let degree = generator.integer(in: 0...9)
+            for _ in 0..<generator.nextInt(in: 3...6) {
+                let length = plan.beat * Double(generator.nextInt(in: 1...2))
+                let degree = generator.nextInt(in: 0...9)
                 notes.append((t, length, Double(plan.root + 24 + plan.semitones(degree))))
                 t += length
             }
-            t += generator.uniform(0.2, 0.6)
+            t += generator.nextUniform(in: 0.2...0.6)
         }
         let (left, right) = Self.pan(-0.15)
         var out = [Double](repeating: 0, count: 2 * frames)
@@ -125,7 +127,7 @@ extension SampleDataset {
             for k in 0..<length {
                 let t = Double(k) / rate
                 var leftSample = 0.0, rightSample = 0.0
-                let noise = generator.uniform(-1, 1)
+                let noise = generator.nextUniform(in: -1...1)
                 // Hi-hat: first difference of white noise (a crude high-pass), fast decay.
                 let hat = 0.08 * (noise - previousNoise) * PortableMath.exp(-t / 0.025)
                 previousNoise = noise

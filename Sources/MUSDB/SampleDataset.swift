@@ -1,6 +1,7 @@
 import Audio
 import FileOutput
 import Foundation
+import SeededRandom
 
 /// A small synthetic dataset in the MUSDB18-HQ layout, written offline and deterministically.
 ///

@@ -1,5 +1,6 @@
 import Audio
 import Foundation
+import SeededRandom
 import XCTest
 @testable import Augmentation
 
@@ -11,7 +12,7 @@ final class AugmentedSetWriterTests: XCTestCase {
     private let names = ["vocals", "drums", "bass", "other"]
 
     private func makeLoader() -> (InMemoryLoader, [TrackDescription]) {
-        var random = RandomStream(seed: 99)
+        var random = SplitMix64(seed: 99)
         var tracks = [String: [String: [[Double]]]]()
         var descriptions = [TrackDescription]()
         for t in 0..<3 {

@@ -1,3 +1,4 @@
+import SeededRandom
 import XCTest
 @testable import Augmentation
 
@@ -5,7 +6,7 @@ import XCTest
 /// of (recipe, tracks, index).
 final class ExampleTransformTests: XCTestCase {
     private func makeExample(frames: Int = 1000) throws -> Example {
-        var random = RandomStream(seed: 1)
+        var random = SplitMix64(seed: 1)
         let sources = (0..<4).map { _ in (0..<2).map { _ in (0..<frames).map { _ in random.nextUniform() - 0.5 } } }
         return try Example(sampleRate: 44_100, sourceNames: ["vocals", "drums", "bass", "other"], sources: sources)
     }
@@ -57,15 +58,15 @@ final class ExampleTransformTests: XCTestCase {
         XCTAssertEqual(EncodedExample(quiet, format: .wav16).scale, 1)
     }
 
-    func testRandomStreamsAreFixedAndIndependentOfOrder() {
-        var a = RandomStream(seed: 42, example: 7)
+    func testSplitMix64sAreFixedAndIndependentOfOrder() {
+        var a = SplitMix64(seed: 42, stream: 7)
         let first = (0..<3).map { _ in a.next() }
-        var b = RandomStream(seed: 42, example: 7)
+        var b = SplitMix64(seed: 42, stream: 7)
         XCTAssertEqual((0..<3).map { _ in b.next() }, first)
-        var c = RandomStream(seed: 42, example: 8)
+        var c = SplitMix64(seed: 42, stream: 8)
         XCTAssertNotEqual(c.next(), first[0])
         // SplitMix64 reference value (seed 0, first output), as in the published algorithm.
-        var reference = RandomStream(seed: 0)
+        var reference = SplitMix64(seed: 0)
         XCTAssertEqual(reference.next(), 0xE220_A839_7B1D_CDAF)
     }
 

@@ -1,5 +1,6 @@
 import Audio
 import Foundation
+import SeededRandom
 import TestSupport
 
 /// Rebuilds the inputs of a golden case from its recipe, operation for operation as
@@ -7,20 +8,11 @@ import TestSupport
 enum SignalRecipe {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    /// SplitMix64 → uniform doubles in [−1, 1): 2·((x >> 11)·2⁻⁵³) − 1.
+    /// SplitMix64 → uniform doubles in [−1, 1): 2·u − 1 with u = (x >> 11)·2⁻⁵³, as the
+    /// golden script draws them.
     static func uniform(seed: UInt64, count: Int) -> [Double] {
-        var state = seed
-        var out = [Double](repeating: 0, count: count)
-        let scale = 1.0 / 9007199254740992.0
-        for i in 0..<count {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            z = z ^ (z >> 31)
-            out[i] = 2.0 * (Double(z >> 11) * scale) - 1.0
-        }
-        return out
+        var generator = SplitMix64(seed: seed)
+        return (0..<count).map { _ in 2.0 * generator.nextUniform() - 1.0 }
     }
 
     nonisolated(unsafe) private static var stems: [String: [[Double]]] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import MUSDB
+import SeededRandom
 
 /// Derives fuzz inputs from valid seed inputs, deterministically: the input of iteration `i`
 /// depends only on (seed, reader name, i), so any iteration can be replayed on its own.
@@ -23,7 +24,7 @@ struct Mutator {
         "{", "*", "/", "//", "./", "=", ",,", " = ", "\u{0}", "\u{1F}", "é", "\u{FFFD}",
     ]
 
-    mutating func next(below bound: Int) -> Int { bound <= 1 ? 0 : Int(random.next() % UInt64(bound)) }
+    mutating func next(below bound: Int) -> Int { bound <= 1 ? 0 : random.nextInt(in: 0...(bound - 1)) }
 
     /// One to four mutations of `seed`.
     mutating func mutate(_ seed: [UInt8]) -> [UInt8] {
