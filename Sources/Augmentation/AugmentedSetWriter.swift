@@ -1,4 +1,5 @@
 import Audio
+import Checksum
 import FileOutput
 import Foundation
 import MUSDB

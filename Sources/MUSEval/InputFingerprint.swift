@@ -1,4 +1,4 @@
-import CZlib
+import Checksum
 import Foundation
 
 /// What an input file looked like when it was scored: path, size, modification time (to
@@ -39,12 +39,8 @@ public struct InputFingerprint: Codable, Equatable, Sendable {
     static func edgeDigest(_ url: URL, size: Int64) -> String? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
-        var crc = CZlib.crc32(0, nil, 0)
-        func add(_ data: Data) {
-            data.withUnsafeBytes { raw in
-                if let base = raw.bindMemory(to: Bytef.self).baseAddress { crc = CZlib.crc32(crc, base, uInt(raw.count)) }
-            }
-        }
+        var crc = CRC32()
+        func add(_ data: Data) { crc.update(data) }
         let edge = Int64(edgeBytes)
         do {
             add(try handle.read(upToCount: Int(min(size, edge))) ?? Data())
@@ -55,7 +51,6 @@ public struct InputFingerprint: Codable, Equatable, Sendable {
         } catch {
             return nil
         }
-        let hex = String(UInt32(crc), radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
+        return crc.hexDigits
     }
 }

@@ -1,4 +1,5 @@
-import CZlib
+import ScoreFiles
+import Checksum
 import FileOutput
 import Foundation
 
@@ -86,10 +87,6 @@ public struct Provenance: Codable, Equatable, Sendable {
 
     /// `<size>:<crc32 hex>` of `data`.
     public static func digest(of data: Data) -> String {
-        let crc = data.withUnsafeBytes { raw -> UInt in
-            guard let base = raw.bindMemory(to: Bytef.self).baseAddress else { return CZlib.crc32(0, nil, 0) }
-            return CZlib.crc32(CZlib.crc32(0, nil, 0), base, uInt(raw.count))
-        }
-        return "\(data.count):" + String(UInt32(crc), radix: 16)
+        "\(data.count):" + String(CRC32.checksum(of: data), radix: 16)
     }
 }
