@@ -1,3 +1,4 @@
+import ScoreFiles
 import Foundation
 
 /// The estimate files found for one track: one file per museval target, plus what could

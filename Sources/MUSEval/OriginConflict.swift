@@ -1,3 +1,4 @@
+import ScoreFiles
 import Foundation
 
 /// A score file in an output folder that another method, other references or other

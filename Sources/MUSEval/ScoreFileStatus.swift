@@ -1,3 +1,4 @@
+import ScoreFiles
 import Foundation
 
 /// Whether an existing score file can stand for a new run.

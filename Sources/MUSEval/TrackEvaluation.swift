@@ -1,3 +1,4 @@
+import ScoreFiles
 import Audio
 import Foundation
 

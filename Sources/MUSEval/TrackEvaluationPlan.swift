@@ -1,3 +1,5 @@
+import ScoreFiles
+
 /// Which targets of a track are scored together, and in which order they are written, by
 /// museval's `eval_mus_track` rules:
 ///

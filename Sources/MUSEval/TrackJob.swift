@@ -1,3 +1,4 @@
+import ScoreFiles
 import Foundation
 
 /// One track to score in a batch: where its scores go, what produced them (origin: method,

@@ -2,6 +2,7 @@ import ArgumentParser
 import FileOutput
 import Foundation
 import MUSEval
+import ScoreFiles
 
 /// `museval aggregate`: reads the per-track JSON of one or more methods and prints (and
 /// optionally writes) their aggregate scores and ranking.

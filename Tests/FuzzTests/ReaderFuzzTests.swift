@@ -2,6 +2,7 @@ import Augmentation
 import Foundation
 import MUSDB
 import MUSEval
+@testable import ScoreFiles
 import TestSupport
 import XCTest
 

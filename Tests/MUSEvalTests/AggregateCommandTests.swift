@@ -1,7 +1,8 @@
 import Foundation
+@testable import MUSEval
+@testable import ScoreFiles
 import TestSupport
 import XCTest
-@testable import MUSEval
 
 /// `museval aggregate` end to end, run as the built executable next to the test bundle.
 final class AggregateCommandTests: XCTestCase {

@@ -3,6 +3,7 @@ import FileOutput
 import Foundation
 import MUSDB
 @testable import MUSEval
+@testable import ScoreFiles
 import TestSupport
 import XCTest
 

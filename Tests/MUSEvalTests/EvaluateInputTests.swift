@@ -2,6 +2,7 @@ import Audio
 import Foundation
 import MUSDB
 @testable import MUSEval
+@testable import ScoreFiles
 import TestSupport
 import XCTest
 

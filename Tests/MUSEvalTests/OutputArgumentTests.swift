@@ -1,8 +1,9 @@
 import FileOutput
 import Foundation
+@testable import MUSEval
+@testable import ScoreFiles
 import TestSupport
 import XCTest
-@testable import MUSEval
 
 /// The output arguments of the `museval` executable: `-` for standard output, refused
 /// destinations, and output folders checked before any scoring.

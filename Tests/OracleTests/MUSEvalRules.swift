@@ -1,6 +1,7 @@
 import Audio
 import MUSEval
 import Oracle
+import ScoreFiles
 
 /// Scores estimates of vocals, drums, bass, other (+ accompaniment) with `MUSEval`'s
 /// `eval_mus_track` rules, as `museval oracle` and `museval evaluate` do.

@@ -1,7 +1,7 @@
 import Foundation
+@testable import ScoreFiles
 import TestSupport
 import XCTest
-@testable import MUSEval
 
 final class LenientJSONReaderTests: XCTestCase {
     func testReadsPythonNonFiniteTokens() throws {

@@ -1,7 +1,7 @@
 import Foundation
+@testable import ScoreFiles
 import TestSupport
 import XCTest
-@testable import MUSEval
 
 /// Aggregates of the SiSEC 2018 score folders against museval 0.4.1's MethodStore
 /// (goldens: Scripts/goldens/museval_aggregate.py).

@@ -1,5 +1,5 @@
+@testable import ScoreFiles
 import XCTest
-@testable import MUSEval
 
 final class AggregationTests: XCTestCase {
     func testMedianSkipsNaNAndAveragesTheMiddlePair() {

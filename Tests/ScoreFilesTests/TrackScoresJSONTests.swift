@@ -1,7 +1,7 @@
 import Foundation
+@testable import ScoreFiles
 import TestSupport
 import XCTest
-@testable import MUSEval
 
 /// The per-track JSON writer against museval 0.4.1's own TrackStore output, byte for byte
 /// (goldens: Scripts/goldens/museval_aggregate_trackstore.py).

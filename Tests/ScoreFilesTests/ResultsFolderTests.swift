@@ -1,7 +1,7 @@
 import Foundation
+@testable import ScoreFiles
 import TestSupport
 import XCTest
-@testable import MUSEval
 
 final class ResultsFolderTests: XCTestCase {
     private func track(_ name: String, sdr: [Double]) -> TrackScores {
