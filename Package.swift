@@ -6,10 +6,13 @@ let package = Package(
     name: "musdb-museval",
     products: [
         .library(name: "FileOutput", targets: ["FileOutput"]),
+        .library(name: "SeededRandom", targets: ["SeededRandom"]),
+        .library(name: "Checksum", targets: ["Checksum"]),
         .library(name: "Audio", targets: ["Audio"]),
         .library(name: "DSP", targets: ["DSP"]),
         .library(name: "BSSEval", targets: ["BSSEval"]),
         .library(name: "MUSDB", targets: ["MUSDB"]),
+        .library(name: "ScoreFiles", targets: ["ScoreFiles"]),
         .library(name: "MUSEval", targets: ["MUSEval"]),
         .library(name: "Augmentation", targets: ["Augmentation"]),
         .library(name: "Oracle", targets: ["Oracle"]),
@@ -36,6 +39,10 @@ let package = Package(
 
         // Writing output files and folders safely: atomic replace, `-` for standard output.
         .target(name: "FileOutput", exclude: ["README.md"]),
+        // The one seeded random number generator (SplitMix64): same draws on every machine.
+        .target(name: "SeededRandom", exclude: ["README.md"]),
+        // CRC-32 over zlib: what a file held, recorded and rechecked.
+        .target(name: "Checksum", dependencies: ["CZlib"], exclude: ["README.md"]),
         // Audio files, resampling and stem decoding: no dataset knowledge.
         .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate", "FileOutput"], exclude: ["README.md"]),
         // Signal processing on arrays: FFT on FFTW, stft/istft.
@@ -45,13 +52,17 @@ let package = Package(
         // The BSS Eval v4 math kernel: arrays in, numbers out.
         .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"], exclude: ["README.md"]),
         // The MUSDB18 dataset: index, tracks, targets, sample data.
-        .target(name: "MUSDB", dependencies: ["Audio", "DSP", "CZlib", "FileOutput"], exclude: ["README.md"]),
+        .target(name: "MUSDB", dependencies: ["Audio", "FileOutput", "SeededRandom"], exclude: ["README.md"]),
         // Augmented training sets: swap, gain, remix, pitch shift, time stretch.
-        .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "CZlib", "FileOutput"], exclude: ["README.md"]),
+        .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "Checksum", "FileOutput", "SeededRandom"], exclude: ["README.md"]),
         // Oracle separators (IRM, IBM, MWF, multi-resolution IRM) on arrays.
         .target(name: "Oracle", dependencies: ["DSP"], exclude: ["README.md"]),
-        // Scoring separator output folders: layouts, JSON, aggregation.
-        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "CZlib", "FileOutput"], exclude: ["README.md"]),
+        // museval score files: the per-track JSON read and written, aggregation, leaderboard, CSV.
+        // Needs neither the kernel nor the dataset, so `aggregate` works on score files alone.
+        .target(name: "ScoreFiles", dependencies: ["FileOutput"], exclude: ["README.md"]),
+        // Scoring separator output folders: layouts, loading, provenance, batches.
+        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "ScoreFiles", "Checksum", "FileOutput"],
+                exclude: ["README.md"]),
 
         // `museval oracle`'s batch: oracle separations of a dataset, written for scoring.
         .target(name: "OracleEvaluation", dependencies: ["Oracle", "MUSDB", "MUSEval", "Audio", "FileOutput"],
@@ -61,11 +72,11 @@ let package = Package(
         .target(name: "CommandSupport", exclude: ["README.md"]),
 
         .executableTarget(name: "MUSDBCommand", dependencies: [
-            "MUSDB", "Audio", "Augmentation", "CommandSupport",
+            "MUSDB", "Audio", "DSP", "Augmentation", "CommandSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "MUSEvalCommand", dependencies: [
-            "MUSEval", "MUSDB", "BSSEval", "Oracle", "OracleEvaluation", "Audio", "CommandSupport", "FileOutput",
+            "MUSEval", "ScoreFiles", "MUSDB", "Oracle", "OracleEvaluation", "Audio", "CommandSupport", "FileOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -77,18 +88,19 @@ let package = Package(
 
         .testTarget(name: "FileOutputTests", dependencies: ["TestSupport", "FileOutput"]),
         // Seeded mutation fuzzing of the readers of untrusted bytes (`make fuzz` runs it long).
-        .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "Augmentation"],
+        .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "ScoreFiles", "MUSEval", "MUSDB", "Augmentation",
+                                                     "SeededRandom"],
                     exclude: ["README.md"]),
         .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
-        .testTarget(name: "DSPTests", dependencies: [
-            "TestSupport", "DSP", .product(name: "Numerics", package: "swift-numerics"),
-        ]),
-        .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "Audio"]),
+        .testTarget(name: "DSPTests", dependencies: ["DSP"]),
+        .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "COpenBLAS", "Audio", "SeededRandom"]),
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
-        .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "DSP", "Audio"]),
+        .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "MUSDB", "DSP", "Audio",
+                                                            "SeededRandom"]),
         .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "OracleEvaluation", "MUSDB", "DSP", "Audio",
-                                                     "BSSEval", "MUSEval"]),
-        .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "MUSDB", "BSSEval", "Audio", "FileOutput"]),
+                                                     "BSSEval", "MUSEval", "ScoreFiles"]),
+        .testTarget(name: "ScoreFilesTests", dependencies: ["TestSupport", "ScoreFiles"]),
+        .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]),
         // Both commands run as a user runs them, on broken inputs built in each test.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
     ],
