@@ -45,6 +45,10 @@ public struct BSSEvalOptions: Sendable, Equatable {
     public var algorithm: Algorithm
     /// Worker threads for the frame loop and the correlations (0: all active cores).
     public var threadCount: Int
+    /// Whether the fast kernel may score v4 frames from their own correlation lags when the
+    /// frames do not overlap. False forces the spectral frame scorer, so that tests can
+    /// compare the two paths on the same input.
+    var scoresFramesFromLags = true
 
     public init(window: Int = 44100, hop: Int = 44100, filterLength: Int = 512,
                 mode: Mode = .v4, criteria: Criteria = .images,

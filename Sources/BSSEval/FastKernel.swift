@@ -12,22 +12,22 @@ import Synchronization
 ///    channel against each estimate channel, for D), by overlap-save blocks whose
 ///    cross-spectra are summed in the frequency domain: one inverse FFT per pair at the end.
 ///    Blocks run in parallel.
-/// 2. One LU factorisation of G + eps·I serves every estimate (all of D's columns as
-///    right-hand sides), one per source block for the spatial filters Cj.
-/// 3. The filters' spectra are computed once. Per frame, the frame is zero-padded to an FFT
-///    size M ≥ win + L − 1, so convolution is circular; the projections are products of
-///    spectra and every energy of the decomposition follows from Parseval — no inverse
-///    FFT per frame. The reference spectra are shared by all estimates. Frames run in
-///    parallel.
+/// 2. Filters: one solve of G + eps·I serves every estimate (all of D's columns as
+///    right-hand sides), one per source block for the spatial filters Cj, the two side by
+///    side (`FilterSpectra`). Each solve tries a block Levinson recursion on the lag-ordered
+///    block-Toeplitz G, then a Cholesky factorisation, then museval's own LU (`dgesv`),
+///    keeping a faster result only where it is well conditioned and accurate enough not to
+///    change the scores (`LinearSolve`).
+/// 3. Frames: each frame is zero-padded to an FFT size M ≥ win + L − 1, so the products of
+///    its spectra with the filters' (transformed once) are the linear convolutions, and
+///    every energy of the decomposition follows from Parseval: no inverse FFT per frame.
+///    The reference spectra are shared by all estimates. Frames run in parallel.
 ///
 /// For v4 with frames that do not overlap (MUSDB's win = hop), steps 1 and 3 are one pass:
 /// `FrameCorrelations` computes every frame's own lags and sums them (plus boundary
 /// corrections) into the whole-track ones, and `LagScorer` scores each frame from its lags;
 /// frames it cannot score accurately go to step 3.
 enum FastKernel {
-    /// v4 frames are scored from their own correlation lags when the framing allows it
-    /// (tests switch this off to compare with the spectral path).
-    nonisolated(unsafe) static var scoresFromLags = true
     /// Frames scored from their lags so far in this process (tests check the path ran).
     static let framesScoredFromLags = Atomic<Int>(0)
 
@@ -44,13 +44,13 @@ enum FastKernel {
         }
         Trace.mark("silence checks")
         let frameSize = RealFFT.fastSize(atLeast: framing.frameLength + options.filterLength - 1)
-        let (sourceCount, frameCount) = (scores.sourceCount, scores.frameCount)
+        let layout = scores.layout
         scores.values.withUnsafeMutableBufferPointer { out in
-            let sink = ScoreSink(values: out.baseAddress!, sourceCount: sourceCount, frameCount: frameCount)
+            let sink = ScoreSink(values: out.baseAddress!, layout: layout)
             switch options.mode {
             case .v4:
                 let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
-                if Self.scoresFromLags && FrameCorrelations.applies(framing: framing, filterLength: options.filterLength) {
+                if options.scoresFramesFromLags && FrameCorrelations.applies(framing: framing, filterLength: options.filterLength) {
                     scoreFromLags(frames, references: refs, estimates: ests, framing: framing, options: options,
                                   pairs: pairs, frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
                 } else {
@@ -129,10 +129,9 @@ enum FastKernel {
         let batch = max(1, min(FrameScorer.framesPerBatch, (frames.count + threads - 1) / threads))
         let batches = (frames.count + batch - 1) / batch
         let workers = min(threads, batches)
-        // The scorers' batch buffers (tens of MB each) are made and faulted in while the
-        // filters are solved, on the core the solves leave idle, with the frame-size
-        // FFT plan: on the benchmark VM page faults cost ~20 ms per 46 MB (4 kB pages;
-        // see `FrameScorer.init` for why not huge pages).
+        // The scorers' batch buffers (tens of MB each) and the frame-size FFT plan are made,
+        // and the buffers faulted in, while the filters are solved, on the core the solves
+        // leave idle, so that no page fault lands in the frame pass.
         var scorers: [FrameScorer] = []
         func makeScorers() {
             scorers = (0..<workers).map { _ in
@@ -183,15 +182,9 @@ enum FastKernel {
 /// Where frame scorers write: distinct (pair, frame) cells, so no locking is needed.
 struct ScoreSink: @unchecked Sendable {
     let values: UnsafeMutablePointer<Double>
-    let sourceCount: Int
-    let frameCount: Int
+    let layout: PairScoreLayout
 
-    /// Same layout as `PairScores`.
     func set(_ r: (Double, Double, Double, Double), _ jtrue: Int, _ jest: Int, _ t: Int) {
-        func index(_ m: Int) -> Int { ((m * sourceCount + jtrue) * sourceCount + jest) * frameCount + t }
-        values[index(0)] = r.0
-        values[index(1)] = r.1
-        values[index(2)] = r.2
-        values[index(3)] = r.3
+        layout.store(r, jtrue, jest, t, in: values)
     }
 }

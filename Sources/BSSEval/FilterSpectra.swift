@@ -105,7 +105,7 @@ final class FilterSpectra {
         }
         if !solveAll(correlations, sideWork: sideWork), let exactCorrelations {
             // G is ill-conditioned: its rounding shows in the scores, so it is rebuilt with
-            // the whole-track pass that the goldens' tolerances were measured with.
+            // the whole-track pass, the arithmetic the goldens' tolerances were set with.
             Trace.note("ill-conditioned: correlations recomputed by the whole-track pass")
             correlations = exactCorrelations()
             _ = solveAll(correlations, sideWork: nil)

@@ -1,7 +1,4 @@
 import DSP
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
 
 /// The correlation lags of every frame *and* of the whole track, in one pass over the
@@ -31,7 +28,10 @@ struct FrameCorrelations {
     let track: ReferenceCorrelations
     private let segmentOfFrame: [Int: Int]
     private let storage: UnsafeMutablePointer<Double>
-    private let owner: Storage
+    /// Owns the segments' lags (every segment writes all of its own). They are kept until
+    /// the filters are solved, so they are the pass's largest buffer: mapped and offered
+    /// to huge pages, which makes faulting the fresh memory in far cheaper than 4 kB pages.
+    private let owner: MappedBuffer<Double>
 
     /// Block FFT size for the segments.
     static let blockFFT = 4096
@@ -76,7 +76,7 @@ struct FrameCorrelations {
         var frameSegments: [Int: Int] = [:]
         for (i, s) in segments.enumerated() { if let t = s.frame { frameSegments[t] = i } }
         segmentOfFrame = frameSegments
-        owner = Storage(count: segments.count * segmentStride)
+        owner = MappedBuffer(count: segments.count * segmentStride, hugePages: true)
         storage = owner.pointer
         let sameLayout = K == Ke
         let lanes = UnsafeMutablePointer<GlobalMetrics.Lanes>.allocate(capacity: segments.count * 3 * K)
@@ -207,31 +207,5 @@ struct FrameCorrelations {
             }
         }
         return out
-    }
-
-    /// Owns the segments' lags (every segment writes all of its own). Mapped and offered to
-    /// transparent huge pages: on the benchmark VM, once the process holds the input
-    /// (1.65 GB for 5 min of MUSDB), fresh 4 kB pages cost 1.5–4 ms per MB to fault in
-    /// (the host backs them lazily) and 2 MB pages mostly ~0.1 ms per MB (C test, 10 runs:
-    /// 4 of 5 fast). The 167 MB for 5 min took a fifth of the pass's CPU time with 4 kB pages.
-    final class Storage {
-        let pointer: UnsafeMutablePointer<Double>
-        private let byteCount: Int
-        private let mapped: Bool
-        init(count: Int) {
-            byteCount = max(1, count) * MemoryLayout<Double>.stride
-            if let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-               address != MAP_FAILED {
-                _ = madvise(address, byteCount, MADV_HUGEPAGE)
-                pointer = address.assumingMemoryBound(to: Double.self)
-                mapped = true
-            } else {
-                pointer = .allocate(capacity: max(1, count))
-                mapped = false
-            }
-        }
-        deinit {
-            if mapped { munmap(pointer, byteCount) } else { pointer.deallocate() }
-        }
     }
 }

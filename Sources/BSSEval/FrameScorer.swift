@@ -18,11 +18,10 @@ import DSP
 /// per-batch sums.
 final class FrameScorer {
     /// Frames transformed and scored together (see the type's comment). Fewer frames read
-    /// the filters more often, more need bigger batch buffers (each frame adds 5.7 MB per
-    /// core for MUSDB, faulted in before use). With the buffers faulted in during the
-    /// solves, 4, 6 and 8 measured the same within noise (60 s: 0.271/0.272/0.274 s,
-    /// 5 min: 1.05/1.03/1.06 s, medians of 8 and 6 alternating runs); 6 keeps the buffers
-    /// at 69 MB instead of 92. (Before that, 8 used 5 % less CPU than 4; 2 costs 10 % more.)
+    /// the filters more often; more need bigger batch buffers (each frame adds 5.7 MB per
+    /// core for MUSDB, faulted in before use). Between 4 and 8 the speed is flat once the
+    /// buffers are faulted in ahead of use (`Benchmarks/README.md`), so 6 keeps the
+    /// buffers smaller.
     static let framesPerBatch = 6
     /// Vectors (`SplitSpectra.lanes` bins each) per tile.
     static let vectorsPerTile = 32
@@ -45,7 +44,8 @@ final class FrameScorer {
         self.ests = ests
         self.batchSize = batchSize
         fft = RealFFT(size: frameSize)
-        // Faulted in ahead of use on an idle core (`prefault`): 4 kB pages, whose cost is steady.
+        // Faulted in ahead of use on an idle core (`prefault`), so 4 kB pages: their cost is
+        // steady, where an occasional huge-page fault could stall the frame pass.
         referenceSpectra = SplitSpectra(count: batchSize * refs.signalCount, bins: frameSize / 2 + 1, hugePages: false)
         estimateSpectra = SplitSpectra(count: batchSize * ests.signalCount, bins: frameSize / 2 + 1, hugePages: false)
         projected = SplitSpectra(count: refs.channelCount, bins: SplitSpectra.lanes * Self.vectorsPerTile)

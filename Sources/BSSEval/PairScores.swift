@@ -5,28 +5,48 @@ import Foundation
 struct PairScores {
     enum Metric: Int, CaseIterable { case sdr = 0, isr, sir, sar }
 
-    let sourceCount: Int
-    let frameCount: Int
+    let layout: PairScoreLayout
     var values: [Double]
 
+    var sourceCount: Int { layout.sourceCount }
+    var frameCount: Int { layout.frameCount }
+
     init(sourceCount: Int, frameCount: Int) {
-        self.sourceCount = sourceCount
-        self.frameCount = frameCount
-        values = [Double](repeating: .nan, count: 4 * sourceCount * sourceCount * frameCount)
+        layout = PairScoreLayout(sourceCount: sourceCount, frameCount: frameCount)
+        values = [Double](repeating: .nan, count: layout.count)
     }
+
+    subscript(_ m: Metric, _ jtrue: Int, _ jest: Int, _ t: Int) -> Double {
+        get { values[layout.index(m.rawValue, jtrue, jest, t)] }
+        set { values[layout.index(m.rawValue, jtrue, jest, t)] = newValue }
+    }
+
+    /// Stores the ratios of one pair in one frame (sdr, isr, sir, sar).
+    mutating func set(_ r: (Double, Double, Double, Double), _ jtrue: Int, _ jest: Int, _ t: Int) {
+        let layout = self.layout
+        values.withUnsafeMutableBufferPointer { layout.store(r, jtrue, jest, t, in: $0.baseAddress!) }
+    }
+}
+
+/// Where `PairScores` keeps each ratio: metric-major, then reference, estimate and frame,
+/// so that one metric of one pair is a contiguous row over the frames.
+struct PairScoreLayout: Sendable {
+    let sourceCount: Int
+    let frameCount: Int
+
+    /// Values in the whole table.
+    var count: Int { 4 * sourceCount * sourceCount * frameCount }
 
     @inline(__always)
     func index(_ m: Int, _ jtrue: Int, _ jest: Int, _ t: Int) -> Int {
         ((m * sourceCount + jtrue) * sourceCount + jest) * frameCount + t
     }
 
-    subscript(_ m: Metric, _ jtrue: Int, _ jest: Int, _ t: Int) -> Double {
-        get { values[index(m.rawValue, jtrue, jest, t)] }
-        set { values[index(m.rawValue, jtrue, jest, t)] = newValue }
-    }
-
-    /// Stores the ratios of one pair in one frame (sdr, isr, sir, sar).
-    mutating func set(_ r: (Double, Double, Double, Double), _ jtrue: Int, _ jest: Int, _ t: Int) {
+    /// Writes the ratios (sdr, isr, sir, sar) of the pair (jtrue, jest) in frame `t` into
+    /// a table of `count` values at `values`.
+    @inline(__always)
+    func store(_ r: (Double, Double, Double, Double), _ jtrue: Int, _ jest: Int, _ t: Int,
+               in values: UnsafeMutablePointer<Double>) {
         values[index(0, jtrue, jest, t)] = r.0
         values[index(1, jtrue, jest, t)] = r.1
         values[index(2, jtrue, jest, t)] = r.2

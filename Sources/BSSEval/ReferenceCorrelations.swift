@@ -17,7 +17,8 @@ struct ReferenceCorrelations {
     private(set) var gramLags: [Double]    // [pair(p, q)][m + L − 1]
     private(set) var crossLags: [Double]   // [p][e][k]
     /// nsdr / SI-SDR sums per source over the range (reference j against estimate j),
-    /// gathered from the blocks while they are in cache: the "same pass".
+    /// gathered from the blocks while they are in cache, so the whole-track metrics need
+    /// no pass of their own over the signals.
     private(set) var trackSums: [GlobalMetrics.Sums]
 
     static let maximumBlockFFT = 8192

@@ -1,7 +1,4 @@
 import DSP
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A fixed number of complex spectra in split layout: for spectrum `i`, its real parts at
 /// `real(i)` and its imaginary parts at `imaginary(i)`, one 64-byte-aligned allocation,
@@ -20,73 +17,49 @@ final class SplitSpectra {
     let bins: Int
     /// Doubles per row (real or imaginary part of one spectrum): `bins` rounded up to 8.
     let stride: Int
-    private let storage: UnsafeMutableRawPointer
-    private let byteCount: Int
-    private let mapped: Bool
+    private let buffer: MappedBuffer<Double>
+    private let base: UnsafeMutablePointer<Double>
 
     /// Rows of `bins` bins, all zero.
     ///
-    /// Large sets (the filter spectra, the accumulators, a batch of frame spectra: tens of
-    /// MB) come from an anonymous `mmap`: pages arrive zeroed, so there is no zeroing pass
-    /// of our own, and they are offered to transparent huge pages, so that a tile loop
-    /// touching a few hundred rows at once does not thrash the TLB with 4 kB pages.
-    /// `hugePages: false` keeps 4 kB pages: on this VM a huge-page fault now and then takes
-    /// ~40 ms instead of ~1 ms (the host backing 2 MB at once), while 4 kB faults cost a
-    /// steady ~0.4 ms per MB, which a buffer faulted in ahead of use (`prefault`) hides.
+    /// Sets from `mappingThreshold` bytes on (the filter spectra, the accumulators, a batch
+    /// of frame spectra: tens of MB) are mapped memory (`MappedBuffer`), offered to
+    /// transparent huge pages unless `hugePages` is false: a tile loop touching a few
+    /// hundred rows at once would otherwise thrash the TLB. Buffers that are faulted in
+    /// ahead of use (`prefault`, on an idle core) pass false, since an occasional huge-page
+    /// fault can stall far longer than the steady cost of 4 kB faults.
     init(count: Int, bins: Int, hugePages: Bool = true) {
         self.count = count
         self.bins = bins
         stride = (bins + 7) / 8 * 8
-        byteCount = max(64, 2 * count * stride * MemoryLayout<Double>.stride)
-        #if canImport(Glibc)
-        if byteCount >= Self.mappingThreshold,
-           let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-           address != MAP_FAILED {
-            if hugePages { _ = madvise(address, byteCount, MADV_HUGEPAGE) }
-            storage = address
-            mapped = true
-            return
-        }
-        #endif
-        storage = .allocate(byteCount: byteCount, alignment: 64)
-        storage.initializeMemory(as: Double.self, repeating: 0, count: byteCount / MemoryLayout<Double>.stride)
-        mapped = false
+        buffer = MappedBuffer(count: max(8, 2 * count * stride), hugePages: hugePages,
+                              minimumMappedBytes: Self.mappingThreshold)
+        base = buffer.pointer
     }
 
-    /// Sizes from which `init` maps memory instead of allocating it.
+    /// Sizes in bytes from which `init` maps memory instead of allocating it.
     static let mappingThreshold = 1 << 21
 
-    deinit {
-        #if canImport(Glibc)
-        if mapped {
-            munmap(storage, byteCount)
-            return
-        }
-        #endif
-        storage.deallocate()
-    }
-
-    /// Touches every page now, so the page faults (the kernel zeroing fresh pages, and for
-    /// huge pages sometimes a memory compaction of tens of ms) happen here rather than in
-    /// the first loop that writes the rows: callers do this on an idle core. Contents stay zero.
+    /// Touches every page now, so the page faults happen here rather than in the first
+    /// loop that writes the rows: callers do this on an idle core. Contents stay zero.
     func prefault() {
-        storage.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+        buffer.zero()
     }
 
     /// Sets every row to zero again.
     func clear() {
-        storage.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+        buffer.zero()
     }
 
     /// Number of SIMD vectors per row.
     var vectorCount: Int { stride / Self.lanes }
 
     @inline(__always) func real(_ i: Int) -> UnsafeMutablePointer<Double> {
-        storage.assumingMemoryBound(to: Double.self) + 2 * i * stride
+        base + 2 * i * stride
     }
 
     @inline(__always) func imaginary(_ i: Int) -> UnsafeMutablePointer<Double> {
-        storage.assumingMemoryBound(to: Double.self) + (2 * i + 1) * stride
+        base + (2 * i + 1) * stride
     }
 
     /// Row `i` seen as vectors, from bin `offset` (a multiple of `lanes`).

@@ -1,11 +1,15 @@
 import Foundation
+import Synchronization
 
-/// Phase timings on stderr when the environment variable BSSEVAL_TRACE is set
-/// (used to see where the time goes; silent otherwise).
+/// Phase timings on standard error when the environment variable BSSEVAL_TRACE is set,
+/// to see where a run spends its time and which solver path each solve took; silent
+/// otherwise.
 enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["BSSEVAL_TRACE"] != nil
-    nonisolated(unsafe) static var last = Date()
-    nonisolated(unsafe) static var lastCPU = cpuSeconds()
+    /// Wall clock and process CPU time at the previous mark. Behind a lock because
+    /// evaluations may run concurrently (a batch scores several tracks at once); their
+    /// marks then interleave, and each line measures from whichever mark came before it.
+    private static let previous = Mutex((wall: Date(), cpu: cpuSeconds()))
 
     /// User + system CPU seconds of the process (all threads).
     static func cpuSeconds() -> Double {
@@ -26,11 +30,12 @@ enum Trace {
     static func mark(_ what: @autoclosure () -> String) {
         guard enabled else { return }
         let now = Date(), cpu = cpuSeconds()
+        let (wall, cpuDelta) = previous.withLock { last in
+            defer { last = (now, cpu) }
+            return (now.timeIntervalSince(last.wall), cpu - last.cpu)
+        }
         FileHandle.standardError.write(Data(String(format: "[bsseval] wall %7.3f s  cpu %7.3f s  rss %5d MB  %@\n",
-                                                   now.timeIntervalSince(last), cpu - lastCPU, residentMegabytes(),
-                                                   what()).utf8))
-        last = now
-        lastCPU = cpu
+                                                   wall, cpuDelta, residentMegabytes(), what()).utf8))
     }
 
     /// A line without timing (which path a phase took).

@@ -4,20 +4,21 @@ import CFFTW
 ///
 /// The numerical trap: FFTW's fast plans come from `FFTW_MEASURE` / `FFTW_PATIENT`, which
 /// time candidate algorithms on the spot, so two runs can pick different algorithms and
-/// round differently; `FFTW_ESTIMATE` is reproducible but about 15 % slower on the sizes BSS
-/// Eval spends its time in. The way round: plan those sizes patiently once
-/// (`Scripts/make-fftw-wisdom.sh`), commit FFTW's "wisdom" (the chosen algorithms), and
-/// import it before planning. `FFTW_ESTIMATE` then uses the recorded algorithm: fast, and
-/// the same on every run and on every machine with this FFTW build.
+/// round differently; `FFTW_ESTIMATE` is reproducible but slower on the sizes BSS Eval
+/// spends its time in (figures in `Benchmarks/README.md`). The way round: plan those
+/// sizes patiently once (`Scripts/make-fftw-wisdom.sh`), commit FFTW's "wisdom" (the
+/// chosen algorithms), and import it before planning. `FFTW_ESTIMATE` then uses the
+/// recorded algorithm: fast, and the same on every run and on every machine with this
+/// FFTW build.
 ///
 /// FFTW refuses wisdom written by another version or configuration of the library; plans
 /// then fall back to its estimates, which are just as reproducible, only slower.
 enum FFTWisdom {
     /// Transform sizes covered by the bundled wisdom (forward r2c and inverse c2r,
     /// out of place): BSS Eval's whole-track correlation blocks (8192) and frame size at
-    /// 44.1 kHz (44800) in `bundled`; its segment blocks (4096: 2× faster than FFTW's
-    /// estimate) and boundary corrections (1024) in `segments`, made separately so that
-    /// the first plans, and the scores computed with them, stayed as they were.
+    /// 44.1 kHz (44800) in `bundled`; its segment blocks (4096) and boundary corrections
+    /// (1024) in `segments`, which shares no problem with `bundled`, so that adding sizes
+    /// leaves the plans of the others, and every score computed with them, unchanged.
     static let sizes = [1024, 4096, 8192, 44800]
 
     /// Loads the bundled wisdom into FFTW's planner; false if FFTW refused it. Call it

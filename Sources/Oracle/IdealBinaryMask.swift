@@ -22,24 +22,9 @@ public struct IdealBinaryMask: OracleSeparator {
     }
 
     public func separate(mixture: [[Double]], sources: [Stem]) throws -> [Stem] {
-        let (channelCount, sampleCount) = try validate(mixture: mixture, sources: sources)
-        guard exponent > 0, exponent.isFinite else {
-            throw OracleError.invalidParameter("the binary mask exponent must be positive, not \(exponent)")
-        }
-        guard segmentLength >= 2 else {
-            throw OracleError.invalidParameter("the STFT segment length must be at least 2, not \(segmentLength)")
-        }
-        let transform = SciPySTFT(segmentLength: segmentLength)
-        var estimates = sources.map { Stem(name: $0.name, channels: []) }
-        for c in 0..<channelCount {
-            let mix = transform.forward(mixture[c])
-            for (j, mask) in masks(mixture: mixture, sources: sources, channel: c).enumerated() {
-                var masked = mix
-                for k in masked.values.indices where mask[k] == 0 { masked.values[k] = .zero }
-                estimates[j].channels.append(trimmed(transform.inverse(masked), to: sampleCount))
-            }
-        }
-        return estimates
+        try maskedSeparation(mixture: mixture, sources: sources, exponent: exponent, segmentLength: segmentLength,
+                             kind: "binary mask", masks: { masks(mixture: mixture, sources: sources, channel: $0) },
+                             apply: { mask, bin in mask == 0 ? .zero : bin })
     }
 
     /// The binary masks (0 or 1) of `sources` for channel `channel`, one per source in the

@@ -19,26 +19,9 @@ public struct IdealRatioMask: OracleSeparator {
     }
 
     public func separate(mixture: [[Double]], sources: [Stem]) throws -> [Stem] {
-        let (channelCount, sampleCount) = try validate(mixture: mixture, sources: sources)
-        guard exponent > 0, exponent.isFinite else {
-            throw OracleError.invalidParameter("the ratio mask exponent must be positive, not \(exponent)")
-        }
-        guard segmentLength >= 2 else {
-            throw OracleError.invalidParameter("the STFT segment length must be at least 2, not \(segmentLength)")
-        }
-        let transform = SciPySTFT(segmentLength: segmentLength)
-        var estimates = sources.map { Stem(name: $0.name, channels: []) }
-        for c in 0..<channelCount {
-            let mix = transform.forward(mixture[c])
-            for (j, mask) in masks(sources: sources, channel: c).enumerated() {
-                var masked = mix
-                for k in masked.values.indices {
-                    masked.values[k] = Complex(mix.values[k].real * mask[k], mix.values[k].imaginary * mask[k])
-                }
-                estimates[j].channels.append(trimmed(transform.inverse(masked), to: sampleCount))
-            }
-        }
-        return estimates
+        try maskedSeparation(mixture: mixture, sources: sources, exponent: exponent, segmentLength: segmentLength,
+                             kind: "ratio mask", masks: { masks(sources: sources, channel: $0) },
+                             apply: { mask, bin in Complex(bin.real * mask, bin.imaginary * mask) })
     }
 
     /// The masks of `sources` for channel `channel`, one per source in the STFT layout

@@ -100,8 +100,9 @@ public struct MultichannelWienerFilter: OracleSeparator {
     }
 
     /// Channel `a` of source `j`'s filtered mixture STFT, `Σ_i G[a][i] x_i` per cell, with
-    /// `G = (P_j R_j) C⁻¹` and `C = Σ_k P_k R_k` recomputed per cell: a 2 × 2 inverse costs
-    /// less than storing one per cell (64 bytes each, 0.7 GB for 4 minutes of audio).
+    /// `G = (P_j R_j) C⁻¹` and `C = Σ_k P_k R_k` recomputed per cell: recomputing a 2 × 2
+    /// inverse is cheaper than storing one per cell (64 bytes each, most of a gigabyte for
+    /// four minutes of audio).
     /// `psd` and `covariance` hold every source's model, source after source.
     func separateChannel(_ a: Int, source j: Int, sourceCount: Int, psd: UnsafeBufferPointer<Double>,
                          covariance: UnsafeBufferPointer<Complex<Double>>, mixture: [[Complex<Double>]],
@@ -142,7 +143,8 @@ public struct MultichannelWienerFilter: OracleSeparator {
     }
 
     /// `separateChannel` for stereo with the 2 × 2 algebra in registers (`ComplexMatrix2`):
-    /// the same operations in the same order, so the same bits, about twice as fast.
+    /// the same operations in the same order, so the same bits, without the per-cell
+    /// arrays of the general version.
     func separateStereoChannel(_ a: Int, source j: Int, sourceCount: Int, psd: UnsafeBufferPointer<Double>,
                                covariance: UnsafeBufferPointer<Complex<Double>>, mixture: [[Complex<Double>]],
                                bins: Int, into output: UnsafeMutableBufferPointer<Complex<Double>>) {
