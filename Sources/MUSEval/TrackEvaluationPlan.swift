@@ -9,17 +9,17 @@ import ScoreFiles
 ///   vocals-vs-accompaniment run is made; the vocals scores written are that run's, after
 ///   the main group's other targets;
 /// - the main group is scored only with at least two targets.
-public struct TrackEvaluationPlan: Sendable, Equatable {
+struct TrackEvaluationPlan: Sendable, Equatable {
     /// Targets scored together in the main run (empty: no main run).
-    public var mainGroup: [String]
+    var mainGroup: [String]
     /// `["vocals", "accompaniment"]` when both are present.
-    public var pairGroup: [String]?
+    var pairGroup: [String]?
     /// The targets in the order the score file lists them.
-    public var writtenTargets: [String]
+    var writtenTargets: [String]
 
     /// The plan for a track whose estimates cover `targets`; nil when museval would score
     /// nothing (fewer than two targets and no vocals/accompaniment pair).
-    public init?(targets: some Sequence<String>) {
+    init?(targets: some Sequence<String>) {
         let present = Set(targets)
         var group = TargetOrder.musdb.filter { present.contains($0) }
         let hasPair = group.contains("vocals") && group.contains("accompaniment")
@@ -31,7 +31,7 @@ public struct TrackEvaluationPlan: Sendable, Equatable {
     }
 
     /// The groups to run, main first.
-    public var groups: [[String]] {
+    var groups: [[String]] {
         (mainGroup.isEmpty ? [] : [mainGroup]) + (pairGroup.map { [$0] } ?? [])
     }
 }

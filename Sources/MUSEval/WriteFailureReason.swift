@@ -1,15 +1,14 @@
-import ScoreFiles
 import FileOutput
 import Foundation
 
-/// Why a file could not be written, in words: the one place that turns errno values and
-/// Foundation errors into a reason a user can act on ("the disk is full", not
-/// "NSCocoaErrorDomain error 512").
-public enum WriteFailureReason {
+/// Why a score file could not be written, in words a user can act on ("the disk is full",
+/// not "NSCocoaErrorDomain error 512"): what the path looks like now, else the error's
+/// errno in `FileOutputError.words(forErrno:)`'s words.
+enum WriteFailureReason {
     /// The reason writing `url` failed with `error`: what the file system says about the
     /// path now (a file where a folder should be, a folder in the way, a read-only or full
     /// file system, no permission) when that explains it, else `describe(error)`.
-    public static func reason(writing url: URL, error: Error) -> String {
+    static func reason(writing url: URL, error: Error) -> String {
         diagnose(url).map { describe(errno: $0) } ?? describe(error)
     }
 
@@ -36,7 +35,7 @@ public enum WriteFailureReason {
 
     /// A short reason for `error` (an errno `POSIXError`, a Foundation error carrying an
     /// underlying POSIX error, or a `ScoresFileError`).
-    public static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
         if let error = error as? FileOutputError { return error.reason.description }
         if let error = error as? ScoresFileError, case let .unwritable(_, reason) = error { return describe(message: reason) }
         let ns = error as NSError
@@ -50,7 +49,7 @@ public enum WriteFailureReason {
 
     /// A reason for a message that may end in Foundation's bare code, e.g. "The operation
     /// could not be completed. (NSCocoaErrorDomain error 640.)" → "the disk is full".
-    public static func describe(message: String) -> String {
+    static func describe(message: String) -> String {
         for (domain, map) in [(NSCocoaErrorDomain, { describe(cocoaCode: $0) }),
                               (NSPOSIXErrorDomain, { Optional(describe(errno: Int32($0))) })] as [(String, (Int) -> String?)] {
             guard let range = message.range(of: domain + " error ") else { continue }
@@ -74,7 +73,7 @@ public enum WriteFailureReason {
     }
 
     /// A reason for an errno value, in `FileOutput`'s words (the one errno table).
-    public static func describe(errno code: Int32) -> String {
+    static func describe(errno code: Int32) -> String {
         FileOutputError.words(forErrno: code)
     }
 }

@@ -1,6 +1,6 @@
 /// A parsed JSON value, as the lenient reader sees it. Objects keep their member order
 /// (museval's files are ordered, and the order is part of its byte-exact output).
-public indirect enum JSONValue: Hashable, Sendable {
+indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     /// A number; also the bare tokens `NaN`, `Infinity`, `-Infinity` Python's json writes.
@@ -9,20 +9,20 @@ public indirect enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([Member])
 
-    public struct Member: Hashable, Sendable {
-        public var key: String
-        public var value: JSONValue
-        public init(key: String, value: JSONValue) { self.key = key; self.value = value }
+    struct Member: Hashable, Sendable {
+        var key: String
+        var value: JSONValue
+        init(key: String, value: JSONValue) { self.key = key; self.value = value }
     }
 
     /// The first member named `key` when this is an object.
-    public subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// Parses one JSON text; NaN, Infinity and -Infinity are accepted as numbers.
-    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         try LenientJSONReader.read(bytes) { reader in
             let value = try reader.readValue()
             try reader.expectEnd()
@@ -31,10 +31,10 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// Parses one JSON text given as a string.
-    public static func parse(_ text: String) throws -> JSONValue { try parse(Array(text.utf8)) }
+    static func parse(_ text: String) throws -> JSONValue { try parse(Array(text.utf8)) }
 
     /// NaN-aware equality for `.number`, so parsed NaN equals NaN.
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -46,7 +46,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let b): hasher.combine(b)

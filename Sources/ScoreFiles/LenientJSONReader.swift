@@ -13,15 +13,15 @@ import Darwin
 /// (correctly rounded): a fast path for ≤ 15 significant digits and |decimal exponent| ≤ 22,
 /// where `digits / 10^k` is one exact IEEE division of two exact doubles (Clinger's fast path),
 /// and `strtod` for everything else.
-public struct LenientJSONReader {
+struct LenientJSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next unread byte.
-    public private(set) var offset = 0
+    private(set) var offset = 0
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Runs `body` with a reader over `bytes`; the reader must not escape `body`.
-    public static func read<T>(_ bytes: [UInt8], _ body: (inout LenientJSONReader) throws -> T) throws -> T {
+    static func read<T>(_ bytes: [UInt8], _ body: (inout LenientJSONReader) throws -> T) throws -> T {
         try bytes.withUnsafeBufferPointer { buffer in
             var reader = LenientJSONReader(buffer)
             return try body(&reader)
@@ -31,7 +31,7 @@ public struct LenientJSONReader {
     // MARK: Errors
 
     /// A syntax error at `offset` (default: the current position), with its line and column.
-    public func error(_ reason: String, at position: Int? = nil) -> JSONSyntaxError {
+    func error(_ reason: String, at position: Int? = nil) -> JSONSyntaxError {
         let position = min(position ?? offset, bytes.count)
         var line = 1
         var lineStart = 0
@@ -62,7 +62,7 @@ public struct LenientJSONReader {
     }
 
     /// The next non-blank byte, without consuming it (nil at the end).
-    public mutating func peek() -> UInt8? {
+    mutating func peek() -> UInt8? {
         skipWhitespace()
         return offset < bytes.count ? bytes[offset] : nil
     }
@@ -76,14 +76,14 @@ public struct LenientJSONReader {
     }
 
     /// Consumes `{`. Then call `nextKey()` until it returns nil.
-    public mutating func beginObject() throws { try expect(UInt8(ascii: "{"), "'{'") }
+    mutating func beginObject() throws { try expect(UInt8(ascii: "{"), "'{'") }
 
     /// Consumes `[`. Then call `nextElement()` before each element until it returns false.
-    public mutating func beginArray() throws { try expect(UInt8(ascii: "["), "'['") }
+    mutating func beginArray() throws { try expect(UInt8(ascii: "["), "'['") }
 
     /// Whether the current array has one more element; consumes the separating `,` or the
     /// closing `]`. Call once before each element.
-    public mutating func nextElement(first: Bool) throws -> Bool {
+    mutating func nextElement(first: Bool) throws -> Bool {
         skipWhitespace()
         guard offset < bytes.count else { throw error("unterminated array: expected ',' or ']', found end of file") }
         let byte = bytes[offset]
@@ -100,7 +100,7 @@ public struct LenientJSONReader {
 
     /// The next member name of the current object, consuming the `:`; nil (and the closing `}`)
     /// when the object ends.
-    public mutating func nextKey(first: Bool) throws -> String? {
+    mutating func nextKey(first: Bool) throws -> String? {
         skipWhitespace()
         guard offset < bytes.count else { throw error("unterminated object: expected ',' or '}', found end of file") }
         var byte = bytes[offset]
@@ -123,14 +123,14 @@ public struct LenientJSONReader {
 
     /// A member name as it stands in the input: a byte range, compared without building a
     /// String (decoding a million keys would dominate the time to read museval's files).
-    public struct RawKey {
+    struct RawKey {
         fileprivate let start: Int
         fileprivate let count: Int
         fileprivate let escaped: Bool
     }
 
     /// Like `nextKey(first:)`, but returns the key as a range of the input.
-    public mutating func nextRawKey(first: Bool) throws -> RawKey? {
+    mutating func nextRawKey(first: Bool) throws -> RawKey? {
         skipWhitespace()
         guard offset < bytes.count else { throw error("unterminated object: expected ',' or '}', found end of file") }
         var byte = bytes[offset]
@@ -169,14 +169,14 @@ public struct LenientJSONReader {
 
     /// Whether `key` is `name`.
     @inline(__always)
-    public func key(_ key: RawKey, is name: StaticString) -> Bool {
+    func key(_ key: RawKey, is name: StaticString) -> Bool {
         if key.escaped { return string(of: key) == name.description }
         return key.count == name.utf8CodeUnitCount
             && memcmp(bytes.baseAddress! + key.start, name.utf8Start, key.count) == 0
     }
 
     /// The key's text, escapes decoded.
-    public func string(of key: RawKey) -> String {
+    func string(of key: RawKey) -> String {
         if !key.escaped {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[key.start..<key.start + key.count]), as: UTF8.self)
         }
@@ -187,7 +187,7 @@ public struct LenientJSONReader {
 
     /// Loops over the members of an object with raw keys (see `key(_:is:)`); `body` must
     /// consume each value.
-    public mutating func forEachRawMember(_ body: (inout LenientJSONReader, RawKey) throws -> Void) throws {
+    mutating func forEachRawMember(_ body: (inout LenientJSONReader, RawKey) throws -> Void) throws {
         try beginObject()
         var first = true
         while let key = try nextRawKey(first: first) {
@@ -198,7 +198,7 @@ public struct LenientJSONReader {
 
     /// Loops over the members of an object: `body` is called with each key and must consume
     /// the value (read it or `skipValue()`).
-    public mutating func forEachMember(_ body: (inout LenientJSONReader, String) throws -> Void) throws {
+    mutating func forEachMember(_ body: (inout LenientJSONReader, String) throws -> Void) throws {
         try beginObject()
         var first = true
         while let key = try nextKey(first: first) {
@@ -209,7 +209,7 @@ public struct LenientJSONReader {
 
     /// Loops over the elements of an array: `body` is called with each index and must consume
     /// the element.
-    public mutating func forEachElement(_ body: (inout LenientJSONReader, Int) throws -> Void) throws {
+    mutating func forEachElement(_ body: (inout LenientJSONReader, Int) throws -> Void) throws {
         try beginArray()
         var index = 0
         while try nextElement(first: index == 0) {
@@ -219,7 +219,7 @@ public struct LenientJSONReader {
     }
 
     /// Fails unless only whitespace is left.
-    public mutating func expectEnd() throws {
+    mutating func expectEnd() throws {
         skipWhitespace()
         if offset < bytes.count { throw error("extra data after the JSON value: \(describeNext())") }
     }
@@ -228,11 +228,11 @@ public struct LenientJSONReader {
 
     /// How deep arrays and objects may nest in `readValue()` (a guard against stack overflow
     /// on hostile input; museval's files nest 5 deep).
-    public static let maximumDepth = 512
+    static let maximumDepth = 512
     private var depth = 0
 
     /// Reads any value into a tree.
-    public mutating func readValue() throws -> JSONValue {
+    mutating func readValue() throws -> JSONValue {
         guard let byte = peek() else { throw error("expected a value, found end of file") }
         if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
             guard depth < Self.maximumDepth else { throw error("arrays and objects nested deeper than \(Self.maximumDepth)") }
@@ -262,10 +262,10 @@ public struct LenientJSONReader {
     }
 
     /// Skips one value of any kind.
-    public mutating func skipValue() throws { _ = try readValue() }
+    mutating func skipValue() throws { _ = try readValue() }
 
     /// Whether the next value is `null` (consumed if so).
-    public mutating func readNullIfPresent() throws -> Bool {
+    mutating func readNullIfPresent() throws -> Bool {
         guard peek() == UInt8(ascii: "n") else { return false }
         try expectWord("null")
         return true
@@ -281,7 +281,7 @@ public struct LenientJSONReader {
     }
 
     /// Reads a number: JSON's grammar plus `NaN`, `Infinity`, `-Infinity`.
-    public mutating func readNumber() throws -> Double {
+    mutating func readNumber() throws -> Double {
         skipWhitespace()
         let start = offset
         guard offset < bytes.count else { throw error("expected a number, found end of file") }
@@ -376,7 +376,7 @@ public struct LenientJSONReader {
     }
 
     /// Reads a string with all JSON escapes, including UTF-16 surrogate pairs.
-    public mutating func readString() throws -> String {
+    mutating func readString() throws -> String {
         try expect(UInt8(ascii: "\""), "a string")
         let start = offset
         // Fast path: no escapes.

@@ -11,10 +11,10 @@ import Darwin
 /// gives 1.23456, and 0.015625, an exact tie, gives 0.01562). Multiplying by 1e5 and rounding
 /// would get both wrong; C's `%.5f` does the exact decimal expansion with ties-to-even, which
 /// is what Decimal does. Frame times are plain floats, printed as Python's `repr`.
-public enum PythonFloatFormat {
+enum PythonFloatFormat {
     /// `x` rounded half-even to 5 decimals, written with exactly 5 decimals ("-0.00000" keeps
     /// the sign, as Decimal does). Non-finite values give "NaN", as museval writes ±∞ as NaN.
-    public static func fixed5(_ x: Double) -> String {
+    static func fixed5(_ x: Double) -> String {
         guard x.isFinite else { return "NaN" }
         var buffer = [CChar](repeating: 0, count: 352)
         let count = buffer.withUnsafeMutableBufferPointer { out in
@@ -26,7 +26,7 @@ public enum PythonFloatFormat {
     /// Python's `repr(float)`: the shortest digits that read back to `x`, in fixed notation for
     /// decimal exponents −4…15 ("0.1", "1.0", "0.30000000000000004") and scientific otherwise
     /// ("1e-05", "1e+16"); "nan", "inf", "-inf" for the non-finite values.
-    public static func repr(_ x: Double) -> String {
+    static func repr(_ x: Double) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         // Swift's description gives the same shortest round-trip digits. Swift uses fixed
