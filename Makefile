@@ -13,7 +13,7 @@ DEMO_DIR ?= demo-output
 
 APT_PACKAGES := pkg-config libsndfile1-dev libsamplerate0-dev libfftw3-dev zlib1g-dev \
                 libopenblas-dev ffmpeg
-PY_PACKAGES := museval==0.4.1 musdb==0.4.3
+PY_PACKAGES := museval==0.4.1 musdb==0.4.3 soundfile
 
 .PHONY: all deps pydeps build test fuzz demo bench parity goldens clean
 
@@ -31,7 +31,7 @@ deps:
 
 ## pydeps: the Python anchors (museval 0.4.1, musdb 0.4.3) for goldens, parity and benchmarks
 pydeps: deps
-	@python3 -c "import museval, musdb" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c "import museval, musdb, soundfile" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 ## build: release build of the libraries and the musdb / museval commands
 build: deps
