@@ -55,47 +55,49 @@ struct AugmentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON recipe with the settings below (flags given win).", valueName: "file.json"))
     var recipe: String?
 
-    @Option(help: ArgumentHelp("Examples per track (default: \(Self.defaults.examplesPerTrack)).", valueName: "n"))
+    // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
+    // so `-1` reaches the range check instead of being read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Examples per track (default: \(Self.defaults.examplesPerTrack)).", valueName: "n"))
     var examplesPerTrack: Int?
-    @Option(help: ArgumentHelp("Excerpt length, in seconds; 0 takes whole tracks (default: \(Self.number(Self.defaults.duration ?? 0))).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Excerpt length, in seconds; 0 takes whole tracks (default: \(Self.number(Self.defaults.duration ?? 0))).", valueName: "seconds"))
     var duration: Double?
-    @Option(help: ArgumentHelp("Seed of every random draw (default: \(Self.defaults.seed)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of every random draw (default: \(Self.defaults.seed)).", valueName: "n"))
     var seed: UInt64?
     @Option(help: ArgumentHelp("Sources to write beside the mixture, comma-separated (default: \(Self.defaults.sources.joined(separator: ","))).",
                                valueName: "list"))
     var sources: String?
-    @Option(help: ArgumentHelp("Smallest per-source gain, a linear factor (default: \(Self.number(Self.defaults.gainMin))).", valueName: "gain"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Smallest per-source gain, a linear factor (default: \(Self.number(Self.defaults.gainMin))).", valueName: "gain"))
     var gainMin: Double?
-    @Option(help: ArgumentHelp("Largest per-source gain, a linear factor (default: \(Self.number(Self.defaults.gainMax))).", valueName: "gain"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Largest per-source gain, a linear factor (default: \(Self.number(Self.defaults.gainMax))).", valueName: "gain"))
     var gainMax: Double?
-    @Option(help: ArgumentHelp("Probability of swapping left and right, per source, 0…1 (default: \(Self.number(Self.defaults.swapProbability))).", valueName: "p"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Probability of swapping left and right, per source, 0…1 (default: \(Self.number(Self.defaults.swapProbability))).", valueName: "p"))
     var swapProbability: Double?
-    @Option(help: ArgumentHelp("Probability of flipping the sign, per source, 0…1 (default: \(Self.number(Self.defaults.signFlipProbability))).", valueName: "p"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Probability of flipping the sign, per source, 0…1 (default: \(Self.number(Self.defaults.signFlipProbability))).", valueName: "p"))
     var signFlipProbability: Double?
     @Option(help: ArgumentHelp(
         "Cross-track remix: random takes each source from its own track and offset, shuffle (Demucs) within groups of examples (default: \(Self.defaults.remix.rawValue)).",
         valueName: "mode"))
     var remix: Recipe.Remix?
-    @Option(help: ArgumentHelp("Group size of --remix shuffle (default: \(Self.defaults.remixGroupSize)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Group size of --remix shuffle (default: \(Self.defaults.remixGroupSize)).", valueName: "n"))
     var remixGroupSize: Int?
-    @Option(help: ArgumentHelp("Probability of a pitch/tempo change per example, 0…1 (default: \(Self.number(Self.defaults.repitchProbability))).", valueName: "p"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Probability of a pitch/tempo change per example, 0…1 (default: \(Self.number(Self.defaults.repitchProbability))).", valueName: "p"))
     var repitchProbability: Double?
-    @Option(help: ArgumentHelp("Largest pitch change, in semitones (an integer is drawn in ±this; default: \(Self.defaults.maxSemitones)).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Largest pitch change, in semitones (an integer is drawn in ±this; default: \(Self.defaults.maxSemitones)).",
                                valueName: "semitones"))
     var maxSemitones: Int?
-    @Option(help: ArgumentHelp("Standard deviation of the tempo change, in percent (drawn from a normal distribution; default: \(Self.number(Self.defaults.tempoStdPercent))).", valueName: "percent"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Standard deviation of the tempo change, in percent (drawn from a normal distribution; default: \(Self.number(Self.defaults.tempoStdPercent))).", valueName: "percent"))
     var tempoStd: Double?
-    @Option(help: ArgumentHelp("Largest tempo change, in percent (the draw is clipped to ±this; default: \(Self.number(Self.defaults.maxTempoPercent))).", valueName: "percent"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Largest tempo change, in percent (the draw is clipped to ±this; default: \(Self.number(Self.defaults.maxTempoPercent))).", valueName: "percent"))
     var maxTempo: Double?
     @Option(help: ArgumentHelp("Encoding of the files (default: \(Self.defaults.format.rawValue)).", valueName: "format"))
     var format: Recipe.Format?
-    @Option(help: ArgumentHelp("Resample to this rate, in Hz (libsamplerate; default: the tracks' rate).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Resample to this rate, in Hz (libsamplerate; default: the tracks' rate).",
                                valueName: "hz"))
     var sampleRate: Int?
 
     @OptionGroup var parallel: ParallelOptions
 
-    @Option(help: ArgumentHelp("Regenerate only this example (its index) and update the manifest.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Regenerate only this example (its index) and update the manifest.", valueName: "n"))
     var onlyExample: Int?
 
     /// The settings the flags give (nil: the recipe's, or the default).

@@ -23,7 +23,9 @@ struct LoadCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to load"))
     var subsets: [SubsetSelection] = [.all]
 
-    @Option(help: ArgumentHelp("Resample on load to this rate, in Hz (libsamplerate; default: the tracks' rate).",
+    // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
+    // so `-1` reaches the range check instead of being read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Resample on load to this rate, in Hz (libsamplerate; default: the tracks' rate).",
                                valueName: "hz"))
     var sampleRate: Int?
 

@@ -25,23 +25,25 @@ struct SampleCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The same as -o OUT (one of them is required).", valueName: "out"))
     var positionalOutput: String?
 
-    @Option(help: ArgumentHelp("Number of training tracks.", valueName: "n"))
+    // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
+    // so `-1` reaches the range check instead of being read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of training tracks.", valueName: "n"))
     var tracks: Int = 4
 
-    @Option(help: ArgumentHelp("Number of test tracks.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of test tracks.", valueName: "n"))
     var testTracks: Int = 2
 
-    @Option(help: ArgumentHelp("Length of every track, in seconds.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Length of every track, in seconds.", valueName: "seconds"))
     var seconds: Double = 10
 
-    @Option(help: ArgumentHelp("Seed of the random choices (same seed, same bytes).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the random choices (same seed, same bytes).", valueName: "n"))
     var seed: UInt64 = 2018
 
-    @Option(help: ArgumentHelp("Sample rate, in Hz.", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sample rate, in Hz.", valueName: "hz"))
     var sampleRate: Int = 44100
 
     /// `--rate`, the earlier spelling of `--sample-rate`.
-    @Option(name: .customLong("rate"), help: .hidden)
+    @Option(name: .customLong("rate"), parsing: .unconditional, help: .hidden)
     var legacyRate: Int?
 
     /// The sample rate from `--sample-rate`, or from `--rate`.

@@ -31,19 +31,20 @@ struct StretchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The same as -o OUT (one of them is required).", valueName: "out"))
     var positionalOutput: String?
 
-    @Option(help: ArgumentHelp("Tempo factor (> 1 is faster; 0.25…4).", valueName: "factor"))
+    // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
+    // so `-1` reaches the range check instead of being read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Tempo factor (> 1 is faster; 0.25…4).", valueName: "factor"))
     var rate: Double = 1
 
-    // `.unconditional`: the value may start with a minus sign (`--semitones -3`).
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Pitch change in semitones (fractional allowed; negative lowers; −48…48).", valueName: "semitones"))
     var semitones: Double = 0
 
-    @Option(help: ArgumentHelp("Advanced: FFT size of the phase vocoder, in samples (default: ~46 ms, 2048 at 44.1 kHz).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Advanced: FFT size of the phase vocoder, in samples (default: ~46 ms, 2048 at 44.1 kHz).",
                                valueName: "n"))
     var fftSize: Int?
 
-    @Option(help: ArgumentHelp("Advanced: synthesis hop, in samples (default: a quarter of the FFT size).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Advanced: synthesis hop, in samples (default: a quarter of the FFT size).",
                                valueName: "n"))
     var hop: Int?
 

@@ -4,10 +4,12 @@ import MUSEval
 /// The BSS Eval settings of `museval evaluate` and `museval dir`: window, hop and version,
 /// museval's defaults (1 s, 1 s, v4).
 struct ScoringOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Window length, in seconds.", valueName: "seconds"))
+    // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
+    // so `-1` reaches the range check instead of being read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Window length, in seconds.", valueName: "seconds"))
     var win: Double = 1.0
 
-    @Option(help: ArgumentHelp("Hop length, in seconds.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hop length, in seconds.", valueName: "seconds"))
     var hop: Double = 1.0
 
     @Option(name: [.customShort("m"), .customLong("mode")],

@@ -93,6 +93,9 @@ final class SharedVocabularyTests: XCTestCase {
         let both = try run("musdb", ["sample", folder.appendingPathComponent("a").path, "-o", folder.appendingPathComponent("b").path])
         XCTAssertEqual(both.status, 64, both.stderr)
         XCTAssertTrue(both.stderr.contains("give one"), both.stderr)
+        let negative = try run("musdb", ["sample", "-o", folder.appendingPathComponent("c").path, "--seconds", "-1"])
+        XCTAssertEqual(negative.status, 64, negative.stderr)
+        XCTAssertTrue(negative.stderr.contains("--seconds must be in (0, 600]"), negative.stderr)
         let none = try run("musdb", ["sample"])
         XCTAssertEqual(none.status, 64, none.stderr)
         XCTAssertTrue(none.stderr.contains("-o OUT"), none.stderr)
@@ -238,11 +241,15 @@ final class SharedVocabularyTests: XCTestCase {
         let badMap = try run("museval", [estimates.path, "--root", root.path, "--target-map", "lead"])
         XCTAssertEqual(badMap.status, 64, badMap.stderr)
         XCTAssertTrue(badMap.stderr.contains("expected alias=target"), badMap.stderr)
+        // A negative value reaches the range check (it is not taken for a missing value).
         let badWin = try run("museval", [estimates.path, "--root", root.path, "--win", "-1"])
         XCTAssertEqual(badWin.status, 64, badWin.stderr)
-        let badJobs = try run("museval", [estimates.path, "--root", root.path, "--jobs", "0"])
-        XCTAssertEqual(badJobs.status, 64, badJobs.stderr)
-        XCTAssertTrue(badJobs.stderr.contains("--jobs must be at least 1"), badJobs.stderr)
+        XCTAssertTrue(badWin.stderr.contains("--win and --hop must be positive"), badWin.stderr)
+        for jobs in ["0", "-2"] {
+            let badJobs = try run("museval", [estimates.path, "--root", root.path, "--jobs", jobs])
+            XCTAssertEqual(badJobs.status, 64, badJobs.stderr)
+            XCTAssertTrue(badJobs.stderr.contains("--jobs must be at least 1 (got \(jobs))"), badJobs.stderr)
+        }
     }
 
     func testDirTakesOutputAndScoringOptions() throws {
