@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import MUSDB
 
 @main
@@ -11,9 +12,7 @@ struct MUSDBTool: ParsableCommand {
             <Artist - Title>.stem.mp4 per track, decoded with ffmpeg; MUSDB18-HQ (--is-wav) has \
             one folder per track with mixture, vocals, drums, bass and other .wav files.
 
-            Every command that reads a dataset takes --root ROOT (or $MUSDB_PATH) and --is-wav; \
-            --subsets train,test chooses subsets, -o/--output OUT the output, --jobs N the parallel \
-            jobs (default 1), as in museval.
+            \(SharedVocabulary.summary)
 
             Example:
               musdb list --root ~/MUSDB18-HQ --is-wav --subsets test

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import MUSEval
 
 @main
@@ -7,12 +8,10 @@ struct MUSEvalTool: AsyncParsableCommand {
         commandName: "museval",
         abstract: "Score source-separation estimates with framewise BSS Eval v4.",
         discussion: """
-            Every command that reads a dataset takes --root ROOT (or --musdb ROOT, or $MUSDB_PATH) \
-            and --is-wav; --subsets train,test chooses subsets, -o/--output the output, --jobs N the \
-            parallel jobs (default 1), as in musdb.
+            \(SharedVocabulary.summary)
 
             Example:
-              museval separated/htdemucs --root ~/MUSDB18-HQ --is-wav --subsets test -o scores
+              museval separated/htdemucs --root ~/MUSDB18-HQ --is-wav -o scores
             """,
         version: "museval \(MUSEvalVersion.version) (musdb-museval, \(MUSEvalVersion.compatibility))",
         subcommands: [EvaluateCommand.self, DirCommand.self, AggregateCommand.self, OracleCommand.self],
