@@ -36,16 +36,19 @@ struct AugmentCommand: ParsableCommand {
     /// The built-in recipe, whose settings the help shows as defaults.
     private static let defaults = Recipe()
 
-    /// `value` without a trailing `.0` (`0.25`, `5`).
-    private static func number(_ value: Double) -> String { String(format: "%g", value) }
+    /// The help of a recipe setting: `what` it is, then its `value` in the built-in recipe.
+    private static func help(_ what: String, default value: Any, _ valueName: String) -> ArgumentHelp {
+        let shown = (value as? Double).map { String(format: "%g", $0) } ?? "\(value)"
+        return ArgumentHelp("\(what) (default: \(shown)).", valueName: valueName)
+    }
 
     @OptionGroup var dataset: DatasetOptions
 
     @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to draw the examples from"))
     var subsets: [SubsetSelection] = [.train]
 
-    @Option(help: ArgumentHelp("With --subsets train only: the training (train) or validation (valid) tracks.",
-                               valueName: "split"))
+    @Option(help: ArgumentHelp(
+        "With --subsets train only: the training (train) or validation (valid) tracks.", valueName: "split"))
     var split: Split?
 
     @Option(name: [.short, .long], help: ArgumentHelp("The folder to write (not inside the dataset root).",
@@ -57,47 +60,53 @@ struct AugmentCommand: ParsableCommand {
 
     // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
     // so `-1` reaches the range check instead of being read as a missing value.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Examples per track (default: \(Self.defaults.examplesPerTrack)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: help("Examples per track", default: defaults.examplesPerTrack, "n"))
     var examplesPerTrack: Int?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Excerpt length, in seconds; 0 takes whole tracks (default: \(Self.number(Self.defaults.duration ?? 0))).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: help("Excerpt length, in seconds; 0 takes whole tracks",
+                                                default: defaults.duration ?? 0, "seconds"))
     var duration: Double?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of every random draw (default: \(Self.defaults.seed)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: help("Seed of every random draw", default: defaults.seed, "n"))
     var seed: UInt64?
-    @Option(help: ArgumentHelp("Sources to write beside the mixture, comma-separated (default: \(Self.defaults.sources.joined(separator: ","))).",
-                               valueName: "list"))
+    @Option(help: help("Sources to write beside the mixture, comma-separated",
+                       default: defaults.sources.joined(separator: ","), "list"))
     var sources: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Smallest per-source gain, a linear factor (default: \(Self.number(Self.defaults.gainMin))).", valueName: "gain"))
+    @Option(parsing: .unconditional, help: help("Smallest per-source gain, a linear factor", default: defaults.gainMin, "gain"))
     var gainMin: Double?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Largest per-source gain, a linear factor (default: \(Self.number(Self.defaults.gainMax))).", valueName: "gain"))
+    @Option(parsing: .unconditional, help: help("Largest per-source gain, a linear factor", default: defaults.gainMax, "gain"))
     var gainMax: Double?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Probability of swapping left and right, per source, 0…1 (default: \(Self.number(Self.defaults.swapProbability))).", valueName: "p"))
+    @Option(parsing: .unconditional, help: help("Probability of swapping left and right, per source, 0…1",
+                                                default: defaults.swapProbability, "p"))
     var swapProbability: Double?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Probability of flipping the sign, per source, 0…1 (default: \(Self.number(Self.defaults.signFlipProbability))).", valueName: "p"))
+    @Option(parsing: .unconditional, help: help("Probability of flipping the sign, per source, 0…1",
+                                                default: defaults.signFlipProbability, "p"))
     var signFlipProbability: Double?
-    @Option(help: ArgumentHelp(
-        "Cross-track remix: random takes each source from its own track and offset, shuffle (Demucs) within groups of examples (default: \(Self.defaults.remix.rawValue)).",
-        valueName: "mode"))
+    @Option(help: help("Cross-track remix: random takes each source from its own track and offset, shuffle (Demucs) "
+                       + "within groups of examples", default: defaults.remix.rawValue, "mode"))
     var remix: Recipe.Remix?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Group size of --remix shuffle (default: \(Self.defaults.remixGroupSize)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: help("Group size of --remix shuffle", default: defaults.remixGroupSize, "n"))
     var remixGroupSize: Int?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Probability of a pitch/tempo change per example, 0…1 (default: \(Self.number(Self.defaults.repitchProbability))).", valueName: "p"))
+    @Option(parsing: .unconditional, help: help("Probability of a pitch/tempo change per example, 0…1",
+                                                default: defaults.repitchProbability, "p"))
     var repitchProbability: Double?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Largest pitch change, in semitones (an integer is drawn in ±this; default: \(Self.defaults.maxSemitones)).",
-                               valueName: "semitones"))
+    @Option(parsing: .unconditional, help: help("Largest pitch change, in semitones (an integer is drawn in ±this)",
+                                                default: defaults.maxSemitones, "semitones"))
     var maxSemitones: Int?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Standard deviation of the tempo change, in percent (drawn from a normal distribution; default: \(Self.number(Self.defaults.tempoStdPercent))).", valueName: "percent"))
+    @Option(parsing: .unconditional, help: help("Standard deviation of the tempo change, in percent (a normal draw)",
+                                                default: defaults.tempoStdPercent, "percent"))
     var tempoStd: Double?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Largest tempo change, in percent (the draw is clipped to ±this; default: \(Self.number(Self.defaults.maxTempoPercent))).", valueName: "percent"))
+    @Option(parsing: .unconditional, help: help("Largest tempo change, in percent (the draw is clipped to ±this)",
+                                                default: defaults.maxTempoPercent, "percent"))
     var maxTempo: Double?
-    @Option(help: ArgumentHelp("Encoding of the files (default: \(Self.defaults.format.rawValue)).", valueName: "format"))
+    @Option(help: help("Encoding of the files", default: defaults.format.rawValue, "format"))
     var format: Recipe.Format?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Resample to this rate, in Hz (libsamplerate; default: the tracks' rate).",
-                               valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Resample to this rate, in Hz (libsamplerate; default: the tracks' rate).", valueName: "hz"))
     var sampleRate: Int?
 
     @OptionGroup var parallel: ParallelOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Regenerate only this example (its index) and update the manifest.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Regenerate only this example (its index) and update the manifest.", valueName: "n"))
     var onlyExample: Int?
 
     /// The settings the flags give (nil: the recipe's, or the default).
