@@ -68,8 +68,10 @@ let package = Package(
         .target(name: "OracleEvaluation", dependencies: ["Oracle", "MUSDB", "MUSEval", "Audio", "FileOutput"],
                 exclude: ["README.md"]),
 
-        // Progress bars and messages shared by the two commands.
-        .target(name: "CommandSupport", exclude: ["README.md"]),
+        // Progress bars, messages and the option groups shared by the two commands.
+        .target(name: "CommandSupport", dependencies: [
+            "MUSDB", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], exclude: ["README.md"]),
 
         .executableTarget(name: "MUSDBCommand", dependencies: [
             "MUSDB", "Audio", "DSP", "Augmentation", "CommandSupport",
@@ -99,8 +101,12 @@ let package = Package(
                                                             "SeededRandom"]),
         .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "OracleEvaluation", "MUSDB", "DSP", "Audio",
                                                      "BSSEval", "MUSEval", "ScoreFiles"]),
-        .testTarget(name: "ScoreFilesTests", dependencies: ["TestSupport", "ScoreFiles"]),
+        .testTarget(name: "ScoreFilesTests", dependencies: ["TestSupport", "ScoreFiles", "FileOutput"]),
         .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]),
+        // The shared option groups and values, parsed as the commands parse them.
+        .testTarget(name: "CommandSupportTests", dependencies: [
+            "CommandSupport", "MUSDB", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Both commands run as a user runs them, on broken inputs built in each test.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
     ],

@@ -231,8 +231,8 @@ private final class WorkQueue: @unchecked Sendable {
 }
 
 extension Recipe.Format {
-    /// The Audio module's encoding.
-    var audioFileFormat: AudioFileFormat {
+    /// The Audio module's encoding (`flac` is 16-bit FLAC).
+    public var audioFileFormat: AudioFileFormat {
         switch self {
         case .wav16: return .wav16
         case .wav24: return .wav24

@@ -22,6 +22,42 @@ public struct MUSDBSourceLoader: ExampleSourceLoader {
         self.tracks = Dictionary(tracks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The MUSDB18 sources called `names` (`vocals`, `drums`, `bass`, `other`), in order.
+    ///
+    /// - Throws: `AugmentationError.invalidParameter` naming the first unknown name.
+    public static func sources(named names: [String]) throws -> [Source] {
+        try names.map { name in
+            guard let source = Source(rawValue: name) else {
+                throw AugmentationError.invalidParameter(
+                    "unknown source '\(name)': use \(Source.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return source
+        }
+    }
+
+    /// The tracks of `database` an augmented set can draw `sources` from: those whose
+    /// headers pass `Track.validateHeaders` (present, readable, the mixture's rate, channel
+    /// count and length). `leftOut` has one message per entry that could not be indexed
+    /// and per track that failed, in that order.
+    ///
+    /// - Throws: `AudioError.ffmpegMissing` (without ffprobe no stem file can be checked:
+    ///   that is the machine's fault, not the tracks').
+    public static func usableTracks(of database: Database, sources: [Source]) throws
+        -> (tracks: [Track], leftOut: [String]) {
+        var leftOut = database.problems.map { "\($0); left out of the augmented set" }
+        let tracks = try database.tracks.filter { track in
+            do {
+                try track.validateHeaders(sources)
+                return true
+            } catch {
+                if case AudioError.ffmpegMissing? = error as? AudioError { throw error }
+                leftOut.append("\(error); track left out of the augmented set")
+                return false
+            }
+        }
+        return (tracks, leftOut)
+    }
+
     /// The planner's view of the tracks, in the database's order.
     public var descriptions: [TrackDescription] {
         orderedTracks.map {
@@ -31,9 +67,7 @@ public struct MUSDBSourceLoader: ExampleSourceLoader {
 
     public func load(source: String, track name: String, frames: Range<Int>) throws -> [[Double]] {
         guard let track = tracks[name] else { throw AugmentationError.emptyDataset("no track named \(name)") }
-        guard let kind = Source(rawValue: source) else {
-            throw AugmentationError.invalidParameter("unknown source \(source) (use vocals, drums, bass, other)")
-        }
+        let kind = try Self.sources(named: [source])[0]
         let available = frames.clamped(to: 0..<track.frameCount)
         // The track's own loading: header checked against the mixture, NaN and infinities
         // refused, each fault an `MUSDBError.invalidStem` naming the file.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Audio
+import CommandSupport
 import Foundation
 import MUSDB
 
@@ -13,48 +13,52 @@ struct LoadCommand: ParsableCommand {
         discussion: """
             Equivalent to iterating a Python musdb.DB and reading track.audio and every \
             track.targets[name].audio; each source is decoded once per track.
+
+            Example:
+              musdb load --root ~/MUSDB18 --subsets test --sample-rate 22050
             """)
 
     @OptionGroup var dataset: DatasetOptions
 
-    @Option(name: .long, help: ArgumentHelp("Subsets to load, comma-separated.", valueName: "LIST"))
-    var subsets: String = "train,test"
+    @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to load"))
+    var subsets: [SubsetSelection] = [.all]
 
-    @Option(name: .long, help: ArgumentHelp("Resample on load to this rate (libsamplerate).", valueName: "HZ"))
+    // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
+    // so `-1` reaches the range check instead of being read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Resample on load to this rate, in Hz (libsamplerate; default: the tracks' rate).",
+                               valueName: "hz"))
     var sampleRate: Int?
 
+    func validate() throws {
+        if let sampleRate, sampleRate <= 0 { throw ValidationError("--sample-rate must be positive (got \(sampleRate))") }
+    }
+
     func run() throws {
-        let subsetList = try Subset.list(parsing: subsets)
         let started = Date()
         let database = try reportingErrors {
-            try Database(root: dataset.rootURL(), subsets: subsetList, isWav: dataset.isWav, sampleRate: sampleRate)
+            try Database(root: dataset.rootURL(), subsets: SubsetSelection.merged(subsets), isWav: dataset.isWav,
+                         sampleRate: sampleRate)
         }
         var failures = database.problems.map(\.description)
-        for problem in database.problems { printProgress("error: \(problem)") }
+        for problem in database.problems { printError("error: \(problem)") }
         var frames = 0, loaded = 0
         for (index, track) in database.tracks.enumerated() {
-            printProgress("[\(index + 1)/\(database.tracks.count)] \(track.name)")
+            printError("[\(index + 1)/\(database.tracks.count)] \(track.name)")
             do {
                 let mixture = try track.audio()
                 let targets = try track.load(track.targets)
                 frames += mixture.frameCount
                 loaded += 1
-                let sum = targets.values.reduce(0.0) { $0 + $1.channels.reduce(0.0) { $0 + $1.reduce(0, +) } }
-                print("\(track.name)\t\(mixture.frameCount)x\(mixture.channelCount)\t\(targets.count) targets\t"
-                      + String(format: "sum %.6f", sum))
+                print(TrackSummary.loadLine(track: track, mixture: mixture, targets: targets))
             } catch {
-                printProgress("error: \(error)")
+                printError("error: \(error)")
                 failures.append("\(error)")
             }
         }
         print(String(format: "loaded %d tracks, %d frames in %.3f s", loaded, frames, Date().timeIntervalSince(started)))
         guard !failures.isEmpty else { return }
-        printProgress("loaded \(loaded) tracks, \(failures.count) failed:")
-        for failure in failures { printProgress("  \(failure)") }
+        printError("loaded \(loaded) tracks, \(failures.count) failed:")
+        for failure in failures { printError("  \(failure)") }
         throw ExitCode.failure
-    }
-
-    func validate() throws {
-        if let sampleRate, sampleRate <= 0 { throw ValidationError("--sample-rate must be positive (got \(sampleRate))") }
     }
 }

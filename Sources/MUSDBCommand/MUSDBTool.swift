@@ -1,4 +1,6 @@
 import ArgumentParser
+import CommandSupport
+import MUSDB
 
 @main
 struct MUSDBTool: ParsableCommand {
@@ -9,7 +11,13 @@ struct MUSDBTool: ParsableCommand {
             A MUSDB18 root holds train/ and test/. MUSDB18 (the default layout) has one \
             <Artist - Title>.stem.mp4 per track, decoded with ffmpeg; MUSDB18-HQ (--is-wav) has \
             one folder per track with mixture, vocals, drums, bass and other .wav files.
+
+            \(SharedVocabulary.summary)
+
+            Example:
+              musdb list --root ~/MUSDB18-HQ --is-wav --subsets test
             """,
+        version: "musdb \(ToolVersion.version) (musdb-museval)",
         subcommands: [ListCommand.self, InfoCommand.self, VerifyCommand.self, SampleCommand.self, LoadCommand.self,
                       AugmentCommand.self, StretchCommand.self])
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Audio
 import Augmentation
+import CommandSupport
 import DSP
 import Foundation
 
@@ -11,32 +12,55 @@ struct StretchCommand: ParsableCommand {
         commandName: "stretch",
         abstract: "Pitch-shift and/or time-stretch one audio file with the augmentation's phase vocoder.",
         discussion: """
-            Reads IN with libsndfile and writes OUT (same format family as --format). --rate 1.1 \
+            Reads IN with libsndfile and writes OUT in the --format encoding. --rate 1.1 \
             plays 10 % faster (the output is IN's length / 1.1); --semitones 2 raises the pitch \
-            by a whole tone; both may be given. All channels share one phase evolution, so the \
-            stereo image is kept. Prints the processing speed in × real time on stderr.
+            by a whole tone, --semitones -3 lowers it by three semitones; both may be given. All \
+            channels share one phase evolution, so the stereo image is kept. Prints the processing \
+            speed in × real time on stderr.
+
+            Example:
+              musdb stretch vocals.wav -o vocals-down.wav --semitones -3 --rate 1.1
             """)
 
-    @Argument(help: "Input audio file.") var input: String
-    @Argument(help: "Output audio file.") var output: String
-    @Option(name: .long, help: "Tempo factor (> 1 is faster).") var rate: Double = 1
-    // `.unconditional`: the value may start with a minus sign (`--semitones -3`).
-    @Option(name: .long, parsing: .unconditional, help: "Pitch change in semitones (fractional allowed; negative lowers).")
+    @Argument(help: ArgumentHelp("The audio file to read (any format libsndfile reads).", valueName: "in"))
+    var input: String
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The audio file to write.", valueName: "out"))
+    var output: String?
+
+    @Argument(help: ArgumentHelp("The same as -o OUT (one of them is required).", valueName: "out"))
+    var positionalOutput: String?
+
+    // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
+    // so `-1` reaches the range check instead of being read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Tempo factor (> 1 is faster; 0.25…4).", valueName: "factor"))
+    var rate: Double = 1
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Pitch change in semitones (fractional allowed; negative lowers; −48…48).", valueName: "semitones"))
     var semitones: Double = 0
-    @Option(name: .long, help: "Advanced: FFT size of the phase vocoder (default: ~46 ms, 2048 at 44.1 kHz).")
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Advanced: FFT size of the phase vocoder, in samples (default: ~46 ms, 2048 at 44.1 kHz).",
+                               valueName: "n"))
     var fftSize: Int?
-    @Option(name: .long, help: "Advanced: synthesis hop (default: a quarter of the FFT size).")
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Advanced: synthesis hop, in samples (default: a quarter of the FFT size).",
+                               valueName: "n"))
     var hop: Int?
-    @Option(name: .long, help: "Advanced: libsamplerate converter for pitch shifts: best, medium or fastest.")
-    var resampling: String = "medium"
-    @Flag(name: .long, help: "Advanced: stretch attacks like everything else (no transient preservation).")
+
+    @Option(help: "Advanced: libsamplerate converter for pitch shifts.")
+    var resampling: ResamplingQuality = .medium
+
+    @Flag(help: "Advanced: stretch attacks like everything else (no transient preservation).")
     var noTransients = false
-    @Option(name: .long, help: ArgumentHelp("Encoding: wav16, wav24 or float.", valueName: "FORMAT"))
-    var format: String = "wav16"
+
+    @Option(help: "Encoding of OUT.")
+    var format: Recipe.Format = .wav16
 
     /// The phase vocoder's framing rules and the stretch's ranges, checked here so that an
     /// argument is a usage error, never a trap in the vocoder's preconditions.
     func validate() throws {
+        _ = try OutputPath.resolve(option: output, positional: positionalOutput)
         guard timeStretchRates.contains(rate) else { throw ValidationError("--rate must be in 0.25…4 (got \(rate))") }
         guard pitchShiftSemitones.contains(semitones) else {
             throw ValidationError("--semitones must be in −48…48 (got \(semitones))")
@@ -57,12 +81,7 @@ struct StretchCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let fileFormat: AudioFileFormat = ["wav16": .wav16, "wav24": .wav24, "float": .wavFloat32][format] else {
-            throw ValidationError("unknown --format '\(format)': use wav16, wav24 or float")
-        }
-        guard let quality = ResamplingQuality(rawValue: resampling), [.best, .medium, .fastest].contains(quality) else {
-            throw ValidationError("unknown --resampling '\(resampling)': use best, medium or fastest")
-        }
+        let output = try OutputPath.resolve(option: output, positional: positionalOutput)
         try reportingErrors {
             let buffer = try AudioFile.read(URL(fileURLWithPath: input))
             let start = Date()
@@ -77,11 +96,11 @@ struct StretchCommand: ParsableCommand {
                 vocoder?.preservesTransients = false
             }
             let channels = try pitchShift(buffer.channels, semitones: semitones, rate: rate,
-                                          sampleRate: buffer.sampleRate, vocoder: vocoder, resampling: quality)
+                                          sampleRate: buffer.sampleRate, vocoder: vocoder, resampling: resampling)
             let seconds = Date().timeIntervalSince(start)
             try AudioFile.write(AudioBuffer(sampleRate: buffer.sampleRate, channels: channels),
-                                to: URL(fileURLWithPath: output), format: fileFormat)
-            printProgress(String(format: "processed %.2f s of audio in %.3f s (%.1f× real time)",
+                                to: URL(fileURLWithPath: output), format: format.audioFileFormat)
+            printError(String(format: "processed %.2f s of audio in %.3f s (%.1f× real time)",
                                  buffer.duration, seconds, buffer.duration / max(seconds, 1e-9)))
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import Foundation
 import MUSDB
 
@@ -11,13 +12,16 @@ struct VerifyCommand: ParsableCommand {
             Reports missing or extra tracks, missing or unreadable stems, wrong sample rate or \
             channel count, stems of different lengths, test tracks whose length differs from the \
             manifest, and the error between the mixture and the sum of the stems in dB.
+
+            Example:
+              musdb verify --root ~/MUSDB18-HQ --is-wav --mixture-tolerance -20
             """)
 
     @OptionGroup var dataset: DatasetOptions
 
     @Option(name: .long, help: ArgumentHelp(
-        "The manifest to check against. Default: ROOT/manifest.json when present, else the built-in MUSDB18 list.",
-        valueName: "FILE"))
+        "The manifest to check against (default: ROOT/manifest.json when present, else the built-in MUSDB18 list).",
+        valueName: "file"))
     var manifest: String?
 
     @Flag(name: .long, help: "Check only the tracks present (for partial roots such as a one-track sample).")
@@ -28,8 +32,13 @@ struct VerifyCommand: ParsableCommand {
 
     // `.unconditional`: the value is usually negative (`--mixture-tolerance -20`).
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Largest acceptable mixture − Σ stems error, dB relative to the mixture energy.", valueName: "DB"))
+        "Largest acceptable mixture − Σ stems error, in dB relative to the mixture energy (lower is stricter).",
+        valueName: "dB"))
     var mixtureTolerance: Double = -10
+
+    func validate() throws {
+        guard !mixtureTolerance.isNaN else { throw ValidationError("--mixture-tolerance must be a number of dB (got nan)") }
+    }
 
     func run() throws {
         let report: VerificationReport = try reportingErrors {
@@ -39,15 +48,10 @@ struct VerifyCommand: ParsableCommand {
             let verifier = DatasetVerifier(root: root, isWav: dataset.isWav, manifest: manifest,
                                            presentOnly: presentOnly, checksMixture: !skipMixture,
                                            mixtureToleranceDB: mixtureTolerance)
-            printProgress("verifying \(root.path) against the manifest '\(manifest.name)' (\(manifest.tracks.count) tracks)")
-            return try verifier.verify(progress: printProgress)
+            printError("verifying \(root.path) against the manifest '\(manifest.name)' (\(manifest.tracks.count) tracks)")
+            return try verifier.verify(progress: printError)
         }
-        for track in report.tracks {
-            let error = track.mixtureErrorDB.map { $0 == -.infinity ? "exact" : String(format: "%.1f dB", $0) } ?? "-"
-            let frames = track.frameCount.map(String.init) ?? "?"
-            print(padded(track.subset.rawValue, 6) + padded(track.name, 40) + " frames "
-                  + String(repeating: " ", count: max(0, 9 - frames.count)) + frames + "  mixture − Σ stems: " + error)
-        }
+        for track in report.tracks { print(track.line) }
         if report.isClean {
             print("OK: \(report.tracks.count) tracks checked, no problems")
             return

@@ -1,4 +1,5 @@
 import FileOutput
+import ScoreFiles
 import Foundation
 
 /// Why a score file could not be written, in words a user can act on ("the disk is full",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import FileOutput
 import Foundation
 import MUSEval
@@ -22,7 +23,8 @@ struct AggregateCommand: AsyncParsableCommand {
         -o - or --csv - writes that file to standard output instead (one of them at a time); the \
         table then goes to standard error, so standard output holds only the JSON or CSV.
 
-        Example: museval aggregate results/IRM2 results/TAK1 -o leaderboard.json --csv scores.csv
+        Example:
+          museval aggregate results/IRM2 results/TAK1 --subsets test -o leaderboard.json --csv scores.csv
         """)
 
     @Argument(help: ArgumentHelp("Method results folders.", valueName: "RESULTS_DIR"))
@@ -33,16 +35,19 @@ struct AggregateCommand: AsyncParsableCommand {
                                valueName: "NAME"))
     var names: [String] = []
 
-    @Option(help: "Aggregation over the frames of a track: median or mean.")
+    @Option(help: "Aggregation over the frames of a track (NaN frames skipped).")
     var frames: Aggregation = .median
 
-    @Option(help: "Aggregation over tracks: median or mean.")
+    @Option(help: "Aggregation over the tracks (NaN tracks skipped).")
     var tracks: Aggregation = .median
 
-    @Option(name: .customLong("subset"), parsing: .singleValue,
-            help: ArgumentHelp("Read only these subset folders (repeatable; museval's own add_eval_dir reads only test).",
-                               valueName: "SUBSET"))
-    var subsets: [String] = []
+    @Option(parsing: .singleValue, help: SubsetSelection.help(
+        "Subset folders to read", "default: every subset folder and the files directly in RESULTS_DIR; museval's own add_eval_dir reads only test"))
+    var subsets: [SubsetSelection] = []
+
+    /// `--subset`, the earlier spelling of `--subsets`.
+    @Option(name: .customLong("subset"), parsing: .singleValue, help: .hidden)
+    var legacySubsets: [SubsetSelection] = []
 
     @Option(name: [.short, .customLong("output"), .customLong("json")],
             help: ArgumentHelp("Write the leaderboard JSON here (- for standard output).", valueName: "leaderboard.json"))
@@ -69,55 +74,35 @@ struct AggregateCommand: AsyncParsableCommand {
     }
 
     private func resolvedFolders() -> [ResultsFolder] {
-        folders.enumerated().map { index, path in
+        let chosen = SubsetSelection.merged(subsets + legacySubsets)
+        return folders.enumerated().map { index, path in
             ResultsFolder(url: URL(fileURLWithPath: path), name: names.isEmpty ? nil : names[index],
-                          subsets: subsets.isEmpty ? nil : Set(subsets))
+                          subsets: chosen.isEmpty ? nil : Set(chosen.map(\.rawValue)))
         }
     }
 
     func run() async throws {
-        let resultsFolders = resolvedFolders()
-        var methods: [MethodScores] = []
-        var failures: [ScoresFileError] = []
-        for folder in resultsFolders {
-            let (scores, problems) = await folder.load()
-            methods.append(scores)
-            failures += problems
-        }
-        let usable = methods.enumerated().filter { !$0.element.tracks.isEmpty }
-        if !usable.isEmpty {
-            let leaderboard = Leaderboard(methods: usable.map(\.element),
-                                          folders: usable.map { resultsFolders[$0.offset].url.path },
-                                          frames: frames, tracks: tracks)
+        let input = await LeaderboardInput.load(resolvedFolders())
+        var failures = input.failures
+        if let leaderboard = input.leaderboard(frames: frames, tracks: tracks) {
             let json = output.map(OutputDestination.init(path:)), table = csv.map(OutputDestination.init(path:))
             if !quiet {
                 // Standard output holds only the JSON or CSV when one of them goes there.
                 if json?.isStandardOutput == true || table?.isStandardOutput == true {
-                    FileHandle.standardError.write(Data(leaderboard.table().utf8))
+                    printError(leaderboard.table(), terminator: "")
                 } else {
                     print(leaderboard.table(), terminator: "")
                 }
             }
-            func attempt(_ destination: OutputDestination?, _ write: (OutputDestination) throws -> Void) {
-                guard let destination else { return }
-                do {
-                    try write(destination)
-                } catch {
-                    failures.append(error as? ScoresFileError ?? .unwritable(path: destination.description, reason: "\(error)"))
-                }
-            }
-            attempt(json) { destination in try leaderboard.write(to: destination) }
-            attempt(table) { destination in try ScoresCSV.write(usable.map(\.element), to: destination) }
+            failures += input.write(leaderboard, json: json, csv: table)
         }
         guard failures.isEmpty else {
             var message = "museval aggregate: \(failures.count) problem\(failures.count == 1 ? "" : "s"):\n"
             let shown = 20
             message += failures.prefix(shown).map { "  " + $0.description }.joined(separator: "\n") + "\n"
             if failures.count > shown { message += "  … and \(failures.count - shown) more\n" }
-            FileHandle.standardError.write(Data(message.utf8))
+            printError(message, terminator: "")
             throw ExitCode(1)
         }
     }
 }
-
-extension Aggregation: ExpressibleByArgument {}

@@ -21,35 +21,24 @@ struct DirCommand: ParsableCommand {
               museval dir references/ separated/song/ -o scores
             """)
 
-    @Argument(help: "Folder of reference files, one per source.")
+    @Argument(help: ArgumentHelp("Folder of reference files, one per source.", valueName: "reference-dir"))
     var referenceDir: String
 
-    @Argument(help: "Folder of estimate files named like the references.")
+    @Argument(help: ArgumentHelp("Folder of estimate files named like the references.", valueName: "estimates-dir"))
     var estimatesDir: String
 
     @Option(name: [.customShort("o"), .customLong("output")],
-            help: "Where the JSON file goes (default: the estimates folder).")
+            help: ArgumentHelp("Where the JSON file goes (default: the estimates folder).", valueName: "output-dir"))
     var outputDir: String?
 
-    @Option(help: "Window length in seconds.")
-    var win: Double = 1.0
+    @OptionGroup var scoring: ScoringOptions
 
-    @Option(help: "Hop length in seconds.")
-    var hop: Double = 1.0
-
-    @Option(name: [.customShort("m"), .customLong("mode")], help: "BSS Eval version: v4 or v3.")
-    var mode: String = "v4"
-
-    @Option(help: "More target names, e.g. 'lead=vocals'.")
-    var targetMap: String?
+    @Option(help: ArgumentHelp("More target names, e.g. 'lead=vocals'.", valueName: "alias=target,…"),
+            transform: TargetAliases.init(parsing:))
+    var targetMap: TargetAliases?
 
     @Flag(help: "Replace a score file of another origin (other estimates, references or settings, or unknown).")
     var force = false
-
-    func validate() throws {
-        guard win > 0, hop > 0 else { throw ValidationError("--win and --hop must be positive") }
-        guard EvaluationMode(rawValue: mode) != nil else { throw ValidationError("--mode must be v4 or v3") }
-    }
 
     func run() throws {
         let references = URL(fileURLWithPath: referenceDir)
@@ -57,10 +46,9 @@ struct DirCommand: ParsableCommand {
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
         try OutputLocation.validate(output, datasetRoot: references)
         try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
-        let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
         let (result, url) = try DirectoryEvaluation.run(references: references, estimates: estimates, output: output,
-                                                        options: options, aliases: try TargetAliases(parsing: targetMap ?? ""),
-                                                        force: force)
+                                                        options: scoring.evaluationOptions,
+                                                        aliases: targetMap ?? .standard, force: force)
         for adjustment in result.adjustments { printError("warning: \(adjustment)") }
         for file in result.unpaired { printError("warning: \(file.path): no partner file; not scored") }
         print(DirectoryEvaluation.summary(of: result.scores))

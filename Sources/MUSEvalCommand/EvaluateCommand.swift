@@ -5,7 +5,7 @@ import Foundation
 import MUSDB
 import MUSEval
 
-/// `museval ESTIMATES_DIR --musdb ROOT`: the drop-in for Python museval's `museval` command.
+/// `museval ESTIMATES_DIR --root ROOT`: the drop-in for Python museval's `museval` command.
 struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
@@ -24,78 +24,63 @@ struct EvaluateCommand: AsyncParsableCommand {
             origin (Python museval, older versions), before scoring anything. --force rescores everything \
             and replaces them.
 
+            `evaluate` is the default subcommand: `museval ESTIMATES_DIR …` is `museval evaluate ESTIMATES_DIR …`.
+
             Examples:
-              museval separated/htdemucs --musdb ~/MUSDB18-HQ --is-wav -o scores
-              museval estimates --musdb ~/MUSDB18 --subsets test --jobs 2
-              museval out --musdb ~/MUSDB18-HQ --is-wav --layout '{track}/{target}.flac' --target-map lead=vocals
+              museval separated/htdemucs --root ~/MUSDB18-HQ --is-wav -o scores
+              museval estimates --root ~/MUSDB18 --subsets test --jobs 2
+              museval out --root ~/MUSDB18-HQ --is-wav --layout '{track}/{target}.flac' --target-map lead=vocals
             """)
 
-    @Argument(help: "The separator's output folder.")
+    @Argument(help: ArgumentHelp("The separator's output folder.", valueName: "estimates-dir"))
     var estimatesDir: String
 
-    @Option(name: .customLong("musdb"), help: "The MUSDB18 root (default: $MUSDB_PATH).")
-    var musdbRoot: String?
+    @OptionGroup var dataset: DatasetOptions
 
-    @Flag(name: .customLong("is-wav"), help: "The dataset is MUSDB18-HQ (WAV folders), not .stem.mp4 files.")
-    var isWav = false
-
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: "Where the JSON files go (default: the estimates folder, as museval does). Never inside the dataset.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
+        "Where the JSON files go (default: the estimates folder, as museval does). Never inside the dataset.",
+        valueName: "output-dir"))
     var outputDir: String?
 
-    @Option(help: "Subsets to score, comma-separated: train, test (default: both).")
-    var subsets: String = "train,test"
+    @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to score"))
+    var subsets: [SubsetSelection] = [.all]
 
-    @Option(help: "Window length in seconds.")
-    var win: Double = 1.0
+    @OptionGroup var scoring: ScoringOptions
 
-    @Option(help: "Hop length in seconds.")
-    var hop: Double = 1.0
+    @OptionGroup var parallel: ParallelOptions
 
-    @Option(name: [.customShort("m"), .customLong("mode")], help: "BSS Eval version: v4 or v3.")
-    var mode: String = "v4"
-
-    @Option(help: "Tracks scored in parallel.")
-    var jobs: Int = 1
-
-    @Option(help: """
+    // A pattern can be wrong in several ways: the library's parser says which.
+    @Option(help: ArgumentHelp("""
         The folder layout: a preset (\(LayoutPreset.allCases.map(\.rawValue).joined(separator: ", "))) \
         or a pattern with {subset}, {track}, {target}, {model}, e.g. '{track}/{target}.wav' (default: detected).
-        """)
-    var layout: String?
+        """, valueName: "preset|pattern"), transform: EstimateLayout.init(parsing:))
+    var layout: EstimateLayout?
 
-    @Option(help: "More target names, e.g. 'lead=vocals,backing=accompaniment'.")
-    var targetMap: String?
+    @Option(help: ArgumentHelp("More target names, e.g. 'lead=vocals,backing=accompaniment'.",
+                               valueName: "alias=target,…"), transform: TargetAliases.init(parsing:))
+    var targetMap: TargetAliases?
 
     @Flag(help: "Rescore every track, replacing score files of another origin (estimates folder, dataset, settings).")
     var force = false
 
-    func validate() throws {
-        guard win > 0, hop > 0 else { throw ValidationError("--win and --hop must be positive") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard EvaluationMode(rawValue: mode) != nil else { throw ValidationError("--mode must be v4 or v3") }
-    }
-
     func run() async throws {
-        let aliases = try TargetAliases(parsing: targetMap ?? "")
         let estimates = URL(fileURLWithPath: estimatesDir)
-        let discovery = try EstimateDiscovery.discover(in: estimates, layout: try Self.layout(from: layout),
-                                                       aliases: aliases)
+        let discovery = try EstimateDiscovery.discover(in: estimates, layout: layout, aliases: targetMap ?? .standard)
         printError("layout: \(discovery.explanation)")
-        let subsetList = try Subset.list(parsing: subsets)
-        let database = try Database(root: musdbRoot.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
+        let database = try Database(root: dataset.rootURL(), subsets: SubsetSelection.merged(subsets),
+                                    isWav: dataset.isWav)
         // Reference tracks that could not be indexed are not scored: say so, and fail.
         for problem in database.problems { printError("error: \(problem)") }
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
         try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
-        let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
-        let plan = try DatasetEvaluation(database: database, discovery: discovery, output: output, options: options)
+        let plan = try DatasetEvaluation(database: database, discovery: discovery, output: output,
+                                         options: scoring.evaluationOptions)
         for note in plan.notes { printError("warning: \(note)") }
 
         let bar = ProgressBar(total: plan.jobs.count, label: "scoring")
         let report: BatchReport
         do {
-            report = try await BatchEvaluator(jobs: jobs, force: force).run(plan.jobs) { outcome in
+            report = try await BatchEvaluator(jobs: parallel.jobs, force: force).run(plan.jobs) { outcome in
                 for adjustment in outcome.adjustments { bar.log("warning: \(adjustment)") }
                 if let failure = outcome.failure { bar.log("error: \(outcome.subset)/\(outcome.track): \(failure)") }
                 bar.advance(item: outcome.track)
@@ -107,15 +92,5 @@ struct EvaluateCommand: AsyncParsableCommand {
         bar.finish()
         printError(report.summary)
         if !report.succeeded || !database.problems.isEmpty { throw ExitCode(1) }
-    }
-
-    /// A preset name or a pattern; nil detects.
-    static func layout(from text: String?) throws -> EstimateLayout? {
-        guard let text else { return nil }
-        if let preset = LayoutPreset(name: text) { return preset.layout }
-        guard text.contains("{") else {
-            throw ValidationError("--layout: '\(text)' is neither a preset (\(LayoutPreset.allCases.map(\.rawValue).joined(separator: ", "))) nor a pattern with {track} and {target}")
-        }
-        return try EstimateLayout(pattern: text)
     }
 }

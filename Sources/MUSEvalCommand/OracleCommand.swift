@@ -3,6 +3,7 @@ import Audio
 import CommandSupport
 import Foundation
 import MUSDB
+import MUSEval
 import Oracle
 import OracleEvaluation
 
@@ -28,30 +29,27 @@ struct OracleCommand: ParsableCommand {
               mix          the baseline: every source estimate is the mixture / 4
 
             Tracks whose files all exist are skipped (--force redoes them), so an interrupted run \
-            resumes. A track that fails is reported and the others go on; the exit status is 1 then.
+            resumes. A track that fails is reported and the others go on; the exit status is 1 then. \
+            Each job needs about 20× its track's decoded size in memory.
 
             Examples:
               museval oracle --method irm2 --root ~/MUSDB18-HQ --is-wav --subsets test -o oracles/IRM2
               museval oracle --method mwf --root ~/MUSDB18 -o oracles/MWF --jobs 2
             """)
 
-    @Option(help: "The oracle: \(OracleMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The oracle (see the methods above).")
     var method: OracleMethod
 
-    @Option(name: [.customLong("root"), .customLong("musdb")], help: "The MUSDB18 root (default: $MUSDB_PATH).")
-    var root: String?
+    @OptionGroup var dataset: DatasetOptions
 
-    @Flag(name: .customLong("is-wav"), help: "The dataset is MUSDB18-HQ (WAV folders), not .stem.mp4 files.")
-    var isWav = false
+    @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to separate"))
+    var subsets: [SubsetSelection] = [.all]
 
-    @Option(help: "Subsets to separate, comma-separated: train, test (default: both).")
-    var subsets: String = "train,test"
-
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Where the estimates go. Never inside the dataset.")
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Where the estimates go. Never inside the dataset.", valueName: "out"))
     var output: String
 
-    @Option(help: "Tracks separated in parallel (each needs about 20× its decoded size in memory).")
-    var jobs: Int = 1
+    @OptionGroup var parallel: ParallelOptions
 
     @Flag(help: "Redo tracks whose estimates already exist.")
     var force = false
@@ -64,63 +62,41 @@ struct OracleCommand: ParsableCommand {
     var doublePrecisionGain = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !doublePrecisionGain || method == .mwf else {
             throw ValidationError("--double-precision-gain applies to --method mwf only")
         }
     }
 
     func run() throws {
-        let subsetList = try Subset.list(parsing: subsets)
-        let database = try Database(root: root.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
+        let subsetList = SubsetSelection.merged(subsets)
+        let database = try Database(root: dataset.rootURL(), subsets: subsetList, isWav: dataset.isWav)
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        if outputURL.lies(within: database.root) {
-            throw OracleCommandError("-o \(outputURL.path) is inside the dataset \(database.root.path); "
-                + "choose a folder outside it (the dataset is never modified)")
-        }
+        try OutputLocation.validate(outputURL, datasetRoot: database.root)
         let batch = OracleBatch(method: method, output: outputURL, force: force,
                                 separator: doublePrecisionGain
                                     ? MultichannelWienerFilter(roundsGainToSinglePrecision: false) : method.separator)
         // Tracks that could not be indexed are not separated: say so, and fail.
         for problem in database.problems { printError("error: \(problem)") }
-        let tracks = database.tracks
-        guard !tracks.isEmpty else {
+        guard !database.tracks.isEmpty else {
             if !database.problems.isEmpty { throw ExitCode(1) }
-            printError("no tracks in \(database.root.path) for subsets \(subsets)")
+            printError("no tracks in \(database.root.path) for subsets \(subsetList.map(\.rawValue).joined(separator: ","))")
             return
         }
-        let bar = ProgressBar(total: tracks.count, label: method.rawValue)
-        // Workers take the next track index under a lock; counts are updated under it too.
-        let lock = NSLock()
-        var nextIndex = 0, failed = 0, skipped = 0
-        DispatchQueue.concurrentPerform(iterations: min(jobs, tracks.count)) { _ in
-            while true {
-                lock.lock()
-                let index = nextIndex
-                nextIndex += 1
-                lock.unlock()
-                guard index < tracks.count else { return }
-                let track = tracks[index]
-                let label = "\(track.subset.rawValue)/\(track.name)"
-                do {
-                    switch try batch.process(track) {
-                    case .skipped:
-                        lock.lock(); skipped += 1; lock.unlock()
-                    case .separated(let notes):
-                        for note in notes { bar.log("\(label): \(note)") }
-                    }
-                } catch {
-                    lock.lock(); failed += 1; lock.unlock()
-                    bar.log("error: \(label): \(error)")
-                }
-                bar.advance(item: track.name)
+        let bar = ProgressBar(total: database.tracks.count, label: method.rawValue)
+        let summary = batch.run(database.tracks, jobs: parallel.jobs) { report in
+            switch report.result {
+            case .success(.separated(let notes)):
+                for note in notes { bar.log("\(report.label): \(note)") }
+            case .success(.skipped):
+                break
+            case .failure(let error):
+                bar.log("error: \(report.label): \(error)")
             }
+            bar.advance(item: report.track.name)
         }
         bar.finish()
-        printError("\(tracks.count - failed - skipped) tracks separated, \(skipped) already done, \(failed) failed; "
+        printError("\(summary.separated) tracks separated, \(summary.skipped) already done, \(summary.failedTracks.count) failed; "
             + "estimates in \(outputURL.path)")
-        if failed > 0 || !database.problems.isEmpty { throw ExitCode(1) }
+        if !summary.succeeded || !database.problems.isEmpty { throw ExitCode(1) }
     }
 }
-
-extension OracleMethod: ExpressibleByArgument {}

@@ -32,7 +32,7 @@ public struct OracleBatch: Sendable {
     }
 
     /// What happened to one track.
-    public enum Outcome: Equatable {
+    public enum Outcome: Equatable, Sendable {
         case skipped
         case separated(notes: [String])
     }

@@ -145,7 +145,7 @@ final class EvaluateParityTests: XCTestCase {
         XCTAssertTrue(refused.contains("never written"), refused)
         XCTAssertFalse(FileManager.default.fileExists(atPath: database.root.appendingPathComponent("scores").path))
 
-        let badLayout = try runTool([estimates.path, "--musdb", database.root.path, "--layout", "{track}"], status: 1)
+        let badLayout = try runTool([estimates.path, "--musdb", database.root.path, "--layout", "{track}"], status: 64)
         XCTAssertTrue(badLayout.contains("{target}"), badLayout)
     }
 

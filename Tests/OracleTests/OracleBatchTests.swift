@@ -9,11 +9,16 @@ import XCTest
 /// `OracleBatch` in process: a broken stem fails its track on the reference side and writes
 /// nothing; a non-finite estimate is never written; healthy tracks are separated.
 final class OracleBatchTests: XCTestCase {
-    func testANaNStemFailsItsTrackAsAReferenceAndWritesNothing() throws {
+    /// A synthetic MUSDB18-HQ dataset of 1 s tracks in a temporary folder, and that folder.
+    func syntheticDataset(train: Int, test: Int) throws -> (temp: URL, database: Database) {
         let temp = try TestData.temporaryDirectory(self)
         let root = temp.appendingPathComponent("musdb")
-        try SampleDataset(trainTrackCount: 0, testTrackCount: 2, seconds: 1).write(to: root)
-        let database = try Database(root: root, isWav: true)
+        try SampleDataset(trainTrackCount: train, testTrackCount: test, seconds: 1).write(to: root)
+        return (temp, try Database(root: root, isWav: true))
+    }
+
+    func testANaNStemFailsItsTrackAsAReferenceAndWritesNothing() throws {
+        let (temp, database) = try syntheticDataset(train: 0, test: 2)
         let broken = database.tracks[1]
         let vocals = try XCTUnwrap(broken.sourceURLs[.vocals])
         var audio = try AudioFile.read(vocals)
