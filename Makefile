@@ -15,7 +15,7 @@ APT_PACKAGES := pkg-config libsndfile1-dev libsamplerate0-dev libfftw3-dev zlib1
                 libopenblas-dev ffmpeg
 PY_PACKAGES := museval==0.4.1 musdb==0.4.3 soundfile
 
-.PHONY: all deps pydeps build test fuzz demo bench parity goldens clean
+.PHONY: all deps pydeps build test lint format fuzz demo bench parity goldens clean
 
 all: build
 
@@ -42,6 +42,16 @@ test: deps build
 	@mkdir -p .build
 	set -o pipefail; $(SWIFT) test $(SWIFTFLAGS) -Xswiftc -enable-testing 2>&1 | tee .build/test.log
 	@bash Scripts/test-summary.sh .build/test.log
+
+## lint: swift-format's lint of every Swift file (.swift-format), and Package.swift's dependencies = the imports
+LINT_PATHS := Package.swift Sources Tests
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive $(LINT_PATHS)
+	@python3 Scripts/check-package.py
+
+## format: rewrite every Swift file in the project's format (what lint checks)
+format:
+	$(SWIFT) format format --in-place --parallel --recursive $(LINT_PATHS)
 
 ## fuzz: the seeded reader fuzzing of Tests/FuzzTests, long (FUZZ_ITERATIONS per reader; FUZZ_SEED printed)
 FUZZ_ITERATIONS ?= 200000

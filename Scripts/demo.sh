@@ -42,7 +42,7 @@ done
 step "4. Score every method with BSS Eval v4 (1 s windows)"
 status=0
 for method in IRM2 IBM2 MWF MIX; do
-  "$MUSEVAL" "$EST/$method" --musdb "$DATA" --is-wav --subsets train,test \
+  "$MUSEVAL" "$EST/$method" --root "$DATA" --is-wav --subsets train,test \
     -o "$SCORES/$method" --jobs "$JOBS" || status=1
 done
 

@@ -5,7 +5,7 @@ usage: Scripts/parity_aggregate.py OUT_DIR [OUT_DIR ...] [--bin .build/release/m
 
 Each OUT_DIR is a method's results folder (OUT/test/<track>.json). museval reads them with
 `MethodStore().add_eval_dir(OUT_DIR)` (only test/, method name = the folder's stem); our tool
-reads the same files with `--subset test` and the same names. For every combination of
+reads the same files with `--subsets test` and the same names. For every combination of
 frames/tracks aggregation (median, mean) every (method, target, metric) aggregate must agree
 to --tol, and both sides must have the same keys. Prints a summary; exits 1 on any mismatch.
 """
@@ -30,7 +30,7 @@ def python_aggregates(store, frames, tracks):
 def swift_aggregates(binary, folders, names, frames, tracks):
     with tempfile.TemporaryDirectory() as tmp:
         output = Path(tmp) / "leaderboard.json"
-        command = [binary, "aggregate", *folders, "--subset", "test", "--frames", frames, "--tracks", tracks,
+        command = [binary, "aggregate", *folders, "--subsets", "test", "--frames", frames, "--tracks", tracks,
                    "-o", str(output), "--quiet"]
         for name in names:
             command += ["--name", name]

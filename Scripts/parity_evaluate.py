@@ -143,7 +143,7 @@ def main():
         python_scores(mus, layout, folder, py_out)
         py_time = time.time() - start
         start = time.time()
-        run = subprocess.run([args.bin, folder, "--musdb", HQ, "--is-wav", "-o", sw_out],
+        run = subprocess.run([args.bin, folder, "--root", HQ, "--is-wav", "-o", sw_out],
                              capture_output=True, text=True, env=dict(os.environ, BSSEVAL_TRACE="1"))
         sw_time = time.time() - start
         if run.returncode != 0:
