@@ -39,10 +39,13 @@ public enum AudioFile {
             readCount = Sample.readFrames(file.handle, buffer.baseAddress, range.count)
             count = max(0, readCount) * channelCount
             // Zero the tail of a short read so the array never holds uninitialised memory.
-            if count < buffer.count { buffer.baseAddress!.advanced(by: count).initialize(repeating: 0, count: buffer.count - count) }
+            if count < buffer.count {
+                buffer.baseAddress!.advanced(by: count).initialize(repeating: 0, count: buffer.count - count)
+            }
             count = buffer.count
             if readCount != range.count {
-                throw AudioError.readFailed(url, reason: "got \(readCount) of \(range.count) frames (\(file.lastError))")
+                throw AudioError.readFailed(
+                    url, reason: "got \(readCount) of \(range.count) frames (\(file.lastError))")
             }
         }
         return (samples, info)
@@ -76,8 +79,9 @@ public enum AudioFile {
     /// 16-bit reads back exactly; float WAV stores the samples as they are. NaN and
     /// infinite samples are refused (`AudioError.nonFiniteSamples`).
     public static func write(_ buffer: AudioBuffer, to url: URL, format: AudioFileFormat) throws {
-        try writeInterleaved(buffer.interleaved, sampleRate: buffer.sampleRate, channelCount: buffer.channelCount,
-                             to: url, format: format)
+        try writeInterleaved(
+            buffer.interleaved, sampleRate: buffer.sampleRate, channelCount: buffer.channelCount,
+            to: url, format: format)
     }
 
     /// Writes frame-major samples to `url` in `format`, atomically (see `write(_:to:format:)`).
@@ -98,10 +102,13 @@ public enum AudioFile {
         if nonFinite > 0 { throw AudioError.nonFiniteSamples(url, count: nonFinite) }
         do {
             try AtomicFile.write(to: url) { temporary in
-                let file = try SoundFileHandle(writing: temporary, sampleRate: sampleRate, channelCount: channelCount,
-                                               format: format, reportAs: url)
+                let file = try SoundFileHandle(
+                    writing: temporary, sampleRate: sampleRate, channelCount: channelCount,
+                    format: format, reportAs: url)
                 let frames = samples.count / channelCount
-                let written = samples.withUnsafeBufferPointer { Sample.writeFrames(file.handle, $0.baseAddress, frames) }
+                let written = samples.withUnsafeBufferPointer {
+                    Sample.writeFrames(file.handle, $0.baseAddress, frames)
+                }
                 let error = file.lastError
                 // Close (flush the header) before the rename; a failed close is a failed write.
                 guard file.close() == 0 else { throw AudioError.writeFailed(url, reason: "closing failed (\(error))") }

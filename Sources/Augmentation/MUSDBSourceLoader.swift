@@ -43,7 +43,8 @@ public struct MUSDBSourceLoader: ExampleSourceLoader {
     /// - Throws: `AudioError.ffmpegMissing` (without ffprobe no stem file can be checked:
     ///   that is the machine's fault, not the tracks').
     public static func usableTracks(of database: Database, sources: [Source]) throws
-        -> (tracks: [Track], leftOut: [String]) {
+        -> (tracks: [Track], leftOut: [String])
+    {
         var leftOut = database.problems.map { "\($0); left out of the augmented set" }
         let tracks = try database.tracks.filter { track in
             do {

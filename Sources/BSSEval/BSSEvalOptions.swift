@@ -50,10 +50,12 @@ public struct BSSEvalOptions: Sendable, Equatable {
     /// compare the two paths on the same input.
     var scoresFramesFromLags = true
 
-    public init(window: Int = 44100, hop: Int = 44100, filterLength: Int = 512,
-                mode: Mode = .v4, criteria: Criteria = .images,
-                computePermutation: Bool = false, algorithm: Algorithm = .fast,
-                threadCount: Int = 0) {
+    public init(
+        window: Int = 44100, hop: Int = 44100, filterLength: Int = 512,
+        mode: Mode = .v4, criteria: Criteria = .images,
+        computePermutation: Bool = false, algorithm: Algorithm = .fast,
+        threadCount: Int = 0
+    ) {
         self.window = window
         self.hop = hop
         self.filterLength = filterLength

@@ -50,11 +50,11 @@ struct FrameCorrelations {
         var position = 0
         for t in 0..<framing.count {
             let r = framing.range(t)
-            if r.lowerBound > position { out.append((position ..< r.lowerBound, nil)) }
+            if r.lowerBound > position { out.append((position..<r.lowerBound, nil)) }
             out.append((r, t))
             position = r.upperBound
         }
-        if position < framing.length { out.append((position ..< framing.length, nil)) }
+        if position < framing.length { out.append((position..<framing.length, nil)) }
         return out
     }
 
@@ -96,8 +96,9 @@ struct FrameCorrelations {
                     while true {
                         let i = next.add(1, ordering: .relaxed).oldValue
                         guard i < segments.count else { break }
-                        correlator.correlate(r, e, range: segments[i].range, into: out + i * stride,
-                                             lanes: sameLayout ? lanes + i * 3 * K : nil)
+                        correlator.correlate(
+                            r, e, range: segments[i].range, into: out + i * stride,
+                            lanes: sameLayout ? lanes + i * 3 * K : nil)
                     }
                 }
             }
@@ -117,7 +118,8 @@ struct FrameCorrelations {
         }
         if L > 1 && segments.count > 1 {
             let boundaries = segments.dropFirst().map(\.range.lowerBound)
-            let corrections = Self.boundaryCorrections(refs, ests, boundaries: boundaries, filterLength: L, threads: threads)
+            let corrections = Self.boundaryCorrections(
+                refs, ests, boundaries: boundaries, filterLength: L, threads: threads)
             let rows = K * K
             for p in 0..<K {
                 for q in 0...p {
@@ -146,8 +148,9 @@ struct FrameCorrelations {
             }
             return sums
         }
-        track = ReferenceCorrelations(signalCount: K, estimateCount: Ke, filterLength: L,
-                                      gramLags: gram, crossLags: cross, trackSums: sums)
+        track = ReferenceCorrelations(
+            signalCount: K, estimateCount: Ke, filterLength: L,
+            gramLags: gram, crossLags: cross, trackSums: sums)
     }
 
     /// The products of every pair that straddle each boundary, lags 1…L−1:
@@ -157,8 +160,10 @@ struct FrameCorrelations {
     /// the L−1 after it (v), placed so that the circular correlation of a 2L−2-point FFT
     /// has no wrap-around. Boundaries are shared statically among threads and the sums
     /// added in a fixed order: the same bits on every run.
-    static func boundaryCorrections(_ refs: SignalSet, _ ests: SignalSet, boundaries: [Int],
-                                    filterLength L: Int, threads: Int) -> [Double] {
+    static func boundaryCorrections(
+        _ refs: SignalSet, _ ests: SignalSet, boundaries: [Int],
+        filterLength L: Int, threads: Int
+    ) -> [Double] {
         let K = refs.signalCount, Ke = ests.signalCount, n = refs.length
         let size = RealFFT.fastSize(atLeast: 2 * L - 2)
         let bins = size / 2 + 1
@@ -173,15 +178,24 @@ struct FrameCorrelations {
                     let acc = accumulators[worker], vectors = acc.vectorCount
                     for i in stride(from: worker, to: boundaries.count, by: workers) {
                         let b = boundaries[i], head = min(L - 1, n - b)
-                        for q in 0..<K { u.transform(fft, UnsafeBufferPointer(start: r[q] + b - (L - 1), count: L - 1), at: 0, into: q) }
-                        for p in 0..<K { v.transform(fft, UnsafeBufferPointer(start: r[p] + b, count: head), at: L - 1, into: p) }
-                        for c in 0..<Ke { v.transform(fft, UnsafeBufferPointer(start: e[c] + b, count: head), at: L - 1, into: K + c) }
+                        for q in 0..<K {
+                            u.transform(
+                                fft, UnsafeBufferPointer(start: r[q] + b - (L - 1), count: L - 1), at: 0, into: q)
+                        }
+                        for p in 0..<K {
+                            v.transform(fft, UnsafeBufferPointer(start: r[p] + b, count: head), at: L - 1, into: p)
+                        }
+                        for c in 0..<Ke {
+                            v.transform(fft, UnsafeBufferPointer(start: e[c] + b, count: head), at: L - 1, into: K + c)
+                        }
                         for p in 0..<K {
                             for q in 0..<K {
-                                SplitSpectra.accumulateCorrelation(acc.vectors(p * K + q), v.vectors(p), u.vectors(q), vectors: vectors)
+                                SplitSpectra.accumulateCorrelation(
+                                    acc.vectors(p * K + q), v.vectors(p), u.vectors(q), vectors: vectors)
                             }
                             for c in 0..<Ke {
-                                SplitSpectra.accumulateCorrelation(acc.vectors(K * K + p * Ke + c), v.vectors(K + c), u.vectors(p), vectors: vectors)
+                                SplitSpectra.accumulateCorrelation(
+                                    acc.vectors(K * K + p * Ke + c), v.vectors(K + c), u.vectors(p), vectors: vectors)
                             }
                         }
                     }

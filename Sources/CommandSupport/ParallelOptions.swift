@@ -4,9 +4,11 @@ import ArgumentParser
 /// option it takes a value starting with a minus sign, so `--jobs -1` is refused by the
 /// range check, not as a missing value.
 public struct ParallelOptions: ParsableArguments {
-    @Option(name: .customLong("jobs"), parsing: .unconditional, help: ArgumentHelp(
-        "Tracks (for augment: examples) processed in parallel; each job holds one track in memory.",
-        valueName: "n"))
+    @Option(
+        name: .customLong("jobs"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Tracks (for augment: examples) processed in parallel; each job holds one track in memory.",
+            valueName: "n"))
     public var jobs: Int = 1
 
     public init() {}

@@ -52,8 +52,10 @@ public enum TrackSummary {
     /// duration}, pretty-printed with sorted keys; a missing artist, title or split is null.
     public static func listJSON(_ tracks: [Track]) throws -> Data {
         let rows = tracks.map { track -> [String: Any] in
-            var row: [String: Any] = ["name": track.name, "subset": track.subset.rawValue, "rate": track.rate,
-                                      "frames": track.frameCount, "duration": track.duration]
+            var row: [String: Any] = [
+                "name": track.name, "subset": track.subset.rawValue, "rate": track.rate,
+                "frames": track.frameCount, "duration": track.duration
+            ]
             row["artist"] = track.artist ?? NSNull()
             row["title"] = track.title ?? NSNull()
             row["split"] = track.split?.rawValue ?? NSNull()
@@ -72,20 +74,24 @@ public enum TrackSummary {
             "layout:   \(track.isWav ? "MUSDB18-HQ (WAV)" : "MUSDB18 (.stem.mp4, decoded with ffmpeg)")",
             "path:     \(track.path.path)",
             "rate:     \(track.rate) Hz    channels: \(track.channelCount)",
-            String(format: "frames:   %d    duration: %.6f s", track.frameCount, track.duration),
+            String(format: "frames:   %d    duration: %.6f s", track.frameCount, track.duration)
         ]
     }
 
     /// The mixture and every source of `track`, each loaded and validated on its own.
     /// A source without a file is `missing`; any other error is that stem's `failed`.
     public static func stems(of track: Track) -> [Stem] {
-        let loads: [(String, () throws -> AudioBuffer)] = [("mixture", { try track.audio() })]
+        let loads: [(String, () throws -> AudioBuffer)] =
+            [("mixture", { try track.audio() })]
             + Source.allCases.map { source in (source.rawValue, { try track.audio(of: source) }) }
         return loads.map { name, load in
             do {
                 let buffer = try load()
-                return Stem(name: name, state: .loaded(frameCount: buffer.frameCount, channelCount: buffer.channelCount,
-                                                       peaks: buffer.channelPeaks))
+                return Stem(
+                    name: name,
+                    state: .loaded(
+                        frameCount: buffer.frameCount, channelCount: buffer.channelCount,
+                        peaks: buffer.channelPeaks))
             } catch MUSDBError.missingSource {
                 return Stem(name: name, state: .missing)
             } catch {

@@ -47,12 +47,16 @@ struct AugmentCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to draw the examples from"))
     var subsets: [SubsetSelection] = [.train]
 
-    @Option(help: ArgumentHelp(
-        "With --subsets train only: the training (train) or validation (valid) tracks.", valueName: "split"))
+    @Option(
+        help: ArgumentHelp(
+            "With --subsets train only: the training (train) or validation (valid) tracks.", valueName: "split"))
     var split: Split?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write (not inside the dataset root).",
-                                                      valueName: "out"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The folder to write (not inside the dataset root).",
+            valueName: "out"))
     var output: String
 
     @Option(help: ArgumentHelp("A JSON recipe with the settings below (flags given win).", valueName: "file.json"))
@@ -62,51 +66,84 @@ struct AugmentCommand: ParsableCommand {
     // so `-1` reaches the range check instead of being read as a missing value.
     @Option(parsing: .unconditional, help: help("Examples per track", default: defaults.examplesPerTrack, "n"))
     var examplesPerTrack: Int?
-    @Option(parsing: .unconditional, help: help("Excerpt length, in seconds; 0 takes whole tracks",
-                                                default: defaults.duration ?? 0, "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: help(
+            "Excerpt length, in seconds; 0 takes whole tracks",
+            default: defaults.duration ?? 0, "seconds"))
     var duration: Double?
     @Option(parsing: .unconditional, help: help("Seed of every random draw", default: defaults.seed, "n"))
     var seed: UInt64?
-    @Option(help: help("Sources to write beside the mixture, comma-separated",
-                       default: defaults.sources.joined(separator: ","), "list"))
+    @Option(
+        help: help(
+            "Sources to write beside the mixture, comma-separated",
+            default: defaults.sources.joined(separator: ","), "list"))
     var sources: String?
-    @Option(parsing: .unconditional, help: help("Smallest per-source gain, a linear factor", default: defaults.gainMin, "gain"))
+    @Option(
+        parsing: .unconditional,
+        help: help("Smallest per-source gain, a linear factor", default: defaults.gainMin, "gain"))
     var gainMin: Double?
-    @Option(parsing: .unconditional, help: help("Largest per-source gain, a linear factor", default: defaults.gainMax, "gain"))
+    @Option(
+        parsing: .unconditional,
+        help: help("Largest per-source gain, a linear factor", default: defaults.gainMax, "gain"))
     var gainMax: Double?
-    @Option(parsing: .unconditional, help: help("Probability of swapping left and right, per source, 0…1",
-                                                default: defaults.swapProbability, "p"))
+    @Option(
+        parsing: .unconditional,
+        help: help(
+            "Probability of swapping left and right, per source, 0…1",
+            default: defaults.swapProbability, "p"))
     var swapProbability: Double?
-    @Option(parsing: .unconditional, help: help("Probability of flipping the sign, per source, 0…1",
-                                                default: defaults.signFlipProbability, "p"))
+    @Option(
+        parsing: .unconditional,
+        help: help(
+            "Probability of flipping the sign, per source, 0…1",
+            default: defaults.signFlipProbability, "p"))
     var signFlipProbability: Double?
-    @Option(help: help("Cross-track remix: random takes each source from its own track and offset, shuffle (Demucs) "
-                       + "within groups of examples", default: defaults.remix.rawValue, "mode"))
+    @Option(
+        help: help(
+            "Cross-track remix: random takes each source from its own track and offset, shuffle (Demucs) "
+                + "within groups of examples", default: defaults.remix.rawValue, "mode"))
     var remix: Recipe.Remix?
     @Option(parsing: .unconditional, help: help("Group size of --remix shuffle", default: defaults.remixGroupSize, "n"))
     var remixGroupSize: Int?
-    @Option(parsing: .unconditional, help: help("Probability of a pitch/tempo change per example, 0…1",
-                                                default: defaults.repitchProbability, "p"))
+    @Option(
+        parsing: .unconditional,
+        help: help(
+            "Probability of a pitch/tempo change per example, 0…1",
+            default: defaults.repitchProbability, "p"))
     var repitchProbability: Double?
-    @Option(parsing: .unconditional, help: help("Largest pitch change, in semitones (an integer is drawn in ±this)",
-                                                default: defaults.maxSemitones, "semitones"))
+    @Option(
+        parsing: .unconditional,
+        help: help(
+            "Largest pitch change, in semitones (an integer is drawn in ±this)",
+            default: defaults.maxSemitones, "semitones"))
     var maxSemitones: Int?
-    @Option(parsing: .unconditional, help: help("Standard deviation of the tempo change, in percent (a normal draw)",
-                                                default: defaults.tempoStdPercent, "percent"))
+    @Option(
+        parsing: .unconditional,
+        help: help(
+            "Standard deviation of the tempo change, in percent (a normal draw)",
+            default: defaults.tempoStdPercent, "percent"))
     var tempoStd: Double?
-    @Option(parsing: .unconditional, help: help("Largest tempo change, in percent (the draw is clipped to ±this)",
-                                                default: defaults.maxTempoPercent, "percent"))
+    @Option(
+        parsing: .unconditional,
+        help: help(
+            "Largest tempo change, in percent (the draw is clipped to ±this)",
+            default: defaults.maxTempoPercent, "percent"))
     var maxTempo: Double?
     @Option(help: help("Encoding of the files", default: defaults.format.rawValue, "format"))
     var format: Recipe.Format?
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Resample to this rate, in Hz (libsamplerate; default: the tracks' rate).", valueName: "hz"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Resample to this rate, in Hz (libsamplerate; default: the tracks' rate).", valueName: "hz"))
     var sampleRate: Int?
 
     @OptionGroup var parallel: ParallelOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Regenerate only this example (its index) and update the manifest.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Regenerate only this example (its index) and update the manifest.", valueName: "n"))
     var onlyExample: Int?
 
     /// The settings the flags give (nil: the recipe's, or the default).
@@ -143,11 +180,13 @@ struct AugmentCommand: ParsableCommand {
             for message in leftOut { printError("error: \(message)") }
             let loader = MUSDBSourceLoader(tracks: tracks)
             let planner = try ExamplePlanner(recipe: recipe, tracks: loader.descriptions)
-            let settings = AugmentSettings(recipe: recipe, subsets: subsetList.map(\.rawValue), split: split?.rawValue,
-                                           isWav: dataset.isWav, tracks: loader.descriptions.map(\.name))
-            let writer = AugmentedSetWriter(output: URL(fileURLWithPath: output),
-                                            renderer: ExampleRenderer(planner: planner, loader: loader),
-                                            settings: settings.jsonData())
+            let settings = AugmentSettings(
+                recipe: recipe, subsets: subsetList.map(\.rawValue), split: split?.rawValue,
+                isWav: dataset.isWav, tracks: loader.descriptions.map(\.name))
+            let writer = AugmentedSetWriter(
+                output: URL(fileURLWithPath: output),
+                renderer: ExampleRenderer(planner: planner, loader: loader),
+                settings: settings.jsonData())
             try writer.prepare(datasetRoot: root)
             if let onlyExample {
                 guard onlyExample >= 0, onlyExample < planner.exampleCount else {
@@ -169,9 +208,12 @@ struct AugmentCommand: ParsableCommand {
             }
             bar.finish()
             let seconds = Date().timeIntervalSince(start)
-            printError("\(summary.written) examples written, \(summary.skipped) already complete, in \(String(format: "%.1f", seconds)) s → \(writer.manifestFile.path)")
+            printError(
+                "\(summary.written) examples written, \(summary.skipped) already complete, in \(String(format: "%.1f", seconds)) s → \(writer.manifestFile.path)"
+            )
             for failure in summary.failures { printError("error: \(failure)") }
-            let failures = (summary.failures.isEmpty ? [] : ["\(summary.failures.count) example(s) failed and are not in the set"])
+            let failures =
+                (summary.failures.isEmpty ? [] : ["\(summary.failures.count) example(s) failed and are not in the set"])
                 + (leftOut.isEmpty ? [] : ["\(leftOut.count) track(s) left out of the augmented set"])
             guard failures.isEmpty else {
                 printError(failures.joined(separator: "; "))

@@ -22,8 +22,10 @@ struct ListCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to list"))
     var subsets: [SubsetSelection] = [.all]
 
-    @Option(help: ArgumentHelp("With --subsets train only: the training (train) or validation (valid) tracks.",
-                               valueName: "split"))
+    @Option(
+        help: ArgumentHelp(
+            "With --subsets train only: the training (train) or validation (valid) tracks.",
+            valueName: "split"))
     var split: Split?
 
     @Flag(help: "Print a JSON array (name, artist, title, subset, split, rate, frames, duration).")
@@ -40,8 +42,9 @@ struct ListCommand: ParsableCommand {
             return
         }
         if database.tracks.isEmpty, database.problems.isEmpty {
-            printError("no tracks found under \(database.root.path) for \(subsetList.map(\.rawValue).joined(separator: ","))"
-                       + (dataset.isWav ? "" : " (looked for *.stem.mp4; add --is-wav for folders of WAVs)"))
+            printError(
+                "no tracks found under \(database.root.path) for \(subsetList.map(\.rawValue).joined(separator: ","))"
+                    + (dataset.isWav ? "" : " (looked for *.stem.mp4; add --is-wav for folders of WAVs)"))
             return
         }
         for (index, track) in database.tracks.enumerated() {

@@ -25,19 +25,25 @@ struct LoadCommand: ParsableCommand {
 
     // Numeric options take `.unconditional` parsing: a value may start with a minus sign,
     // so `-1` reaches the range check instead of being read as a missing value.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Resample on load to this rate, in Hz (libsamplerate; default: the tracks' rate).",
-                               valueName: "hz"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Resample on load to this rate, in Hz (libsamplerate; default: the tracks' rate).",
+            valueName: "hz"))
     var sampleRate: Int?
 
     func validate() throws {
-        if let sampleRate, sampleRate <= 0 { throw ValidationError("--sample-rate must be positive (got \(sampleRate))") }
+        if let sampleRate, sampleRate <= 0 {
+            throw ValidationError("--sample-rate must be positive (got \(sampleRate))")
+        }
     }
 
     func run() throws {
         let started = Date()
         let database = try reportingErrors {
-            try Database(root: dataset.rootURL(), subsets: SubsetSelection.merged(subsets), isWav: dataset.isWav,
-                         sampleRate: sampleRate)
+            try Database(
+                root: dataset.rootURL(), subsets: SubsetSelection.merged(subsets), isWav: dataset.isWav,
+                sampleRate: sampleRate)
         }
         var failures = database.problems.map(\.description)
         for problem in database.problems { printError("error: \(problem)") }
@@ -55,7 +61,8 @@ struct LoadCommand: ParsableCommand {
                 failures.append("\(error)")
             }
         }
-        print(String(format: "loaded %d tracks, %d frames in %.3f s", loaded, frames, Date().timeIntervalSince(started)))
+        print(
+            String(format: "loaded %d tracks, %d frames in %.3f s", loaded, frames, Date().timeIntervalSince(started)))
         guard !failures.isEmpty else { return }
         printError("loaded \(loaded) tracks, \(failures.count) failed:")
         for failure in failures { printError("  \(failure)") }

@@ -18,6 +18,8 @@ struct MUSDBTool: ParsableCommand {
               musdb list --root ~/MUSDB18-HQ --is-wav --subsets test
             """,
         version: "musdb \(ToolVersion.version) (musdb-museval)",
-        subcommands: [ListCommand.self, InfoCommand.self, VerifyCommand.self, SampleCommand.self, LoadCommand.self,
-                      AugmentCommand.self, StretchCommand.self])
+        subcommands: [
+            ListCommand.self, InfoCommand.self, VerifyCommand.self, SampleCommand.self, LoadCommand.self,
+            AugmentCommand.self, StretchCommand.self
+        ])
 }

@@ -18,8 +18,11 @@ struct SampleCommand: ParsableCommand {
               musdb list --root sample-data --is-wav
             """)
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to create (must not already hold a dataset).",
-                                                      valueName: "out"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The folder to create (must not already hold a dataset).",
+            valueName: "out"))
     var output: String?
 
     @Argument(help: ArgumentHelp("The same as -o OUT (one of them is required).", valueName: "out"))
@@ -36,7 +39,9 @@ struct SampleCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Length of every track, in seconds.", valueName: "seconds"))
     var seconds: Double = 10
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the random choices (same seed, same bytes).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seed of the random choices (same seed, same bytes).", valueName: "n"))
     var seed: UInt64 = 2018
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Sample rate, in Hz.", valueName: "hz"))
@@ -59,8 +64,9 @@ struct SampleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let dataset = SampleDataset(trainTrackCount: tracks, testTrackCount: testTracks, seconds: seconds,
-                                    seed: seed, sampleRate: rate)
+        let dataset = SampleDataset(
+            trainTrackCount: tracks, testTrackCount: testTracks, seconds: seconds,
+            seed: seed, sampleRate: rate)
         let root = URL(fileURLWithPath: try OutputPath.resolve(option: output, positional: positionalOutput))
         try reportingErrors {
             try dataset.write(to: root, progress: printError)

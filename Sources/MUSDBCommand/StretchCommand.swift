@@ -36,16 +36,24 @@ struct StretchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Tempo factor (> 1 is faster; 0.25…4).", valueName: "factor"))
     var rate: Double = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Pitch change in semitones (fractional allowed; negative lowers; −48…48).", valueName: "semitones"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Pitch change in semitones (fractional allowed; negative lowers; −48…48).", valueName: "semitones"))
     var semitones: Double = 0
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Advanced: FFT size of the phase vocoder, in samples (default: ~46 ms, 2048 at 44.1 kHz).",
-                               valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Advanced: FFT size of the phase vocoder, in samples (default: ~46 ms, 2048 at 44.1 kHz).",
+            valueName: "n"))
     var fftSize: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Advanced: synthesis hop, in samples (default: a quarter of the FFT size).",
-                               valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Advanced: synthesis hop, in samples (default: a quarter of the FFT size).",
+            valueName: "n"))
     var hop: Int?
 
     @Option(help: "Advanced: libsamplerate converter for pitch shifts.")
@@ -87,21 +95,30 @@ struct StretchCommand: ParsableCommand {
             let start = Date()
             // Only an explicit framing overrides the default (which adapts the hop to the rate).
             var vocoder: PhaseVocoder?
-            if let fftSize { vocoder = try Self.vocoder(fftSize: fftSize, hop: hop ?? max(1, fftSize / 4)) } else if let hop {
+            if let fftSize {
+                vocoder = try Self.vocoder(fftSize: fftSize, hop: hop ?? max(1, fftSize / 4))
+            } else if let hop {
                 vocoder = try Self.vocoder(fftSize: PhaseVocoder(sampleRate: buffer.sampleRate).fftSize, hop: hop)
             }
             if noTransients {
-                vocoder = vocoder ?? PhaseVocoder(sampleRate: buffer.sampleRate,
-                                                  rate: rate / Double.exp2(semitones / 12))
+                vocoder =
+                    vocoder
+                    ?? PhaseVocoder(
+                        sampleRate: buffer.sampleRate,
+                        rate: rate / Double.exp2(semitones / 12))
                 vocoder?.preservesTransients = false
             }
-            let channels = try pitchShift(buffer.channels, semitones: semitones, rate: rate,
-                                          sampleRate: buffer.sampleRate, vocoder: vocoder, resampling: resampling)
+            let channels = try pitchShift(
+                buffer.channels, semitones: semitones, rate: rate,
+                sampleRate: buffer.sampleRate, vocoder: vocoder, resampling: resampling)
             let seconds = Date().timeIntervalSince(start)
-            try AudioFile.write(AudioBuffer(sampleRate: buffer.sampleRate, channels: channels),
-                                to: URL(fileURLWithPath: output), format: format.audioFileFormat)
-            printError(String(format: "processed %.2f s of audio in %.3f s (%.1f× real time)",
-                                 buffer.duration, seconds, buffer.duration / max(seconds, 1e-9)))
+            try AudioFile.write(
+                AudioBuffer(sampleRate: buffer.sampleRate, channels: channels),
+                to: URL(fileURLWithPath: output), format: format.audioFileFormat)
+            printError(
+                String(
+                    format: "processed %.2f s of audio in %.3f s (%.1f× real time)",
+                    buffer.duration, seconds, buffer.duration / max(seconds, 1e-9)))
         }
     }
 }

@@ -19,9 +19,11 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var dataset: DatasetOptions
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The manifest to check against (default: ROOT/manifest.json when present, else the built-in MUSDB18 list).",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The manifest to check against (default: ROOT/manifest.json when present, else the built-in MUSDB18 list).",
+            valueName: "file"))
     var manifest: String?
 
     @Flag(name: .long, help: "Check only the tracks present (for partial roots such as a one-track sample).")
@@ -31,24 +33,31 @@ struct VerifyCommand: ParsableCommand {
     var skipMixture = false
 
     // `.unconditional`: the value is usually negative (`--mixture-tolerance -20`).
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Largest acceptable mixture − Σ stems error, in dB relative to the mixture energy (lower is stricter).",
-        valueName: "dB"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Largest acceptable mixture − Σ stems error, in dB relative to the mixture energy (lower is stricter).",
+            valueName: "dB"))
     var mixtureTolerance: Double = -10
 
     func validate() throws {
-        guard !mixtureTolerance.isNaN else { throw ValidationError("--mixture-tolerance must be a number of dB (got nan)") }
+        guard !mixtureTolerance.isNaN else {
+            throw ValidationError("--mixture-tolerance must be a number of dB (got nan)")
+        }
     }
 
     func run() throws {
         let report: VerificationReport = try reportingErrors {
             let root = try dataset.rootURL()
-            let manifest = try self.manifest.map { try Manifest(contentsOf: URL(fileURLWithPath: $0)) }
+            let manifest =
+                try self.manifest.map { try Manifest(contentsOf: URL(fileURLWithPath: $0)) }
                 ?? DatasetVerifier.manifest(for: root)
-            let verifier = DatasetVerifier(root: root, isWav: dataset.isWav, manifest: manifest,
-                                           presentOnly: presentOnly, checksMixture: !skipMixture,
-                                           mixtureToleranceDB: mixtureTolerance)
-            printError("verifying \(root.path) against the manifest '\(manifest.name)' (\(manifest.tracks.count) tracks)")
+            let verifier = DatasetVerifier(
+                root: root, isWav: dataset.isWav, manifest: manifest,
+                presentOnly: presentOnly, checksMixture: !skipMixture,
+                mixtureToleranceDB: mixtureTolerance)
+            printError(
+                "verifying \(root.path) against the manifest '\(manifest.name)' (\(manifest.tracks.count) tracks)")
             return try verifier.verify(progress: printError)
         }
         for track in report.tracks { print(track.line) }

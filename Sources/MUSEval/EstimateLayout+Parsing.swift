@@ -10,7 +10,8 @@ extension EstimateLayout {
             return
         }
         guard text.contains("{") else {
-            throw EvaluationError.invalidLayout(text, reason: "it is neither a preset nor a pattern with {track} and {target}")
+            throw EvaluationError.invalidLayout(
+                text, reason: "it is neither a preset nor a pattern with {track} and {target}")
         }
         try self.init(pattern: text)
     }

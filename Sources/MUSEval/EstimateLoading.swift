@@ -11,8 +11,10 @@ public enum EstimateLoading {
     /// - Throws: `TrackEvaluationError.unreadable` for a file libsndfile cannot decode,
     ///   `.nonFinite` for NaN/Inf samples (checked before resampling would smear them),
     ///   `.channelMismatch` for channel counts other than the reference's or mono.
-    public static func load(_ url: URL, sampleRate: Int, channelCount: Int,
-                            frameCount: Int) throws -> (AudioBuffer, [InputAdjustment]) {
+    public static func load(
+        _ url: URL, sampleRate: Int, channelCount: Int,
+        frameCount: Int
+    ) throws -> (AudioBuffer, [InputAdjustment]) {
         var audio: AudioBuffer
         do {
             audio = try AudioFile.read(url)
@@ -23,8 +25,10 @@ public enum EstimateLoading {
     }
 
     /// The adjustments of `load` on audio already in memory (`url` names it in messages).
-    public static func adjust(_ input: AudioBuffer, from url: URL, sampleRate: Int, channelCount: Int,
-                              frameCount: Int) throws -> (AudioBuffer, [InputAdjustment]) {
+    public static func adjust(
+        _ input: AudioBuffer, from url: URL, sampleRate: Int, channelCount: Int,
+        frameCount: Int
+    ) throws -> (AudioBuffer, [InputAdjustment]) {
         var audio = input
         var adjustments = [InputAdjustment]()
         let nonFinite = nonFiniteCount(audio)

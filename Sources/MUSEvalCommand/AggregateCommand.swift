@@ -12,27 +12,29 @@ struct AggregateCommand: AsyncParsableCommand {
         commandName: "aggregate",
         abstract: "Aggregate per-track museval JSON scores of one or more methods into a leaderboard.",
         discussion: """
-        Each RESULTS_DIR is one method's output folder as museval writes it (OUT/<subset>/<track>.json): \
-        a folder with test/ and/or train/ subfolders, or a folder holding the .json files directly. \
-        Scores are aggregated like museval's MethodStore: per track, target and metric over the \
-        frames (NaN frames skipped), then over the tracks (NaN tracks skipped).
+            Each RESULTS_DIR is one method's output folder as museval writes it (OUT/<subset>/<track>.json): \
+            a folder with test/ and/or train/ subfolders, or a folder holding the .json files directly. \
+            Scores are aggregated like museval's MethodStore: per track, target and metric over the \
+            frames (NaN frames skipped), then over the tracks (NaN tracks skipped).
 
-        Files that cannot be read are reported at the end; the other files are still aggregated, \
-        and the exit status is non-zero.
+            Files that cannot be read are reported at the end; the other files are still aggregated, \
+            and the exit status is non-zero.
 
-        -o - or --csv - writes that file to standard output instead (one of them at a time); the \
-        table then goes to standard error, so standard output holds only the JSON or CSV.
+            -o - or --csv - writes that file to standard output instead (one of them at a time); the \
+            table then goes to standard error, so standard output holds only the JSON or CSV.
 
-        Example:
-          museval aggregate results/IRM2 results/TAK1 --subsets test -o leaderboard.json --csv scores.csv
-        """)
+            Example:
+              museval aggregate results/IRM2 results/TAK1 --subsets test -o leaderboard.json --csv scores.csv
+            """)
 
     @Argument(help: ArgumentHelp("Method results folders.", valueName: "RESULTS_DIR"))
     var folders: [String]
 
-    @Option(name: .customLong("name"), parsing: .singleValue,
-            help: ArgumentHelp("Method name for each RESULTS_DIR, in order (default: the folder name; for a folder named test, its parent's).",
-                               valueName: "NAME"))
+    @Option(
+        name: .customLong("name"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Method name for each RESULTS_DIR, in order (default: the folder name; for a folder named test, its parent's).",
+            valueName: "NAME"))
     var names: [String] = []
 
     @Option(help: "Aggregation over the frames of a track (NaN frames skipped).")
@@ -41,20 +43,27 @@ struct AggregateCommand: AsyncParsableCommand {
     @Option(help: "Aggregation over the tracks (NaN tracks skipped).")
     var tracks: Aggregation = .median
 
-    @Option(parsing: .singleValue, help: SubsetSelection.help(
-        "Subset folders to read", "default: every subset folder and the files directly in RESULTS_DIR; museval's own add_eval_dir reads only test"))
+    @Option(
+        parsing: .singleValue,
+        help: SubsetSelection.help(
+            "Subset folders to read",
+            "default: every subset folder and the files directly in RESULTS_DIR; museval's own add_eval_dir reads only test"
+        ))
     var subsets: [SubsetSelection] = []
 
     /// `--subset`, the earlier spelling of `--subsets`.
     @Option(name: .customLong("subset"), parsing: .singleValue, help: .hidden)
     var legacySubsets: [SubsetSelection] = []
 
-    @Option(name: [.short, .customLong("output"), .customLong("json")],
-            help: ArgumentHelp("Write the leaderboard JSON here (- for standard output).", valueName: "leaderboard.json"))
+    @Option(
+        name: [.short, .customLong("output"), .customLong("json")],
+        help: ArgumentHelp("Write the leaderboard JSON here (- for standard output).", valueName: "leaderboard.json"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Write every frame score as a long CSV table here (museval's df columns; - for standard output).",
-                                 valueName: "scores.csv"))
+    @Option(
+        help: ArgumentHelp(
+            "Write every frame score as a long CSV table here (museval's df columns; - for standard output).",
+            valueName: "scores.csv"))
     var csv: String?
 
     @Flag(help: "Do not print the table.")
@@ -76,8 +85,9 @@ struct AggregateCommand: AsyncParsableCommand {
     private func resolvedFolders() -> [ResultsFolder] {
         let chosen = SubsetSelection.merged(subsets + legacySubsets)
         return folders.enumerated().map { index, path in
-            ResultsFolder(url: URL(fileURLWithPath: path), name: names.isEmpty ? nil : names[index],
-                          subsets: chosen.isEmpty ? nil : Set(chosen.map(\.rawValue)))
+            ResultsFolder(
+                url: URL(fileURLWithPath: path), name: names.isEmpty ? nil : names[index],
+                subsets: chosen.isEmpty ? nil : Set(chosen.map(\.rawValue)))
         }
     }
 

@@ -27,14 +27,16 @@ struct DirCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Folder of estimate files named like the references.", valueName: "estimates-dir"))
     var estimatesDir: String
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("Where the JSON file goes (default: the estimates folder).", valueName: "output-dir"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Where the JSON file goes (default: the estimates folder).", valueName: "output-dir"))
     var outputDir: String?
 
     @OptionGroup var scoring: ScoringOptions
 
-    @Option(help: ArgumentHelp("More target names, e.g. 'lead=vocals'.", valueName: "alias=target,…"),
-            transform: TargetAliases.init(parsing:))
+    @Option(
+        help: ArgumentHelp("More target names, e.g. 'lead=vocals'.", valueName: "alias=target,…"),
+        transform: TargetAliases.init(parsing:))
     var targetMap: TargetAliases?
 
     @Flag(help: "Replace a score file of another origin (other estimates, references or settings, or unknown).")
@@ -45,10 +47,11 @@ struct DirCommand: ParsableCommand {
         let estimates = URL(fileURLWithPath: estimatesDir)
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
         try OutputLocation.validate(output, datasetRoot: references)
-        try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
-        let (result, url) = try DirectoryEvaluation.run(references: references, estimates: estimates, output: output,
-                                                        options: scoring.evaluationOptions,
-                                                        aliases: targetMap ?? .standard, force: force)
+        try OutputFolder.validate(output) // a file given as -o fails now, not after scoring
+        let (result, url) = try DirectoryEvaluation.run(
+            references: references, estimates: estimates, output: output,
+            options: scoring.evaluationOptions,
+            aliases: targetMap ?? .standard, force: force)
         for adjustment in result.adjustments { printError("warning: \(adjustment)") }
         for file in result.unpaired { printError("warning: \(file.path): no partner file; not scored") }
         print(DirectoryEvaluation.summary(of: result.scores))

@@ -37,9 +37,11 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     @OptionGroup var dataset: DatasetOptions
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "Where the JSON files go (default: the estimates folder, as museval does). Never inside the dataset.",
-        valueName: "output-dir"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp(
+            "Where the JSON files go (default: the estimates folder, as museval does). Never inside the dataset.",
+            valueName: "output-dir"))
     var outputDir: String?
 
     @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to score"))
@@ -50,14 +52,18 @@ struct EvaluateCommand: AsyncParsableCommand {
     @OptionGroup var parallel: ParallelOptions
 
     // A pattern can be wrong in several ways: the library's parser says which.
-    @Option(help: ArgumentHelp("""
-        The folder layout: a preset (\(LayoutPreset.allCases.map(\.rawValue).joined(separator: ", "))) \
-        or a pattern with {subset}, {track}, {target}, {model}, e.g. '{track}/{target}.wav' (default: detected).
-        """, valueName: "preset|pattern"), transform: EstimateLayout.init(parsing:))
+    @Option(
+        help: ArgumentHelp(
+            """
+            The folder layout: a preset (\(LayoutPreset.allCases.map(\.rawValue).joined(separator: ", "))) \
+            or a pattern with {subset}, {track}, {target}, {model}, e.g. '{track}/{target}.wav' (default: detected).
+            """, valueName: "preset|pattern"), transform: EstimateLayout.init(parsing:))
     var layout: EstimateLayout?
 
-    @Option(help: ArgumentHelp("More target names, e.g. 'lead=vocals,backing=accompaniment'.",
-                               valueName: "alias=target,…"), transform: TargetAliases.init(parsing:))
+    @Option(
+        help: ArgumentHelp(
+            "More target names, e.g. 'lead=vocals,backing=accompaniment'.",
+            valueName: "alias=target,…"), transform: TargetAliases.init(parsing:))
     var targetMap: TargetAliases?
 
     @Flag(help: "Rescore every track, replacing score files of another origin (estimates folder, dataset, settings).")
@@ -67,14 +73,16 @@ struct EvaluateCommand: AsyncParsableCommand {
         let estimates = URL(fileURLWithPath: estimatesDir)
         let discovery = try EstimateDiscovery.discover(in: estimates, layout: layout, aliases: targetMap ?? .standard)
         printError("layout: \(discovery.explanation)")
-        let database = try Database(root: dataset.rootURL(), subsets: SubsetSelection.merged(subsets),
-                                    isWav: dataset.isWav)
+        let database = try Database(
+            root: dataset.rootURL(), subsets: SubsetSelection.merged(subsets),
+            isWav: dataset.isWav)
         // Reference tracks that could not be indexed are not scored: say so, and fail.
         for problem in database.problems { printError("error: \(problem)") }
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
-        try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
-        let plan = try DatasetEvaluation(database: database, discovery: discovery, output: output,
-                                         options: scoring.evaluationOptions)
+        try OutputFolder.validate(output) // a file given as -o fails now, not after scoring
+        let plan = try DatasetEvaluation(
+            database: database, discovery: discovery, output: output,
+            options: scoring.evaluationOptions)
         for note in plan.notes { printError("warning: \(note)") }
 
         let bar = ProgressBar(total: plan.jobs.count, label: "scoring")

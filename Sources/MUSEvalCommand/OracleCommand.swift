@@ -12,7 +12,8 @@ import OracleEvaluation
 struct OracleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oracle",
-        abstract: "Write oracle separations (IRM, IBM, MWF, multi-resolution IRM, mixture baseline) of a MUSDB18 dataset.",
+        abstract:
+            "Write oracle separations (IRM, IBM, MWF, multi-resolution IRM, mixture baseline) of a MUSDB18 dataset.",
         discussion: """
             Oracle separators compute their filter from the true sources, so their scores bound \
             what a separator of the same family can reach (the SiSEC 2018 upper bounds). Each \
@@ -45,8 +46,9 @@ struct OracleCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: SubsetSelection.help("Subsets to separate"))
     var subsets: [SubsetSelection] = [.all]
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("Where the estimates go. Never inside the dataset.", valueName: "out"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Where the estimates go. Never inside the dataset.", valueName: "out"))
     var output: String
 
     @OptionGroup var parallel: ParallelOptions
@@ -54,11 +56,12 @@ struct OracleCommand: ParsableCommand {
     @Flag(help: "Redo tracks whose estimates already exist.")
     var force = false
 
-    @Flag(help: """
-        mwf only: keep the Wiener gain in double precision. The reference stores it as complex64, \
-        which makes its output on near-mono sources (e.g. a mono bass) change wholesale under \
-        one-ulp input noise; the double gain is stable, but no longer the published numbers.
-        """)
+    @Flag(
+        help: """
+            mwf only: keep the Wiener gain in double precision. The reference stores it as complex64, \
+            which makes its output on near-mono sources (e.g. a mono bass) change wholesale under \
+            one-ulp input noise; the double gain is stable, but no longer the published numbers.
+            """)
     var doublePrecisionGain = false
 
     func validate() throws {
@@ -72,14 +75,16 @@ struct OracleCommand: ParsableCommand {
         let database = try Database(root: dataset.rootURL(), subsets: subsetList, isWav: dataset.isWav)
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         try OutputLocation.validate(outputURL, datasetRoot: database.root)
-        let batch = OracleBatch(method: method, output: outputURL, force: force,
-                                separator: doublePrecisionGain
-                                    ? MultichannelWienerFilter(roundsGainToSinglePrecision: false) : method.separator)
+        let batch = OracleBatch(
+            method: method, output: outputURL, force: force,
+            separator: doublePrecisionGain
+                ? MultichannelWienerFilter(roundsGainToSinglePrecision: false) : method.separator)
         // Tracks that could not be indexed are not separated: say so, and fail.
         for problem in database.problems { printError("error: \(problem)") }
         guard !database.tracks.isEmpty else {
             if !database.problems.isEmpty { throw ExitCode(1) }
-            printError("no tracks in \(database.root.path) for subsets \(subsetList.map(\.rawValue).joined(separator: ","))")
+            printError(
+                "no tracks in \(database.root.path) for subsets \(subsetList.map(\.rawValue).joined(separator: ","))")
             return
         }
         let bar = ProgressBar(total: database.tracks.count, label: method.rawValue)
@@ -95,8 +100,9 @@ struct OracleCommand: ParsableCommand {
             bar.advance(item: report.track.name)
         }
         bar.finish()
-        printError("\(summary.separated) tracks separated, \(summary.skipped) already done, \(summary.failedTracks.count) failed; "
-            + "estimates in \(outputURL.path)")
+        printError(
+            "\(summary.separated) tracks separated, \(summary.skipped) already done, \(summary.failedTracks.count) failed; "
+                + "estimates in \(outputURL.path)")
         if !summary.succeeded || !database.problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -12,8 +12,9 @@ struct ScoringOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Hop length, in seconds.", valueName: "seconds"))
     var hop: Double = 1.0
 
-    @Option(name: [.customShort("m"), .customLong("mode")],
-            help: "BSS Eval version: v4 (distortion filters once per track, museval's) or v3 (per frame).")
+    @Option(
+        name: [.customShort("m"), .customLong("mode")],
+        help: "BSS Eval version: v4 (distortion filters once per track, museval's) or v3 (per frame).")
     var mode: EvaluationMode = .v4
 
     func validate() throws {

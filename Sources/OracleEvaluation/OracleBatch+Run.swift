@@ -8,8 +8,10 @@ extension OracleBatch {
     ///
     /// `progress` is called once per track as it finishes, from the worker's thread: calls
     /// may overlap, so it must be safe to call concurrently (`ProgressBar` is).
-    public func run(_ tracks: [Track], jobs: Int,
-                    progress: @Sendable (OracleTrackReport) -> Void = { _ in }) -> OracleRunSummary {
+    public func run(
+        _ tracks: [Track], jobs: Int,
+        progress: @Sendable (OracleTrackReport) -> Void = { _ in }
+    ) -> OracleRunSummary {
         guard !tracks.isEmpty else { return OracleRunSummary() }
         let state = RunState()
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, tracks.count))) { _ in
@@ -54,7 +56,8 @@ private final class RunState: @unchecked Sendable {
     var summary: OracleRunSummary {
         lock.lock()
         defer { lock.unlock() }
-        return OracleRunSummary(separated: separated, skipped: skipped,
-                                failedTracks: failed.sorted { $0.index < $1.index }.map(\.label))
+        return OracleRunSummary(
+            separated: separated, skipped: skipped,
+            failedTracks: failed.sorted { $0.index < $1.index }.map(\.label))
     }
 }

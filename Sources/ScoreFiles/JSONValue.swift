@@ -12,7 +12,6 @@ indirect enum JSONValue: Hashable, Sendable {
     struct Member: Hashable, Sendable {
         var key: String
         var value: JSONValue
-        init(key: String, value: JSONValue) { self.key = key; self.value = value }
     }
 
     /// The first member named `key` when this is an object.

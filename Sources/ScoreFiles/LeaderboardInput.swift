@@ -39,21 +39,25 @@ public struct LeaderboardInput: Sendable {
     public func leaderboard(frames: Aggregation, tracks: Aggregation) -> Leaderboard? {
         let usable = usable
         guard !usable.isEmpty else { return nil }
-        return Leaderboard(methods: usable.map(\.scores), folders: usable.map(\.folder.url.path),
-                           frames: frames, tracks: tracks)
+        return Leaderboard(
+            methods: usable.map(\.scores), folders: usable.map(\.folder.url.path),
+            frames: frames, tracks: tracks)
     }
 
     /// Writes `leaderboard` as JSON to `json` and the usable methods' frame scores as a long
     /// CSV table to `csv` (each when given; `-` is standard output), and returns what could
     /// not be written: one failure never stops the other file.
-    public func write(_ leaderboard: Leaderboard, json: OutputDestination?, csv: OutputDestination?) -> [ScoresFileError] {
+    public func write(_ leaderboard: Leaderboard, json: OutputDestination?, csv: OutputDestination?)
+        -> [ScoresFileError]
+    {
         var failures: [ScoresFileError] = []
         func attempt(_ destination: OutputDestination?, _ write: (OutputDestination) throws -> Void) {
             guard let destination else { return }
             do {
                 try write(destination)
             } catch {
-                failures.append(error as? ScoresFileError ?? .unwritable(path: destination.description, reason: "\(error)"))
+                failures.append(
+                    error as? ScoresFileError ?? .unwritable(path: destination.description, reason: "\(error)"))
             }
         }
         attempt(json) { try leaderboard.write(to: $0) }

@@ -3,6 +3,7 @@ import Foundation
 import MUSDB
 import TestSupport
 import XCTest
+
 @testable import Augmentation
 
 /// What `musdb augment` assembles from its flags, in the library: a recipe with overrides,
@@ -39,7 +40,8 @@ final class RecipeOverridesTests: XCTestCase {
     func testSourceNamesAreMUSDBSources() throws {
         XCTAssertEqual(try MUSDBSourceLoader.sources(named: ["drums", "vocals"]), [.drums, .vocals])
         XCTAssertThrowsError(try MUSDBSourceLoader.sources(named: ["vocals", "piano"])) { error in
-            XCTAssertEqual("\(error)", "invalid augmentation parameter: unknown source 'piano': use vocals, drums, bass, other")
+            XCTAssertEqual(
+                "\(error)", "invalid augmentation parameter: unknown source 'piano': use vocals, drums, bass, other")
         }
     }
 
@@ -52,13 +54,15 @@ final class RecipeOverridesTests: XCTestCase {
         let (tracks, leftOut) = try MUSDBSourceLoader.usableTracks(of: database, sources: [.vocals, .bass])
         XCTAssertEqual(tracks.map(\.name), [database.tracks[0].name, database.tracks[2].name])
         XCTAssertEqual(leftOut.count, 1)
-        XCTAssertTrue(leftOut[0].contains(bass.path) && leftOut[0].hasSuffix("; track left out of the augmented set"), leftOut[0])
+        XCTAssertTrue(
+            leftOut[0].contains(bass.path) && leftOut[0].hasSuffix("; track left out of the augmented set"), leftOut[0])
         // Without the bass, the same track is usable.
         XCTAssertEqual(try MUSDBSourceLoader.usableTracks(of: database, sources: [.vocals]).tracks.count, 3)
     }
 
     func testSettingsAreStableJSON() throws {
-        let settings = AugmentSettings(recipe: Recipe(), subsets: ["train"], split: "valid", isWav: true, tracks: ["A - B"])
+        let settings = AugmentSettings(
+            recipe: Recipe(), subsets: ["train"], split: "valid", isWav: true, tracks: ["A - B"])
         XCTAssertEqual(settings.jsonData(), settings.jsonData())
         XCTAssertEqual(try JSONDecoder().decode(AugmentSettings.self, from: settings.jsonData()), settings)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: settings.jsonData()) as? [String: Any])

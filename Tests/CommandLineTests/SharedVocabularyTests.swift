@@ -18,10 +18,11 @@ final class SharedVocabularyTests: XCTestCase {
     /// The help of the dataset options, the same in every command that reads a dataset.
     static let datasetHelp = [
         "--root, --musdb <root> The dataset root, the folder holding train/ and test/ (default: the MUSDB_PATH environment variable).",
-        "--is-wav The dataset is MUSDB18-HQ (a folder of WAVs per track), not MUSDB18 (.stem.mp4 files).",
+        "--is-wav The dataset is MUSDB18-HQ (a folder of WAVs per track), not MUSDB18 (.stem.mp4 files)."
     ]
     static let subsetsHelp = "comma-separated or repeated, in the order given"
-    static let jobsHelp = "--jobs <n> Tracks (for augment: examples) processed in parallel; each job holds one track in memory. (default: 1)"
+    static let jobsHelp =
+        "--jobs <n> Tracks (for augment: examples) processed in parallel; each job holds one track in memory. (default: 1)"
 
     static let readsDataset: Set = ["list", "info", "verify", "load", "augment", "evaluate", "oracle"]
     static let choosesSubsets: Set = ["list", "load", "augment", "evaluate", "oracle", "aggregate"]
@@ -42,20 +43,27 @@ final class SharedVocabularyTests: XCTestCase {
                 let name = "\(tool) \(command)"
                 XCTAssertTrue(help.contains("USAGE: \(tool) \(command)"), "\(name):\n\(result.stdout)")
                 for words in Self.datasetHelp {
-                    XCTAssertEqual(help.contains(words), Self.readsDataset.contains(command), "\(name): \(words)\n\(result.stdout)")
+                    XCTAssertEqual(
+                        help.contains(words), Self.readsDataset.contains(command), "\(name): \(words)\n\(result.stdout)"
+                    )
                 }
-                XCTAssertEqual(help.contains("--subsets <subsets>") && help.contains(Self.subsetsHelp),
-                               Self.choosesSubsets.contains(command), "\(name) --subsets:\n\(result.stdout)")
-                XCTAssertEqual(help.contains(Self.jobsHelp), Self.runsJobs.contains(command), "\(name) --jobs:\n\(result.stdout)")
-                XCTAssertEqual(help.contains("-o, --output"), Self.writesOutput.contains(command),
-                               "\(name) -o/--output:\n\(result.stdout)")
+                XCTAssertEqual(
+                    help.contains("--subsets <subsets>") && help.contains(Self.subsetsHelp),
+                    Self.choosesSubsets.contains(command), "\(name) --subsets:\n\(result.stdout)")
+                XCTAssertEqual(
+                    help.contains(Self.jobsHelp), Self.runsJobs.contains(command), "\(name) --jobs:\n\(result.stdout)")
+                XCTAssertEqual(
+                    help.contains("-o, --output"), Self.writesOutput.contains(command),
+                    "\(name) -o/--output:\n\(result.stdout)")
                 XCTAssertTrue(help.contains("Example"), "\(name) keeps an example:\n\(result.stdout)")
                 // The examples use the shared spellings.
-                XCTAssertFalse(help.contains("--musdb ~") || help.contains("--musdb data"), "\(name):\n\(result.stdout)")
+                XCTAssertFalse(
+                    help.contains("--musdb ~") || help.contains("--musdb data"), "\(name):\n\(result.stdout)")
                 XCTAssertFalse(help.contains("--subset ") || help.contains("--subset="), "\(name):\n\(result.stdout)")
                 XCTAssertFalse(help.contains("(default: both)"), "\(name): one default, shown once")
-                XCTAssertLessThanOrEqual(help.components(separatedBy: "default: train,test").count, 2,
-                                         "\(name): the subsets default is shown once")
+                XCTAssertLessThanOrEqual(
+                    help.components(separatedBy: "default: train,test").count, 2,
+                    "\(name): the subsets default is shown once")
             }
         }
     }
@@ -75,7 +83,8 @@ final class SharedVocabularyTests: XCTestCase {
     private func sample() throws -> (folder: URL, root: URL, tracks: [Track]) {
         let folder = try TestData.temporaryDirectory(self)
         let root = folder.appendingPathComponent("data")
-        let result = try run("musdb", ["sample", "-o", root.path, "--tracks", "1", "--test-tracks", "1", "--seconds", "2"])
+        let result = try run(
+            "musdb", ["sample", "-o", root.path, "--tracks", "1", "--test-tracks", "1", "--seconds", "2"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("wrote 2 tracks of 2.0 s to \(root.path)"), result.stdout)
         return (folder, root, try Database(root: root, isWav: true).tracks)
@@ -90,7 +99,8 @@ final class SharedVocabularyTests: XCTestCase {
         let written = try Database(root: option, isWav: true).tracks
         XCTAssertEqual(written.map(\.rate), [8000])
         XCTAssertEqual(written.map(\.name), try Database(root: positional, isWav: true).tracks.map(\.name))
-        let both = try run("musdb", ["sample", folder.appendingPathComponent("a").path, "-o", folder.appendingPathComponent("b").path])
+        let both = try run(
+            "musdb", ["sample", folder.appendingPathComponent("a").path, "-o", folder.appendingPathComponent("b").path])
         XCTAssertEqual(both.status, 64, both.stderr)
         XCTAssertTrue(both.stderr.contains("give one"), both.stderr)
         let negative = try run("musdb", ["sample", "-o", folder.appendingPathComponent("c").path, "--seconds", "-1"])
@@ -101,8 +111,14 @@ final class SharedVocabularyTests: XCTestCase {
         XCTAssertTrue(none.stderr.contains("-o OUT"), none.stderr)
         // `--rate`, the earlier spelling of `--sample-rate`, still works.
         let legacy = folder.appendingPathComponent("legacy")
-        XCTAssertEqual(try run("musdb", ["sample", "-o", legacy.path, "--tracks", "1", "--test-tracks", "0", "--seconds", "1",
-                                         "--rate", "16000"]).status, 0)
+        XCTAssertEqual(
+            try run(
+                "musdb",
+                [
+                    "sample", "-o", legacy.path, "--tracks", "1", "--test-tracks", "0", "--seconds", "1",
+                    "--rate", "16000"
+                ]
+            ).status, 0)
         XCTAssertEqual(try Database(root: legacy, isWav: true).tracks.map(\.rate), [16000])
     }
 
@@ -121,14 +137,16 @@ final class SharedVocabularyTests: XCTestCase {
         let testLines = test.stdout.split(separator: "\n")
         XCTAssertEqual(testLines.count, 1)
         XCTAssertTrue(testLines.first?.hasSuffix("  " + tracks[1].name) == true, test.stdout)
-        let reversed = try run("musdb", ["list", "--root", root.path, "--is-wav", "--subsets", "test", "--subsets", "train"])
+        let reversed = try run(
+            "musdb", ["list", "--root", root.path, "--is-wav", "--subsets", "test", "--subsets", "train"])
         let reversedLines = reversed.stdout.split(separator: "\n")
         XCTAssertEqual(reversedLines.count, 2)
         XCTAssertTrue(reversedLines.first?.hasSuffix("  " + tracks[1].name) == true, reversed.stdout)
         XCTAssertTrue(reversedLines.last?.hasSuffix("  " + tracks[0].name) == true, reversed.stdout)
         let commas = try run("musdb", ["list", "--root", root.path, "--is-wav", "--subsets", "test,train"])
         XCTAssertEqual(commas.stdout, reversed.stdout)
-        let split = try run("musdb", ["list", "--root", root.path, "--is-wav", "--subsets", "train", "--split", "VALID"])
+        let split = try run(
+            "musdb", ["list", "--root", root.path, "--is-wav", "--subsets", "train", "--split", "VALID"])
         XCTAssertEqual(split.status, 0, split.stderr)
         XCTAssertEqual(split.stdout, "", "the synthetic tracks are all training tracks")
 
@@ -165,20 +183,29 @@ final class SharedVocabularyTests: XCTestCase {
         var outputs = [Data]()
         for (spelling, jobs, output) in [("--root", "2", "-o"), ("--musdb", "1", "--output")] {
             let out = folder.appendingPathComponent("augmented\(jobs)")
-            let result = try run("musdb", ["augment", spelling, root.path, "--is-wav", "--subsets", "train", output, out.path,
-                                           "--jobs", jobs, "--examples-per-track", "2", "--duration", "0.5",
-                                           "--format", "wav24", "--remix", "none"])
+            let result = try run(
+                "musdb",
+                [
+                    "augment", spelling, root.path, "--is-wav", "--subsets", "train", output, out.path,
+                    "--jobs", jobs, "--examples-per-track", "2", "--duration", "0.5",
+                    "--format", "wav24", "--remix", "none"
+                ])
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertTrue(result.stderr.contains("2 examples written"), result.stderr)
-            let settings = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("augment.json")))
+            let settings =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("augment.json")))
                 as? [String: Any]
             XCTAssertEqual(settings?["subsets"] as? [String], ["train"])
             XCTAssertEqual(settings?["tracks"] as? [String], [tracks[0].name])
             outputs.append(try Data(contentsOf: out.appendingPathComponent("manifest.jsonl")))
         }
         XCTAssertEqual(outputs[0], outputs[1], "the set does not depend on --jobs")
-        let bad = try run("musdb", ["augment", "--root", root.path, "--is-wav", "-o", folder.appendingPathComponent("x").path,
-                                    "--format", "mp3"])
+        let bad = try run(
+            "musdb",
+            [
+                "augment", "--root", root.path, "--is-wav", "-o", folder.appendingPathComponent("x").path,
+                "--format", "mp3"
+            ])
         XCTAssertEqual(bad.status, 64, bad.stderr)
         XCTAssertTrue(bad.stderr.contains("wav16") && bad.stderr.contains("flac"), bad.stderr)
     }
@@ -186,7 +213,8 @@ final class SharedVocabularyTests: XCTestCase {
     func testStretchTakesOutputAsOptionOrPositionalAndNegativeSemitones() throws {
         let (folder, _, tracks) = try sample()
         let input = try XCTUnwrap(tracks[0].sourceURLs[.vocals])
-        let option = folder.appendingPathComponent("option.wav"), positional = folder.appendingPathComponent("positional.wav")
+        let option = folder.appendingPathComponent("option.wav"),
+            positional = folder.appendingPathComponent("positional.wav")
         let first = try run("musdb", ["stretch", input.path, "-o", option.path, "--semitones", "-3", "--rate", "2"])
         XCTAssertEqual(first.status, 0, first.stderr)
         let second = try run("musdb", ["stretch", input.path, positional.path, "--semitones=-3", "--rate", "2"])
@@ -194,8 +222,12 @@ final class SharedVocabularyTests: XCTestCase {
         XCTAssertEqual(try AudioFile.info(of: option).frameCount, 44_100)
         XCTAssertEqual(try Data(contentsOf: option), try Data(contentsOf: positional))
         let flac = folder.appendingPathComponent("out.flac")
-        let encoded = try run("musdb", ["stretch", input.path, "--output", flac.path, "--format", "flac", "--resampling", "fastest",
-                                        "--semitones", "-1"])
+        let encoded = try run(
+            "musdb",
+            [
+                "stretch", input.path, "--output", flac.path, "--format", "flac", "--resampling", "fastest",
+                "--semitones", "-1"
+            ])
         XCTAssertEqual(encoded.status, 0, encoded.stderr)
         XCTAssertEqual(try AudioFile.info(of: flac).frameCount, 88_200)
         let both = try run("musdb", ["stretch", input.path, positional.path, "-o", option.path])
@@ -217,11 +249,16 @@ final class SharedVocabularyTests: XCTestCase {
     func testEvaluateTakesTheSharedOptionsAsDefaultSubcommandAndByName() throws {
         let (folder, root, test, estimates) = try scene()
         var scores = [Data]()
-        for (prefix, spelling, output, jobs) in [([], "--root", "-o", "2"), (["evaluate"], "--musdb", "--output", "1")] {
+        for (prefix, spelling, output, jobs) in [([], "--root", "-o", "2"), (["evaluate"], "--musdb", "--output", "1")]
+        {
             let out = folder.appendingPathComponent("scores-\(jobs)")
-            let result = try run("museval", prefix + [estimates.path, spelling, root.path, "--is-wav", "--subsets", "test",
-                                                      output, out.path, "--jobs", jobs, "--mode", "v4", "--layout", "museval",
-                                                      "--target-map", "lead=vocals"])
+            let result = try run(
+                "museval",
+                prefix + [
+                    estimates.path, spelling, root.path, "--is-wav", "--subsets", "test",
+                    output, out.path, "--jobs", jobs, "--mode", "v4", "--layout", "museval",
+                    "--target-map", "lead=vocals"
+                ])
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertTrue(result.stderr.contains("1 scored, 0 skipped as up to date, 0 failed"), result.stderr)
             let json = out.appendingPathComponent("test/\(test.name).json")
@@ -256,18 +293,30 @@ final class SharedVocabularyTests: XCTestCase {
         let (folder, _, test, estimates) = try scene()
         let references = test.path.deletingLastPathComponent()
         let out = folder.appendingPathComponent("dir-scores")
-        let result = try run("museval", ["dir", references.path, estimates.appendingPathComponent("test/\(test.name)").path,
-                                         "-o", out.path, "--win", "1", "--hop", "1", "-m", "v4"])
+        let result = try run(
+            "museval",
+            [
+                "dir", references.path, estimates.appendingPathComponent("test/\(test.name)").path,
+                "-o", out.path, "--win", "1", "--hop", "1", "-m", "v4"
+            ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("vocals") && result.stdout.contains("SDR:"), result.stdout)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(references.lastPathComponent + ".json").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(
+                atPath: out.appendingPathComponent(references.lastPathComponent + ".json").path))
     }
 
     func testAggregateTakesSubsetsAndItsOlderSpelling() throws {
         let (folder, root, _, estimates) = try scene()
         let scores = folder.appendingPathComponent("A")
-        XCTAssertEqual(try run("museval", [estimates.path, "--root", root.path, "--is-wav", "--subsets", "test",
-                                           "-o", scores.path]).status, 0)
+        XCTAssertEqual(
+            try run(
+                "museval",
+                [
+                    estimates.path, "--root", root.path, "--is-wav", "--subsets", "test",
+                    "-o", scores.path
+                ]
+            ).status, 0)
         var boards = [Data]()
         for arguments in [["--subsets", "test"], ["--subset", "test"], ["--subsets", "train,test"]] {
             let board = folder.appendingPathComponent("board-\(boards.count).json")
@@ -286,12 +335,17 @@ final class SharedVocabularyTests: XCTestCase {
         let (folder, root, tracks) = try sample()
         for (spelling, jobs, output) in [("--root", "2", "-o"), ("--musdb", "1", "--output")] {
             let out = folder.appendingPathComponent("MIX-\(jobs)")
-            let result = try run("museval", ["oracle", "--method", "mix", spelling, root.path, "--is-wav",
-                                             "--subsets", "test", output, out.path, "--jobs", jobs])
+            let result = try run(
+                "museval",
+                [
+                    "oracle", "--method", "mix", spelling, root.path, "--is-wav",
+                    "--subsets", "test", output, out.path, "--jobs", jobs
+                ])
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertTrue(result.stderr.contains("1 tracks separated, 0 already done, 0 failed"), result.stderr)
-            XCTAssertTrue(FileManager.default.fileExists(
-                atPath: out.appendingPathComponent("test/\(tracks[1].name)/accompaniment.wav").path))
+            XCTAssertTrue(
+                FileManager.default.fileExists(
+                    atPath: out.appendingPathComponent("test/\(tracks[1].name)/accompaniment.wav").path))
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("train").path))
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CommandSupport
+import Foundation
 import MUSDB
 import XCTest
 
@@ -59,22 +59,26 @@ final class SharedOptionsTests: XCTestCase {
     func testSubsetsMayBeRepeatedAndReplaceTheDefault() throws {
         XCTAssertEqual(SubsetSelection.merged(try SubsetsProbe.parse([]).subsets), [.train, .test])
         XCTAssertEqual(SubsetSelection.merged(try SubsetsProbe.parse(["--subsets", "test"]).subsets), [.test])
-        XCTAssertEqual(SubsetSelection.merged(try SubsetsProbe.parse(["--subsets", "test", "--subsets", "train,test"]).subsets),
-                       [.test, .train])
+        XCTAssertEqual(
+            SubsetSelection.merged(try SubsetsProbe.parse(["--subsets", "test", "--subsets", "train,test"]).subsets),
+            [.test, .train])
         XCTAssertThrowsError(try SubsetsProbe.parse(["--subsets", "tset"]))
-        XCTAssertTrue(flattened(SubsetsProbe.helpMessage()).contains("(values: train, test; default: train,test)"),
-                      SubsetsProbe.helpMessage())
+        XCTAssertTrue(
+            flattened(SubsetsProbe.helpMessage()).contains("(values: train, test; default: train,test)"),
+            SubsetsProbe.helpMessage())
     }
 
     func testJobsDefaultToOneAndMustBePositive() throws {
         XCTAssertEqual(try ParallelOptions.parse([]).jobs, 1)
         XCTAssertEqual(try ParallelOptions.parse(["--jobs", "3"]).jobs, 3)
         XCTAssertThrowsError(try ParallelOptions.parse(["--jobs", "0"])) { error in
-            XCTAssertTrue(ParallelOptions.message(for: error).contains("--jobs must be at least 1"),
-                          ParallelOptions.message(for: error))
+            XCTAssertTrue(
+                ParallelOptions.message(for: error).contains("--jobs must be at least 1"),
+                ParallelOptions.message(for: error))
         }
-        XCTAssertTrue(flattened(ParallelOptions.helpMessage()).contains("each job holds one track in memory. (default: 1)"),
-                      ParallelOptions.helpMessage())
+        XCTAssertTrue(
+            flattened(ParallelOptions.helpMessage()).contains("each job holds one track in memory. (default: 1)"),
+            ParallelOptions.helpMessage())
     }
 
     func testSplitIsParsedInAnyCase() {

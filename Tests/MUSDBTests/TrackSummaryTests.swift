@@ -1,8 +1,9 @@
 import Audio
 import Foundation
-@testable import MUSDB
 import TestSupport
 import XCTest
+
+@testable import MUSDB
 
 /// What `musdb list`, `info`, `load` and `verify` print for a track, from the library.
 final class TrackSummaryTests: XCTestCase {
@@ -14,8 +15,11 @@ final class TrackSummaryTests: XCTestCase {
 
     func testListLinesAndJSON() throws {
         let tracks = try database().tracks
-        XCTAssertEqual(TrackSummary.listLine(index: 0, track: tracks[0]), "  0  train/train     1.00 s  " + tracks[0].name)
-        XCTAssertEqual(TrackSummary.listLine(index: 12, track: tracks[1]), " 12  test" + String(repeating: " ", count: 12) + "1.00 s  " + tracks[1].name)
+        XCTAssertEqual(
+            TrackSummary.listLine(index: 0, track: tracks[0]), "  0  train/train     1.00 s  " + tracks[0].name)
+        XCTAssertEqual(
+            TrackSummary.listLine(index: 12, track: tracks[1]),
+            " 12  test" + String(repeating: " ", count: 12) + "1.00 s  " + tracks[1].name)
         let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: TrackSummary.listJSON(tracks)) as? [[String: Any]])
         XCTAssertEqual(rows.count, 2)
         XCTAssertEqual(Set(rows[0].keys), ["name", "artist", "title", "subset", "split", "rate", "frames", "duration"])
@@ -34,8 +38,10 @@ final class TrackSummaryTests: XCTestCase {
         // Indexed again once the bass is gone and the drums are broken.
         try FileManager.default.removeItem(at: XCTUnwrap(track.sourceURLs[.bass]))
         try Data("not audio".utf8).write(to: XCTUnwrap(track.sourceURLs[.drums]))
-        let reindexed = try Database(root: track.path.deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent(), isWav: true).tracks[1]
+        let reindexed = try Database(
+            root: track.path.deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent(), isWav: true
+        ).tracks[1]
         XCTAssertNil(reindexed.sourceURLs[.bass])
         let stems = TrackSummary.stems(of: reindexed)
         XCTAssertEqual(stems.map(\.name), ["mixture", "vocals", "drums", "bass", "other"])
@@ -58,8 +64,11 @@ final class TrackSummaryTests: XCTestCase {
     }
 
     func testVerifyLine() {
-        let exact = VerificationReport.TrackResult(name: "A - B", subset: .test, frameCount: 441_000, mixtureErrorDB: -.infinity)
-        XCTAssertEqual(exact.line, "test  A - B" + String(repeating: " ", count: 35) + " frames    441000  mixture − Σ stems: exact")
+        let exact = VerificationReport.TrackResult(
+            name: "A - B", subset: .test, frameCount: 441_000, mixtureErrorDB: -.infinity)
+        XCTAssertEqual(
+            exact.line,
+            "test  A - B" + String(repeating: " ", count: 35) + " frames    441000  mixture − Σ stems: exact")
         let unread = VerificationReport.TrackResult(name: "C", subset: .train, frameCount: nil, mixtureErrorDB: -31.25)
         XCTAssertTrue(unread.line.hasSuffix(" frames         ?  mixture − Σ stems: -31.2 dB"), unread.line)
         let skipped = VerificationReport.TrackResult(name: "C", subset: .train, frameCount: 1, mixtureErrorDB: nil)

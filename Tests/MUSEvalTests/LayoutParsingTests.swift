@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import MUSEval
 
 /// `--layout`'s value in the library: a preset name or a pattern, and why anything else is not.
@@ -16,8 +17,9 @@ final class LayoutParsingTests: XCTestCase {
 
     func testNeitherAPresetNorAPatternSaysWhy() {
         XCTAssertThrowsError(try EstimateLayout(parsing: "spleeter2")) { error in
-            XCTAssertEqual(error as? EvaluationError,
-                           .invalidLayout("spleeter2", reason: "it is neither a preset nor a pattern with {track} and {target}"))
+            XCTAssertEqual(
+                error as? EvaluationError,
+                .invalidLayout("spleeter2", reason: "it is neither a preset nor a pattern with {track} and {target}"))
             XCTAssertTrue("\(error)".contains("Presets: museval, demucs"), "\(error)")
         }
         XCTAssertThrowsError(try EstimateLayout(parsing: "{track}")) { error in

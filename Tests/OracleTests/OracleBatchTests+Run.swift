@@ -14,8 +14,9 @@ extension OracleBatchTests {
         try FileManager.default.removeItem(at: XCTUnwrap(broken.sourceURLs[.bass]))
         let labels = database.tracks.map { "\($0.subset.rawValue)/\($0.name)" }
 
-        let batch = OracleBatch(method: .mix, output: temp.appendingPathComponent("MIX"), force: false,
-                                separator: OracleMethod.mix.separator)
+        let batch = OracleBatch(
+            method: .mix, output: temp.appendingPathComponent("MIX"), force: false,
+            separator: OracleMethod.mix.separator)
         let reports = Reports()
         let first = batch.run(database.tracks, jobs: 2) { reports.add($0) }
         XCTAssertEqual(first, OracleRunSummary(separated: 2, skipped: 0, failedTracks: [labels[2]]))

@@ -2,12 +2,15 @@ import FileOutput
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import ScoreFiles
 
 /// `museval aggregate`'s input in the library: every folder read, bad files reported,
 /// methods without scores left out of the leaderboard, both outputs written or reported.
 final class LeaderboardInputTests: XCTestCase {
-    private func method(_ name: String, in folder: URL, sdr: Double, tracks: [String] = ["a", "b"]) throws -> ResultsFolder {
+    private func method(_ name: String, in folder: URL, sdr: Double, tracks: [String] = ["a", "b"]) throws
+        -> ResultsFolder
+    {
         let test = folder.appendingPathComponent("\(name)/test")
         try FileManager.default.createDirectory(at: test, withIntermediateDirectories: true)
         for track in tracks {
