@@ -9,15 +9,7 @@ final class SoundFileHandle {
 
     /// Opens `url` for reading, classifying failures into `AudioError`s that name the file.
     init(reading url: URL) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw AudioError.fileNotFound(url)
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
-            size.intValue == 0
-        {
-            throw AudioError.emptyFile(url)
-        }
+        try AudioError.checkReadableFile(url)
         var info = SF_INFO()
         guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
             let code = sf_error(nil)

@@ -26,7 +26,7 @@ public struct StemFile: Sendable, Equatable {
 
     /// The streams of the file, from `ffprobe`.
     public func info() throws -> StemFileInfo {
-        try checkReadable()
+        try AudioError.checkReadableFile(url)
         let program = try ExternalProgram("ffprobe")
         let data = try program.run(["-v", "error", "-show_streams", "-of", "json", url.path], about: url)
         let probe: Probe
@@ -121,18 +121,6 @@ public struct StemFile: Sendable, Equatable {
         let whole = magnitude / 1_000_000, fraction = magnitude % 1_000_000
         let text = String(format: "%d:%02d:%02d", whole / 3600, (whole / 60) % 60, whole % 60)
         return sign + (fraction == 0 ? text : text + String(format: ".%06d", fraction))
-    }
-
-    private func checkReadable() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw AudioError.fileNotFound(url)
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
-            size.intValue == 0
-        {
-            throw AudioError.emptyFile(url)
-        }
     }
 
     private struct Probe: Decodable {

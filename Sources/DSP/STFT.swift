@@ -15,27 +15,8 @@ public func stft(
     let paddedCount = signal.count + 2 * padding
     let frameCount = paddedCount >= fftSize ? 1 + (paddedCount - fftSize) / hop : 0
     let coefficients = window.coefficients(count: fftSize)
-    let fft = RealFFT(size: fftSize)
-    let bins = fft.binCount
-    var values = [Complex<Double>](repeating: .zero, count: frameCount * bins)
-    var frame = [Double](repeating: 0, count: fftSize)
-    signal.withUnsafeBufferPointer { input in
-        values.withUnsafeMutableBufferPointer { output in
-            for t in 0..<frameCount {
-                let start = t * hop - padding // in signal coordinates; may be negative
-                for i in 0..<fftSize {
-                    let n = start + i
-                    frame[i] = (n >= 0 && n < input.count) ? input[n] * coefficients[i] : 0
-                }
-                frame.withUnsafeBufferPointer { framePointer in
-                    fft.forward(
-                        framePointer,
-                        into: UnsafeMutableBufferPointer(
-                            rebasing: output[(t * bins)..<((t + 1) * bins)]))
-                }
-            }
-        }
-    }
+    let values = RealFFT(size: fftSize).forwardFrames(
+        of: signal, window: coefficients, hop: hop, padding: padding, frameCount: frameCount)
     return Spectrogram(fftSize: fftSize, hop: hop, frameCount: frameCount, values: values)
 }
 

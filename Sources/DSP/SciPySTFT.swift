@@ -66,24 +66,9 @@ public struct SciPySTFT: Sendable, Equatable {
         let coefficients = window
         let scale = scaleFactor(windowSum: Self.sum(coefficients))
         let padding = segmentLength / 2
-        let fft = RealFFT(size: segmentLength)
-        let bins = fft.binCount
-        var values = [Complex<Double>](repeating: .zero, count: frames * bins)
-        var frame = [Double](repeating: 0, count: segmentLength)
-        signal.withUnsafeBufferPointer { input in
-            values.withUnsafeMutableBufferPointer { output in
-                for t in 0..<frames {
-                    let start = t * hop - padding // in signal coordinates; may be negative
-                    for i in 0..<segmentLength {
-                        let n = start + i
-                        frame[i] = (n >= 0 && n < input.count) ? coefficients[i] * input[n] : 0
-                    }
-                    let spectrum = UnsafeMutableBufferPointer(rebasing: output[(t * bins)..<((t + 1) * bins)])
-                    frame.withUnsafeBufferPointer { fft.forward($0, into: spectrum) }
-                    for k in 0..<bins { spectrum[k] = Complex(spectrum[k].real * scale, spectrum[k].imaginary * scale) }
-                }
-            }
-        }
+        var values = RealFFT(size: segmentLength).forwardFrames(
+            of: signal, window: coefficients, hop: hop, padding: padding, frameCount: frames)
+        for k in values.indices { values[k] = Complex(values[k].real * scale, values[k].imaginary * scale) }
         return Spectrogram(fftSize: segmentLength, hop: hop, frameCount: frames, values: values)
     }
 

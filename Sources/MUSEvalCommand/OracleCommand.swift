@@ -31,7 +31,7 @@ struct OracleCommand: ParsableCommand {
 
             Tracks whose files all exist are skipped (--force redoes them), so an interrupted run \
             resumes. A track that fails is reported and the others go on; the exit status is 1 then. \
-            Each job needs about 20× its track's decoded size in memory.
+            Each job holds its track's stems, their spectrograms and the estimates in memory.
 
             Examples:
               museval oracle --method irm2 --root ~/MUSDB18-HQ --is-wav --subsets test -o oracles/IRM2

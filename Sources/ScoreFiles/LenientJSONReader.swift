@@ -100,15 +100,15 @@ struct LenientJSONReader {
         return true
     }
 
-    /// The next member name of the current object, consuming the `:`; nil (and the closing `}`)
-    /// when the object ends.
-    mutating func nextKey(first: Bool) throws -> String? {
+    /// Moves to the opening quote of the current object's next member name, consuming the
+    /// `,` before it; false (and the closing `}` consumed) when the object ends.
+    private mutating func enterMember(first: Bool) throws -> Bool {
         skipWhitespace()
         guard offset < bytes.count else { throw error("unterminated object: expected ',' or '}', found end of file") }
         var byte = bytes[offset]
         if byte == UInt8(ascii: "}") {
             offset += 1
-            return nil
+            return false
         }
         if !first {
             guard byte == UInt8(ascii: ",") else {
@@ -122,6 +122,13 @@ struct LenientJSONReader {
         guard byte == UInt8(ascii: "\"") else {
             throw error("expected a member name in quotes, found \(describeNext())")
         }
+        return true
+    }
+
+    /// The next member name of the current object, consuming the `:`; nil (and the closing `}`)
+    /// when the object ends.
+    mutating func nextKey(first: Bool) throws -> String? {
+        guard try enterMember(first: first) else { return nil }
         let key = try readString()
         try expect(UInt8(ascii: ":"), "':' after the member name \"\(key)\"")
         return key
@@ -137,25 +144,7 @@ struct LenientJSONReader {
 
     /// Like `nextKey(first:)`, but returns the key as a range of the input.
     mutating func nextRawKey(first: Bool) throws -> RawKey? {
-        skipWhitespace()
-        guard offset < bytes.count else { throw error("unterminated object: expected ',' or '}', found end of file") }
-        var byte = bytes[offset]
-        if byte == UInt8(ascii: "}") {
-            offset += 1
-            return nil
-        }
-        if !first {
-            guard byte == UInt8(ascii: ",") else {
-                throw error("expected ',' or '}' in an object, found \(describeNext())")
-            }
-            offset += 1
-            skipWhitespace()
-            byte = offset < bytes.count ? bytes[offset] : 0
-            if byte == UInt8(ascii: "}") { throw error("trailing ',' before '}'") }
-        }
-        guard byte == UInt8(ascii: "\"") else {
-            throw error("expected a member name in quotes, found \(describeNext())")
-        }
+        guard try enterMember(first: first) else { return nil }
         let start = offset + 1
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20

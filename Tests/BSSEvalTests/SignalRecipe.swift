@@ -1,6 +1,7 @@
 import Audio
 import Foundation
 import SeededRandom
+import Synchronization
 import TestSupport
 
 /// Rebuilds the inputs of a golden case from its recipe, operation for operation as
@@ -15,13 +16,14 @@ enum SignalRecipe {
         return (0..<count).map { _ in 2.0 * generator.nextUniform() - 1.0 }
     }
 
-    nonisolated(unsafe) private static var stems: [String: [[Double]]] = [:]
+    /// The stems read so far, shared by the tests (which may run concurrently).
+    private static let stems = Mutex<[String: [[Double]]]>([:])
 
     static func stem(_ name: String) throws -> [[Double]] {
-        if let s = stems[name] { return s }
+        if let cached = stems.withLock({ $0[name] }) { return cached }
         let dir = try TestData.requireShared("musdb-sample/hq/train/Music Delta - 80s Rock")
         let buffer = try AudioFile.read(dir.appendingPathComponent(name + ".wav"))
-        stems[name] = buffer.channels
+        stems.withLock { $0[name] = buffer.channels }
         return buffer.channels
     }
 
