@@ -37,8 +37,9 @@ pydeps: deps
 build: deps
 	$(SWIFT) build $(SWIFTFLAGS)
 
-## test: the whole test suite (goldens committed under Fixtures/; no Python needed)
-test: deps build
+## test: the whole test suite (goldens committed under Fixtures/; no Python needed). `swift test`
+##   builds everything, the two commands included, with -enable-testing: one build, not two.
+test: deps
 	@mkdir -p .build
 	set -o pipefail; $(SWIFT) test $(SWIFTFLAGS) -Xswiftc -enable-testing 2>&1 | tee .build/test.log
 	@bash Scripts/test-summary.sh .build/test.log
