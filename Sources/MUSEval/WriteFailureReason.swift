@@ -1,3 +1,4 @@
+import ScoreFiles
 import FileOutput
 import Foundation
 
