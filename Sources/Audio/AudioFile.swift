@@ -1,6 +1,9 @@
 import CSndFile
 import FileOutput
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reading and writing sound files with libsndfile: WAV (16/24/32-bit integer and float),
 /// FLAC, OGG/Vorbis, MP3 (when the installed libsndfile has it) and everything else it reads.
@@ -83,6 +86,21 @@ public enum AudioFile {
         return (AudioBuffer(sampleRate: info.sampleRate, channels: channels), nonFinite)
     }
 
+    /// Offers the 2 MB-aligned interior of `byteCount` bytes at `pointer`, not yet written,
+    /// to transparent huge pages (`MADV_HUGEPAGE`; Linux, from 4 MB on). A track's arrays are
+    /// the largest fresh memory a scoring process touches (8 stems × 2 channels × 21 MB for
+    /// one minute); faulted in 4 kB pages they cost a page fault per 512 samples, which was
+    /// the largest share of the system time; in 2 MB pages, one per 262 144 samples.
+    static func adviseHugePages(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+        #if canImport(Glibc)
+        let huge = 2 << 20
+        guard byteCount >= 2 * huge else { return }
+        let start = (Int(bitPattern: pointer) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: pointer) + byteCount) & ~(huge - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+        #endif
+    }
+
     /// `count` arrays of `length` elements, all filled at once by `fill` (which must write
     /// every element): each array is made inside the previous one's
     /// `unsafeUninitializedCapacity`, so no array is copied or zeroed first.
@@ -92,6 +110,7 @@ public enum AudioFile {
         func level(_ c: Int) {
             if c == count { return fill(pointers) }
             let array = [T](unsafeUninitializedCapacity: max(1, length)) { buffer, initialized in
+                adviseHugePages(buffer.baseAddress!, byteCount: length * MemoryLayout<T>.stride)
                 pointers.append(buffer.baseAddress!)
                 level(c + 1)
                 initialized = length
