@@ -18,24 +18,29 @@ let package = Package(
         .library(name: "Oracle", targets: ["Oracle"]),
         .library(name: "OracleEvaluation", targets: ["OracleEvaluation"]),
         .executable(name: "musdb", targets: ["MUSDBCommand"]),
-        .executable(name: "museval", targets: ["MUSEvalCommand"]),
+        .executable(name: "museval", targets: ["MUSEvalCommand"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0")
     ],
     targets: [
         // C glue: one small shim target per system library.
-        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile",
-                       providers: [.apt(["libsndfile1-dev"])]),
-        .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate",
-                       providers: [.apt(["libsamplerate0-dev"])]),
-        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3",
-                       providers: [.apt(["libfftw3-dev"])]),
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
-                       providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
-                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CSndFile", pkgConfig: "sndfile",
+            providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(
+            name: "CSampleRate", pkgConfig: "samplerate",
+            providers: [.apt(["libsamplerate0-dev"])]),
+        .systemLibrary(
+            name: "CFFTW", pkgConfig: "fftw3",
+            providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
 
         // Writing output files and folders safely: atomic replace, `-` for standard output.
         .target(name: "FileOutput", exclude: ["README.md"]),
@@ -46,39 +51,49 @@ let package = Package(
         // Audio files, resampling and stem decoding: no dataset knowledge.
         .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate", "FileOutput"], exclude: ["README.md"]),
         // Signal processing on arrays: FFT on FFTW, stft/istft.
-        .target(name: "DSP", dependencies: [
-            "CFFTW", .product(name: "Numerics", package: "swift-numerics"),
-        ], exclude: ["README.md"]),
+        .target(
+            name: "DSP",
+            dependencies: [
+                "CFFTW", .product(name: "Numerics", package: "swift-numerics")
+            ], exclude: ["README.md"]),
         // The BSS Eval v4 math kernel: arrays in, numbers out.
         .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"], exclude: ["README.md"]),
         // The MUSDB18 dataset: index, tracks, targets, sample data.
         .target(name: "MUSDB", dependencies: ["Audio", "FileOutput", "SeededRandom"], exclude: ["README.md"]),
         // Augmented training sets: swap, gain, remix, pitch shift, time stretch.
-        .target(name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "Checksum", "FileOutput", "SeededRandom"], exclude: ["README.md"]),
+        .target(
+            name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "Checksum", "FileOutput", "SeededRandom"],
+            exclude: ["README.md"]),
         // Oracle separators (IRM, IBM, MWF, multi-resolution IRM) on arrays.
         .target(name: "Oracle", dependencies: ["DSP"], exclude: ["README.md"]),
         // museval score files: the per-track JSON read and written, aggregation, leaderboard, CSV.
         // Needs neither the kernel nor the dataset, so `aggregate` works on score files alone.
         .target(name: "ScoreFiles", dependencies: ["FileOutput"], exclude: ["README.md"]),
         // Scoring separator output folders: layouts, loading, provenance, batches.
-        .target(name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "ScoreFiles", "Checksum", "FileOutput"],
-                exclude: ["README.md"]),
+        .target(
+            name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "ScoreFiles", "Checksum", "FileOutput"],
+            exclude: ["README.md"]),
 
         // `museval oracle`'s batch: oracle separations of a dataset, written for scoring.
-        .target(name: "OracleEvaluation", dependencies: ["Oracle", "MUSDB", "MUSEval", "Audio", "FileOutput"],
-                exclude: ["README.md"]),
+        .target(
+            name: "OracleEvaluation", dependencies: ["Oracle", "MUSDB", "MUSEval", "Audio", "FileOutput"],
+            exclude: ["README.md"]),
 
         // Progress bars and messages shared by the two commands.
         .target(name: "CommandSupport", exclude: ["README.md"]),
 
-        .executableTarget(name: "MUSDBCommand", dependencies: [
-            "MUSDB", "Audio", "DSP", "Augmentation", "CommandSupport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "MUSEvalCommand", dependencies: [
-            "MUSEval", "ScoreFiles", "MUSDB", "Oracle", "OracleEvaluation", "Audio", "CommandSupport", "FileOutput",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "MUSDBCommand",
+            dependencies: [
+                "MUSDB", "Audio", "DSP", "Augmentation", "CommandSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]),
+        .executableTarget(
+            name: "MUSEvalCommand",
+            dependencies: [
+                "MUSEval", "ScoreFiles", "MUSDB", "Oracle", "OracleEvaluation", "Audio", "CommandSupport", "FileOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]),
 
         // Benchmarks/bsseval_speed.sh: the BSSEval kernel on raw float64 files.
         .executableTarget(name: "BSSEvalBenchmark", dependencies: ["BSSEval"]),
@@ -88,21 +103,36 @@ let package = Package(
 
         .testTarget(name: "FileOutputTests", dependencies: ["TestSupport", "FileOutput"]),
         // Seeded mutation fuzzing of the readers of untrusted bytes (`make fuzz` runs it long).
-        .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "ScoreFiles", "MUSEval", "MUSDB", "Augmentation",
-                                                     "SeededRandom"],
-                    exclude: ["README.md"]),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "TestSupport", "ScoreFiles", "MUSEval", "MUSDB", "Augmentation",
+                "SeededRandom"
+            ],
+            exclude: ["README.md"]),
         .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP"]),
-        .testTarget(name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "COpenBLAS", "Audio", "SeededRandom"]),
+        .testTarget(
+            name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "COpenBLAS", "Audio", "SeededRandom"]),
         .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
-        .testTarget(name: "AugmentationTests", dependencies: ["TestSupport", "Augmentation", "MUSDB", "DSP", "Audio",
-                                                            "SeededRandom"]),
-        .testTarget(name: "OracleTests", dependencies: ["TestSupport", "Oracle", "OracleEvaluation", "MUSDB", "DSP", "Audio",
-                                                     "BSSEval", "MUSEval", "ScoreFiles"]),
+        .testTarget(
+            name: "AugmentationTests",
+            dependencies: [
+                "TestSupport", "Augmentation", "MUSDB", "DSP", "Audio",
+                "SeededRandom"
+            ]),
+        .testTarget(
+            name: "OracleTests",
+            dependencies: [
+                "TestSupport", "Oracle", "OracleEvaluation", "MUSDB", "DSP", "Audio",
+                "BSSEval", "MUSEval", "ScoreFiles"
+            ]),
         .testTarget(name: "ScoreFilesTests", dependencies: ["TestSupport", "ScoreFiles"]),
-        .testTarget(name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]),
+        .testTarget(
+            name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]
+        ),
         // Both commands run as a user runs them, on broken inputs built in each test.
-        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "MUSDB", "Audio"])
     ],
     swiftLanguageModes: [.v5]
 )

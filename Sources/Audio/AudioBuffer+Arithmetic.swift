@@ -5,8 +5,9 @@ extension AudioBuffer {
     /// of 2⁻¹⁵ well inside ±2⁵²) are exact in `Double`, so the order of summation does
     /// not matter for MUSDB targets.
     public func adding(_ other: AudioBuffer, gain: Double = 1) -> AudioBuffer {
-        precondition(other.sampleRate == sampleRate && other.channelCount == channelCount
-                     && other.frameCount == frameCount, "AudioBuffer.adding: shapes or rates differ")
+        precondition(
+            other.sampleRate == sampleRate && other.channelCount == channelCount
+                && other.frameCount == frameCount, "AudioBuffer.adding: shapes or rates differ")
         var result = self
         for c in 0..<channelCount {
             other.channels[c].withUnsafeBufferPointer { source in

@@ -18,8 +18,9 @@ public struct AudioBuffer: Sendable, Equatable {
 
     /// Silence of the given shape.
     public init(sampleRate: Int, frameCount: Int, channelCount: Int) {
-        self.init(sampleRate: sampleRate,
-                  channels: [[Double]](repeating: [Double](repeating: 0, count: frameCount), count: channelCount))
+        self.init(
+            sampleRate: sampleRate,
+            channels: [[Double]](repeating: [Double](repeating: 0, count: frameCount), count: channelCount))
     }
 
     /// Frame-major samples (`[l0, r0, l1, r1, …]`); a trailing partial frame is dropped.
@@ -30,10 +31,11 @@ public struct AudioBuffer: Sendable, Equatable {
         planar.reserveCapacity(channelCount)
         interleaved.withUnsafeBufferPointer { source in
             for c in 0..<channelCount {
-                planar.append([Double](unsafeUninitializedCapacity: frames) { out, count in
-                    for f in 0..<frames { out[f] = source[f * channelCount + c] }
-                    count = frames
-                })
+                planar.append(
+                    [Double](unsafeUninitializedCapacity: frames) { out, count in
+                        for f in 0..<frames { out[f] = source[f * channelCount + c] }
+                        count = frames
+                    })
             }
         }
         self.init(sampleRate: sampleRate, channels: planar)

@@ -76,8 +76,8 @@ extension AudioError: CustomStringConvertible, LocalizedError {
     public var file: URL? {
         switch self {
         case .fileNotFound(let url), .emptyFile(let url), .notAnAudioFile(let url, _), .unsupportedFormat(let url, _),
-             .readFailed(let url, _), .invalidFrameRange(let url, _, _), .writeFailed(let url, _),
-             .nonFiniteSamples(let url, _), .ffmpegFailed(let url, _, _, _), .noSuchStream(let url, _, _):
+            .readFailed(let url, _), .invalidFrameRange(let url, _, _), .writeFailed(let url, _),
+            .nonFiniteSamples(let url, _), .ffmpegFailed(let url, _, _, _), .noSuchStream(let url, _, _):
             return url
         case .invalidBuffer, .resamplingFailed, .ffmpegMissing:
             return nil

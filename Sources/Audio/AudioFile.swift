@@ -1,8 +1,9 @@
 import CSndFile
 import FileOutput
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reading and writing sound files with libsndfile: WAV (16/24/32-bit integer and float),
@@ -35,8 +36,10 @@ public enum AudioFile {
     /// into the arrays returned: no whole-track interleaved copy, and no second copy for
     /// duplicating, padding or cutting (each array is allocated once, at its final length).
     /// The samples are the same bits as `readInterleaved`'s.
-    public static func readShaped(_ url: URL, frames: Range<Int>? = nil, frameCount: Int? = nil,
-                                  channelCount: Int? = nil) throws -> (audio: AudioBuffer, nonFiniteCount: Int) {
+    public static func readShaped(
+        _ url: URL, frames: Range<Int>? = nil, frameCount: Int? = nil,
+        channelCount: Int? = nil
+    ) throws -> (audio: AudioBuffer, nonFiniteCount: Int) {
         let file = try SoundFileHandle(reading: url)
         let info = file.fileInfo()
         let range = frames ?? 0..<info.frameCount
@@ -93,11 +96,11 @@ public enum AudioFile {
     /// the largest share of the system time; in 2 MB pages, one per 262 144 samples.
     static func adviseHugePages(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
         #if canImport(Glibc)
-        let huge = 2 << 20
-        guard byteCount >= 2 * huge else { return }
-        let start = (Int(bitPattern: pointer) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: pointer) + byteCount) & ~(huge - 1)
-        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+            let huge = 2 << 20
+            guard byteCount >= 2 * huge else { return }
+            let start = (Int(bitPattern: pointer) + huge - 1) & ~(huge - 1)
+            let end = (Int(bitPattern: pointer) + byteCount) & ~(huge - 1)
+            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
         #endif
     }
 
@@ -141,10 +144,13 @@ public enum AudioFile {
             readCount = Sample.readFrames(file.handle, buffer.baseAddress, range.count)
             count = max(0, readCount) * channelCount
             // Zero the tail of a short read so the array never holds uninitialised memory.
-            if count < buffer.count { buffer.baseAddress!.advanced(by: count).initialize(repeating: 0, count: buffer.count - count) }
+            if count < buffer.count {
+                buffer.baseAddress!.advanced(by: count).initialize(repeating: 0, count: buffer.count - count)
+            }
             count = buffer.count
             if readCount != range.count {
-                throw AudioError.readFailed(url, reason: "got \(readCount) of \(range.count) frames (\(file.lastError))")
+                throw AudioError.readFailed(
+                    url, reason: "got \(readCount) of \(range.count) frames (\(file.lastError))")
             }
         }
         return (samples, info)
@@ -178,8 +184,9 @@ public enum AudioFile {
     /// 16-bit reads back exactly; float WAV stores the samples as they are. NaN and
     /// infinite samples are refused (`AudioError.nonFiniteSamples`).
     public static func write(_ buffer: AudioBuffer, to url: URL, format: AudioFileFormat) throws {
-        try writeInterleaved(buffer.interleaved, sampleRate: buffer.sampleRate, channelCount: buffer.channelCount,
-                             to: url, format: format)
+        try writeInterleaved(
+            buffer.interleaved, sampleRate: buffer.sampleRate, channelCount: buffer.channelCount,
+            to: url, format: format)
     }
 
     /// Writes frame-major samples to `url` in `format`, atomically (see `write(_:to:format:)`).
@@ -200,10 +207,13 @@ public enum AudioFile {
         if nonFinite > 0 { throw AudioError.nonFiniteSamples(url, count: nonFinite) }
         do {
             try AtomicFile.write(to: url) { temporary in
-                let file = try SoundFileHandle(writing: temporary, sampleRate: sampleRate, channelCount: channelCount,
-                                               format: format, reportAs: url)
+                let file = try SoundFileHandle(
+                    writing: temporary, sampleRate: sampleRate, channelCount: channelCount,
+                    format: format, reportAs: url)
                 let frames = samples.count / channelCount
-                let written = samples.withUnsafeBufferPointer { Sample.writeFrames(file.handle, $0.baseAddress, frames) }
+                let written = samples.withUnsafeBufferPointer {
+                    Sample.writeFrames(file.handle, $0.baseAddress, frames)
+                }
                 let error = file.lastError
                 // Close (flush the header) before the rename; a failed close is a failed write.
                 guard file.close() == 0 else { throw AudioError.writeFailed(url, reason: "closing failed (\(error))") }

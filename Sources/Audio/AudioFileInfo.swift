@@ -23,8 +23,10 @@ public struct AudioFileInfo: Sendable, Equatable {
     /// True for 16-bit integer PCM (the MUSDB18-HQ encoding).
     public var isPCM16: Bool { formatCode & 0xFFFF == 0x0002 }
 
-    public init(url: URL, frameCount: Int, sampleRate: Int, channelCount: Int,
-                formatName: String, encodingName: String, formatCode: Int32) {
+    public init(
+        url: URL, frameCount: Int, sampleRate: Int, channelCount: Int,
+        formatName: String, encodingName: String, formatCode: Int32
+    ) {
         self.url = url
         self.frameCount = frameCount
         self.sampleRate = sampleRate

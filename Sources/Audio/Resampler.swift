@@ -10,8 +10,10 @@ public enum Resampler {
     /// `channels` resampled by `ratio` (output rate / input rate), trimmed or zero-padded
     /// to exactly `outputCount` samples per channel (libsamplerate's own output count can
     /// be a frame short at the end).
-    public static func resample(_ channels: [[Double]], ratio: Double, outputCount: Int,
-                                quality: ResamplingQuality = .best) throws -> [[Double]] {
+    public static func resample(
+        _ channels: [[Double]], ratio: Double, outputCount: Int,
+        quality: ResamplingQuality = .best
+    ) throws -> [[Double]] {
         guard ratio.isFinite, ratio >= 1.0 / 256, ratio <= 256 else {
             throw AudioError.resamplingFailed("resampling ratio \(ratio) is outside libsamplerate's 1/256…256")
         }

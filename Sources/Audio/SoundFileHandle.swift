@@ -14,7 +14,8 @@ final class SoundFileHandle {
             throw AudioError.fileNotFound(url)
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
-           size.intValue == 0 {
+            size.intValue == 0
+        {
             throw AudioError.emptyFile(url)
         }
         var info = SF_INFO()
@@ -45,8 +46,10 @@ final class SoundFileHandle {
         info.channels = Int32(channelCount)
         info.format = format.sndfileFormat
         guard sf_format_check(&info) == SF_TRUE else {
-            throw AudioError.writeFailed(target, reason: "libsndfile cannot write \(format) "
-                                         + "at \(sampleRate) Hz with \(channelCount) channels")
+            throw AudioError.writeFailed(
+                target,
+                reason: "libsndfile cannot write \(format) "
+                    + "at \(sampleRate) Hz with \(channelCount) channels")
         }
         guard let handle = sf_open(url.path, Int32(SFM_WRITE), &info) else {
             throw AudioError.writeFailed(target, reason: String(cString: sf_strerror(nil)))
@@ -77,11 +80,12 @@ final class SoundFileHandle {
 
     /// The header fields as an `AudioFileInfo`.
     func fileInfo() -> AudioFileInfo {
-        AudioFileInfo(url: url, frameCount: Int(info.frames), sampleRate: Int(info.samplerate),
-                      channelCount: Int(info.channels),
-                      formatName: Self.formatName(info.format & Int32(SF_FORMAT_TYPEMASK), command: SFC_GET_FORMAT_MAJOR),
-                      encodingName: Self.formatName(info.format & Int32(SF_FORMAT_SUBMASK), command: SFC_GET_FORMAT_SUBTYPE),
-                      formatCode: info.format)
+        AudioFileInfo(
+            url: url, frameCount: Int(info.frames), sampleRate: Int(info.samplerate),
+            channelCount: Int(info.channels),
+            formatName: Self.formatName(info.format & Int32(SF_FORMAT_TYPEMASK), command: SFC_GET_FORMAT_MAJOR),
+            encodingName: Self.formatName(info.format & Int32(SF_FORMAT_SUBMASK), command: SFC_GET_FORMAT_SUBTYPE),
+            formatCode: info.format)
     }
 
     private static func formatName(_ code: Int32, command: Int) -> String {

@@ -9,7 +9,9 @@ public protocol SoundFileSample: BinaryFloatingPoint, Sendable {
 }
 
 extension Double: SoundFileSample {
-    public static func readFrames(_ handle: OpaquePointer, _ buffer: UnsafeMutablePointer<Double>?, _ frames: Int) -> Int {
+    public static func readFrames(_ handle: OpaquePointer, _ buffer: UnsafeMutablePointer<Double>?, _ frames: Int)
+        -> Int
+    {
         Int(sf_readf_double(handle, buffer, sf_count_t(frames)))
     }
     public static func writeFrames(_ handle: OpaquePointer, _ buffer: UnsafePointer<Double>?, _ frames: Int) -> Int {
@@ -18,7 +20,8 @@ extension Double: SoundFileSample {
 }
 
 extension Float: SoundFileSample {
-    public static func readFrames(_ handle: OpaquePointer, _ buffer: UnsafeMutablePointer<Float>?, _ frames: Int) -> Int {
+    public static func readFrames(_ handle: OpaquePointer, _ buffer: UnsafeMutablePointer<Float>?, _ frames: Int) -> Int
+    {
         Int(sf_readf_float(handle, buffer, sf_count_t(frames)))
     }
     public static func writeFrames(_ handle: OpaquePointer, _ buffer: UnsafePointer<Float>?, _ frames: Int) -> Int {

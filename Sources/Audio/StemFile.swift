@@ -12,7 +12,11 @@ import Foundation
 public struct StemFile: Sendable, Equatable {
     /// The MUSDB18 stream index of each stem.
     public enum Stream: Int, Sendable, CaseIterable {
-        case mixture = 0, drums = 1, bass = 2, other = 3, vocals = 4
+        case mixture = 0
+        case drums = 1
+        case bass = 2
+        case other = 3
+        case vocals = 4
     }
 
     /// The file.
@@ -27,16 +31,18 @@ public struct StemFile: Sendable, Equatable {
         let data = try program.run(["-v", "error", "-show_streams", "-of", "json", url.path], about: url)
         let probe: Probe
         do { probe = try JSONDecoder().decode(Probe.self, from: data) } catch {
-            throw AudioError.ffmpegFailed(url, program: "ffprobe", status: 0, message: "unreadable JSON output: \(error)")
+            throw AudioError.ffmpegFailed(
+                url, program: "ffprobe", status: 0, message: "unreadable JSON output: \(error)")
         }
         let streams = (probe.streams ?? []).map { stream in
-            StemFileInfo.Stream(index: stream.index, codecType: stream.codec_type ?? "",
-                                codecName: stream.codec_name ?? "",
-                                sampleRate: Int(stream.sample_rate ?? "") ?? 0,
-                                channelCount: stream.channels ?? 0,
-                                durationTimestamps: stream.duration_ts ?? 0,
-                                duration: Double(stream.duration ?? "") ?? 0,
-                                title: stream.tags?["handler_name"])
+            StemFileInfo.Stream(
+                index: stream.index, codecType: stream.codec_type ?? "",
+                codecName: stream.codec_name ?? "",
+                sampleRate: Int(stream.sample_rate ?? "") ?? 0,
+                channelCount: stream.channels ?? 0,
+                durationTimestamps: stream.duration_ts ?? 0,
+                duration: Double(stream.duration ?? "") ?? 0,
+                title: stream.tags?["handler_name"])
         }
         guard streams.contains(where: \.isAudio) else {
             throw AudioError.notAnAudioFile(url, reason: "ffprobe finds no audio stream")
@@ -53,8 +59,10 @@ public struct StemFile: Sendable, Equatable {
     ///   - sampleRate: output rate (ffmpeg `-ar`, ffmpeg's resampler); nil keeps the
     ///     rate of stream 0, as stempeg does.
     ///   - info: the file's info if already known (saves an `ffprobe` run).
-    public func read(stream: Int, start: Double? = nil, duration: Double? = nil,
-                     sampleRate: Int? = nil, info: StemFileInfo? = nil) throws -> AudioBuffer {
+    public func read(
+        stream: Int, start: Double? = nil, duration: Double? = nil,
+        sampleRate: Int? = nil, info: StemFileInfo? = nil
+    ) throws -> AudioBuffer {
         let info = try info ?? self.info()
         guard let selected = info.streams.first(where: { $0.index == stream }), selected.isAudio else {
             throw AudioError.noSuchStream(url, index: stream, streamCount: info.streams.count)
@@ -64,8 +72,10 @@ public struct StemFile: Sendable, Equatable {
         guard channelCount > 0 else {
             throw AudioError.unsupportedFormat(url, reason: "stream \(stream) reports \(channelCount) channels")
         }
-        var arguments = ["-nostdin", "-v", "error", "-i", url.path, "-f", "s16le", "-ar", String(rate),
-                         "-map", "0:\(stream)"]
+        var arguments = [
+            "-nostdin", "-v", "error", "-i", url.path, "-f", "s16le", "-ar", String(rate),
+            "-map", "0:\(stream)"
+        ]
         if let start { arguments += ["-ss", Self.timestamp(start)] }
         if let duration { arguments += ["-t", Self.timestamp(duration)] }
         arguments.append("pipe:")
@@ -87,8 +97,10 @@ public struct StemFile: Sendable, Equatable {
     }
 
     /// Decodes one MUSDB18 stem.
-    public func read(_ stem: Stream, start: Double? = nil, duration: Double? = nil,
-                     sampleRate: Int? = nil, info: StemFileInfo? = nil) throws -> AudioBuffer {
+    public func read(
+        _ stem: Stream, start: Double? = nil, duration: Double? = nil,
+        sampleRate: Int? = nil, info: StemFileInfo? = nil
+    ) throws -> AudioBuffer {
         try read(stream: stem.rawValue, start: start, duration: duration, sampleRate: sampleRate, info: info)
     }
 
@@ -117,7 +129,8 @@ public struct StemFile: Sendable, Equatable {
             throw AudioError.fileNotFound(url)
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
-           size.intValue == 0 {
+            size.intValue == 0
+        {
             throw AudioError.emptyFile(url)
         }
     }

@@ -41,18 +41,25 @@ public struct AugmentedSetWriter: Sendable {
     public func prepare(datasetRoot: URL?) throws {
         let fileManager = FileManager.default
         if let datasetRoot, output.lies(within: datasetRoot) {
-            throw AugmentationError.unusableOutput(output, "it is inside the dataset root \(datasetRoot.path); datasets are never modified")
+            throw AugmentationError.unusableOutput(
+                output, "it is inside the dataset root \(datasetRoot.path); datasets are never modified")
         }
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw AugmentationError.unusableOutput(output, "it is a file, not a folder") }
+            guard isDirectory.boolValue else {
+                throw AugmentationError.unusableOutput(output, "it is a file, not a folder")
+            }
             let contents = try fileManager.contentsOfDirectory(atPath: output.path)
             if !contents.isEmpty {
                 guard let earlier = try? Data(contentsOf: settingsFile) else {
-                    throw AugmentationError.unusableOutput(output, "it is not empty and was not written by musdb augment; choose an empty or new folder")
+                    throw AugmentationError.unusableOutput(
+                        output, "it is not empty and was not written by musdb augment; choose an empty or new folder")
                 }
                 guard earlier == settings else {
-                    throw AugmentationError.unusableOutput(output, "it holds an augmented set made with other settings (see \(settingsFile.lastPathComponent)); use another folder or the same settings to resume")
+                    throw AugmentationError.unusableOutput(
+                        output,
+                        "it holds an augmented set made with other settings (see \(settingsFile.lastPathComponent)); use another folder or the same settings to resume"
+                    )
                 }
             }
         }
@@ -60,7 +67,9 @@ public struct AugmentedSetWriter: Sendable {
             try Self.createFolder(trainFolder)
             if fileManager.fileExists(atPath: partialFolder.path) { try fileManager.removeItem(at: partialFolder) }
             try Self.createFolder(partialFolder)
-            if !fileManager.fileExists(atPath: settingsFile.path) { try Self.writeAtomically(settings, to: settingsFile) }
+            if !fileManager.fileExists(atPath: settingsFile.path) {
+                try Self.writeAtomically(settings, to: settingsFile)
+            }
         } catch let error as AugmentationError {
             throw error
         } catch {
@@ -74,10 +83,12 @@ public struct AugmentedSetWriter: Sendable {
         let plan = renderer.planner.plan(index: index)
         let folder = trainFolder.appendingPathComponent(plan.id)
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("example.json")),
-              let record = try? JSONDecoder().decode(ExampleRecord.self, from: data),
-              record.plan == plan, record.format == format else { return nil }
+            let record = try? JSONDecoder().decode(ExampleRecord.self, from: data),
+            record.plan == plan, record.format == format
+        else { return nil }
         for (file, checksum) in record.crc32 {
-            guard let actual = try? CRC32.checksum(ofFile: folder.appendingPathComponent(file)), actual == checksum else {
+            guard let actual = try? CRC32.checksum(ofFile: folder.appendingPathComponent(file)), actual == checksum
+            else {
                 return nil
             }
         }
@@ -100,8 +111,9 @@ public struct AugmentedSetWriter: Sendable {
             for (name, channels) in files {
                 let file = "\(name).\(fileExtension)"
                 let url = staging.appendingPathComponent(file)
-                try AudioFile.write(AudioBuffer(sampleRate: plan.sampleRate, channels: channels), to: url,
-                                    format: format.audioFileFormat)
+                try AudioFile.write(
+                    AudioBuffer(sampleRate: plan.sampleRate, channels: channels), to: url,
+                    format: format.audioFileFormat)
                 checksums[file] = try CRC32.checksum(ofFile: url)
             }
             let record = ExampleRecord(plan: plan, scale: encoded.scale, format: format, crc32: checksums)
@@ -110,7 +122,8 @@ public struct AugmentedSetWriter: Sendable {
             do {
                 try AtomicFolder.commit(staging, to: destination)
             } catch let error as FileOutputError {
-                throw AugmentationError.unusableOutput(destination, "cannot move the finished example into place: \(error.reason)")
+                throw AugmentationError.unusableOutput(
+                    destination, "cannot move the finished example into place: \(error.reason)")
             }
             return record
         } catch {
@@ -126,8 +139,10 @@ public struct AugmentedSetWriter: Sendable {
     /// An example that fails is recorded in the summary's `failures` (its staging folder
     /// removed, so no partial example remains) and the others are still written; the
     /// manifest lists only complete examples. Throws only when the manifest cannot be written.
-    public func write(indices: [Int], jobs: Int,
-                      progress: @Sendable (_ id: String, _ skipped: Bool) -> Void) throws -> RunSummary {
+    public func write(
+        indices: [Int], jobs: Int,
+        progress: @Sendable (_ id: String, _ skipped: Bool) -> Void
+    ) throws -> RunSummary {
         let queue = WorkQueue(indices)
         let workers = max(1, min(jobs, indices.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

@@ -47,7 +47,7 @@ public struct EncodedExample: Sendable, Equatable {
         let full: Double
         if let bits {
             full = Double(1 << (bits - 1))
-            let headroom = full - 1 - 0.5 * Double(sourceCount)  // largest code minus rounding
+            let headroom = full - 1 - 0.5 * Double(sourceCount) // largest code minus rounding
             if peak * full > headroom { scale = headroom / (peak * full) }
         } else {
             full = 1
@@ -66,7 +66,7 @@ public struct EncodedExample: Sendable, Equatable {
                             // Two plain loops (no closure in the hot path), so both vectorise.
                             if isInteger {
                                 for i in 0..<frames {
-                                    let q = (x[i] * gain).rounded(.toNearestOrEven)  // integer code
+                                    let q = (x[i] * gain).rounded(.toNearestOrEven) // integer code
                                     sum[i] += q
                                     out[i] = q * inverse
                                 }

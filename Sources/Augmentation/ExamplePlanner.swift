@@ -41,8 +41,9 @@ public struct ExamplePlanner: Sendable {
         var semitones = 0.0, rate = 1.0
         if recipe.repitchProbability > 0, random.nextBool(probability: recipe.repitchProbability) {
             semitones = Double(random.nextInt(in: -recipe.maxSemitones...recipe.maxSemitones))
-            let tempo = min(max(random.nextNormal() * recipe.tempoStdPercent, -recipe.maxTempoPercent),
-                            recipe.maxTempoPercent)
+            let tempo = min(
+                max(random.nextNormal() * recipe.tempoStdPercent, -recipe.maxTempoPercent),
+                recipe.maxTempoPercent)
             rate = 1 + tempo / 100
         }
         let base = tracks[index / recipe.examplesPerTrack]
@@ -83,12 +84,15 @@ public struct ExamplePlanner: Sendable {
             let gain = random.nextUniform(in: recipe.gainMin...recipe.gainMax)
             let swap = random.nextBool(probability: recipe.swapProbability)
             let flip = random.nextBool(probability: recipe.signFlipProbability)
-            draws.append(.init(source: source, track: track.name, offset: min(offset, max(0, track.frameCount - span)),
-                               frameCount: span, gain: gain, swap: swap, flip: flip))
+            draws.append(
+                .init(
+                    source: source, track: track.name, offset: min(offset, max(0, track.frameCount - span)),
+                    frameCount: span, gain: gain, swap: swap, flip: flip))
         }
-        return ExamplePlan(id: ExamplePlan.id(index: index), index: index, seed: recipe.seed, sources: draws,
-                           semitones: semitones, rate: rate, frameCount: outputFrames(of: base, rate: rate),
-                           sampleRate: sampleRate)
+        return ExamplePlan(
+            id: ExamplePlan.id(index: index), index: index, seed: recipe.seed, sources: draws,
+            semitones: semitones, rate: rate, frameCount: outputFrames(of: base, rate: rate),
+            sampleRate: sampleRate)
     }
 
     /// Frames written per example.

@@ -17,13 +17,15 @@ public struct ExampleRenderer: Sendable {
         let rates = Dictionary(planner.tracks.map { ($0.name, $0.sampleRate) }, uniquingKeysWith: { a, _ in a })
         var sources = [[[Double]]]()
         for draw in plan.sources {
-            var channels = try loader.load(source: draw.source, track: draw.track,
-                                           frames: draw.offset..<(draw.offset + draw.frameCount))
+            var channels = try loader.load(
+                source: draw.source, track: draw.track,
+                frames: draw.offset..<(draw.offset + draw.frameCount))
             let trackRate = rates[draw.track] ?? plan.sampleRate
             if trackRate != plan.sampleRate {
                 let ratio = Double(plan.sampleRate) / Double(trackRate)
                 channels = try Resampler.resample(
-                    channels, ratio: ratio, outputCount: Int((Double(draw.frameCount) * ratio).rounded()), quality: .best)
+                    channels, ratio: ratio, outputCount: Int((Double(draw.frameCount) * ratio).rounded()),
+                    quality: .best)
             }
             sources.append(channels)
         }
@@ -32,7 +34,8 @@ public struct ExampleRenderer: Sendable {
         if sources.contains(where: { $0.contains { $0.count != shortest } }) {
             sources = sources.map { $0.map { Array($0.prefix(shortest)) } }
         }
-        var example = try Example(sampleRate: plan.sampleRate, sourceNames: plan.sources.map(\.source), sources: sources)
+        var example = try Example(
+            sampleRate: plan.sampleRate, sourceNames: plan.sources.map(\.source), sources: sources)
         for (s, draw) in plan.sources.enumerated() {
             if draw.swap { example.swapChannels(ofSource: s) }
             if draw.flip { example.flipSign(ofSource: s) }

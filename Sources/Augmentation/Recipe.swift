@@ -102,23 +102,33 @@ public struct Recipe: Codable, Equatable, Sendable {
         }
         // Upper bounds keep every frame count and example count an Int: a recipe file is
         // input, and a huge value must be an error, never an overflow trap.
-        try check(examplesPerTrack >= 1 && examplesPerTrack <= Self.maxExamplesPerTrack,
-                  "examplesPerTrack must be in 1…\(Self.maxExamplesPerTrack) (got \(examplesPerTrack))")
+        try check(
+            examplesPerTrack >= 1 && examplesPerTrack <= Self.maxExamplesPerTrack,
+            "examplesPerTrack must be in 1…\(Self.maxExamplesPerTrack) (got \(examplesPerTrack))")
         if let duration {
-            try check(duration > 0 && duration <= Self.maxDuration,
-                      "duration must be positive and at most \(Int(Self.maxDuration)) s (got \(duration))")
+            try check(
+                duration > 0 && duration <= Self.maxDuration,
+                "duration must be positive and at most \(Int(Self.maxDuration)) s (got \(duration))")
         }
         try check(!sources.isEmpty && Set(sources).count == sources.count, "sources must be distinct and not empty")
-        try check(gainMin >= 0 && gainMin <= gainMax && gainMax.isFinite, "gain range \(gainMin)…\(gainMax) is not 0 ≤ min ≤ max")
-        for (name, p) in [("swapProbability", swapProbability), ("signFlipProbability", signFlipProbability),
-                          ("repitchProbability", repitchProbability)] {
+        try check(
+            gainMin >= 0 && gainMin <= gainMax && gainMax.isFinite,
+            "gain range \(gainMin)…\(gainMax) is not 0 ≤ min ≤ max")
+        for (name, p) in [
+            ("swapProbability", swapProbability), ("signFlipProbability", signFlipProbability),
+            ("repitchProbability", repitchProbability)
+        ] {
             try check(p >= 0 && p <= 1, "\(name) must be in 0…1 (got \(p))")
         }
-        try check(remixGroupSize >= 2 && remixGroupSize <= 4096, "remixGroupSize must be in 2…4096 (got \(remixGroupSize))")
+        try check(
+            remixGroupSize >= 2 && remixGroupSize <= 4096, "remixGroupSize must be in 2…4096 (got \(remixGroupSize))")
         try check(maxSemitones >= 0 && maxSemitones <= 24, "maxSemitones must be in 0…24 (got \(maxSemitones))")
-        try check(tempoStdPercent >= 0 && tempoStdPercent.isFinite && maxTempoPercent >= 0 && maxTempoPercent < 75,
-                  "tempo settings must be finite, ≥ 0 and maxTempoPercent < 75")
-        if let sampleRate { try check(sampleRate >= 1000 && sampleRate <= 384_000, "sampleRate \(sampleRate) Hz is out of range") }
+        try check(
+            tempoStdPercent >= 0 && tempoStdPercent.isFinite && maxTempoPercent >= 0 && maxTempoPercent < 75,
+            "tempo settings must be finite, ≥ 0 and maxTempoPercent < 75")
+        if let sampleRate {
+            try check(sampleRate >= 1000 && sampleRate <= 384_000, "sampleRate \(sampleRate) Hz is out of range")
+        }
         try check(duration != nil || remix == .none, "whole-track examples (no duration) cannot be remixed")
     }
 
@@ -130,7 +140,7 @@ public struct Recipe: Codable, Equatable, Sendable {
     private static func describe(_ error: DecodingError) -> String {
         switch error {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
-             .dataCorrupted(let context):
+            .dataCorrupted(let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
         @unknown default:

@@ -10,17 +10,21 @@ public enum BSSEval {
     /// SIR over all frames *including* NaN (silent) ones, so a single silent frame makes
     /// every candidate's mean NaN and it returns the identity whatever the estimates. We
     /// skip NaN frames, so the result equals museval's whenever no frame is NaN.
-    public static func evaluate(references: [[[Double]]], estimates: [[[Double]]],
-                                options: BSSEvalOptions = BSSEvalOptions()) throws -> BSSEvalScores {
+    public static func evaluate(
+        references: [[[Double]]], estimates: [[[Double]]],
+        options: BSSEvalOptions = BSSEvalOptions()
+    ) throws -> BSSEvalScores {
         guard options.window > 0, options.hop > 0, options.filterLength > 0 else {
             throw BSSEvalError.invalidOptions(
-                "window (\(options.window)), hop (\(options.hop)) and filter length (\(options.filterLength)) must be positive")
+                "window (\(options.window)), hop (\(options.hop)) and filter length (\(options.filterLength)) must be positive"
+            )
         }
         let refs = try SignalSet(references, role: .reference)
         let ests = try SignalSet(estimates, role: .estimate, length: refs.length)
         guard refs.sourceCount == ests.sourceCount, refs.channelCount == ests.channelCount else {
-            throw BSSEvalError.shapeMismatch(references: (refs.sourceCount, refs.channelCount),
-                                             estimates: (ests.sourceCount, ests.channelCount))
+            throw BSSEvalError.shapeMismatch(
+                references: (refs.sourceCount, refs.channelCount),
+                estimates: (ests.sourceCount, ests.channelCount))
         }
         Trace.mark("inputs")
         for j in 0..<refs.sourceCount where refs.isSilent(source: j, in: 0..<refs.length) {
@@ -34,25 +38,31 @@ public enum BSSEval {
 
     static func evaluate(_ refs: SignalSet, _ ests: SignalSet, options: BSSEvalOptions) -> BSSEvalScores {
         let nsrc = refs.sourceCount
-        let pairs: [(Int, Int)] = options.computePermutation
+        let pairs: [(Int, Int)] =
+            options.computePermutation
             ? (0..<nsrc).flatMap { j in (0..<nsrc).map { (j, $0) } }
             : (0..<nsrc).map { ($0, $0) }
         let pairScores: PairScores
-        var global: ([Double], [Double])?   // (nsdr, SI-SDR), computed alongside the solves when possible
+        var global: ([Double], [Double])? // (nsdr, SI-SDR), computed alongside the solves when possible
         switch options.algorithm {
         case .reference:
             pairScores = ReferenceKernel.pairScores(references: refs, estimates: ests, options: options, pairs: pairs)
         case .fast:
-            pairScores = FastKernel.pairScores(references: refs, estimates: ests, options: options, pairs: pairs,
-                                               alongside: { global = GlobalMetrics.compute(refs, ests, sums: $0.count == refs.sourceCount ? $0 : nil) })
+            pairScores = FastKernel.pairScores(
+                references: refs, estimates: ests, options: options, pairs: pairs,
+                alongside: { global = GlobalMetrics.compute(refs, ests, sums: $0.count == refs.sourceCount ? $0 : nil) }
+            )
         }
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
         let permutation = choosePermutation(pairScores, options: options)
-        var scores = BSSEvalScores(sdr: [], isr: [], sir: [], sar: [], permutation: permutation,
-                                   frameStarts: framing.starts, frameLength: framing.frameLength,
-                                   nsdr: [], siSDR: [])
-        var metrics = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: .nan, count: framing.count),
-                                                          count: nsrc), count: 4)
+        var scores = BSSEvalScores(
+            sdr: [], isr: [], sir: [], sar: [], permutation: permutation,
+            frameStarts: framing.starts, frameLength: framing.frameLength,
+            nsdr: [], siSDR: [])
+        var metrics = [[[Double]]](
+            repeating: [[Double]](
+                repeating: [Double](repeating: .nan, count: framing.count),
+                count: nsrc), count: 4)
         for m in PairScores.Metric.allCases {
             for j in 0..<nsrc {
                 for t in 0..<framing.count {

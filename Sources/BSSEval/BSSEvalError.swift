@@ -30,11 +30,14 @@ public enum BSSEvalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the \(role.rawValue) signals are empty: need at least one source, one channel and one sample"
         case .ragged(let role, let source):
             return "\(role.rawValue) source \(source) has a different channel count than \(role.rawValue) source 0, "
-                + "or channels of different lengths" + (role == .reference ? ", or a different length than reference source 0" : "")
+                + "or channels of different lengths"
+                + (role == .reference ? ", or a different length than reference source 0" : "")
         case .shapeMismatch(let r, let e):
-            return "references have \(r.sources) sources × \(r.channels) channels but estimates have \(e.sources) × \(e.channels)"
+            return
+                "references have \(r.sources) sources × \(r.channels) channels but estimates have \(e.sources) × \(e.channels)"
         case .silentSource(let role, let index):
-            return "\(role.rawValue) source \(index) is silent over the whole track (all zeros, or channels cancelling): "
+            return
+                "\(role.rawValue) source \(index) is silent over the whole track (all zeros, or channels cancelling): "
                 + "BSS Eval is undefined for it (museval rejects the track)"
         case .invalidOptions(let what):
             return "invalid BSS Eval options: \(what)"

@@ -55,10 +55,12 @@ public struct BSSEvalOptions: Sendable, Equatable {
     /// set 0 to take the spill path on short tracks.
     var lagMemoryLimit = 64 << 20
 
-    public init(window: Int = 44100, hop: Int = 44100, filterLength: Int = 512,
-                mode: Mode = .v4, criteria: Criteria = .images,
-                computePermutation: Bool = false, algorithm: Algorithm = .fast,
-                threadCount: Int = 0) {
+    public init(
+        window: Int = 44100, hop: Int = 44100, filterLength: Int = 512,
+        mode: Mode = .v4, criteria: Criteria = .images,
+        computePermutation: Bool = false, algorithm: Algorithm = .fast,
+        threadCount: Int = 0
+    ) {
         self.window = window
         self.hop = hop
         self.filterLength = filterLength

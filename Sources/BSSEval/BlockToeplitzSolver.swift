@@ -35,12 +35,15 @@ struct BlockToeplitzSolver {
         for p in 0..<m { blocks[((L - 1) * m + p) * m + p] += diagonal }
     }
 
-    private static func gemm(_ rows: Int, _ cols: Int, _ inner: Int,
-                             _ a: UnsafePointer<Double>, _ lda: Int,
-                             _ b: UnsafePointer<Double>, _ ldb: Int, beta: Double,
-                             _ c: UnsafeMutablePointer<Double>, _ ldc: Int) {
-        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(cols), Int32(inner),
-                    1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    private static func gemm(
+        _ rows: Int, _ cols: Int, _ inner: Int,
+        _ a: UnsafePointer<Double>, _ lda: Int,
+        _ b: UnsafePointer<Double>, _ ldb: Int, beta: Double,
+        _ c: UnsafeMutablePointer<Double>, _ ldc: Int
+    ) {
+        cblas_dgemm(
+            CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(cols), Int32(inner),
+            1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
     /// `a⁻¹ b` for an `m × m` `a` (copied) and `m × cols` `b` (overwritten), LAPACK `dgesv`;
@@ -85,7 +88,7 @@ struct BlockToeplitzSolver {
             return true
         }
         guard recordPivots(eb) else { return nil }
-        var first = [Double](repeating: 0, count: m * rhs)   // d_0, then R(0)⁻¹ d_0
+        var first = [Double](repeating: 0, count: m * rhs) // d_0, then R(0)⁻¹ d_0
         for c in 0..<rhs { for p in 0..<m { first[c * m + p] = d[c * n + p] } }
         guard Self.solveSmall(ef, m: m, &first, cols: rhs) else { return nil }
         for c in 0..<rhs { for p in 0..<m { x[c * n + p] = first[c * m + p] } }
@@ -93,15 +96,16 @@ struct BlockToeplitzSolver {
             let r = rp.baseAddress!
             return x.withUnsafeMutableBufferPointer { xp in
                 for order in 1..<max(L, 1) {
-                    let rowF = r + (L - 1 - order) * mm   // [R(order), …, R(1)]
-                    let rowB = r + L * mm                 // [R(−1), …, R(−order)]
+                    let rowF = r + (L - 1 - order) * mm // [R(order), …, R(1)]
+                    let rowB = r + L * mm // [R(−1), …, R(−order)]
                     let used = order * m
                     Self.gemm(m, m, used, rowF, m, f, n, beta: 0, &deltaF, m)
                     Self.gemm(m, m, used, rowB, m, b, n, beta: 0, &deltaB, m)
                     // α = −E_b⁻¹ Δ_f, β = −E_f⁻¹ Δ_b
                     var alpha = deltaF.map { -$0 }, beta = deltaB.map { -$0 }
                     guard Self.solveSmall(eb, m: m, &alpha, cols: m),
-                          Self.solveSmall(ef, m: m, &beta, cols: m) else { return false }
+                        Self.solveSmall(ef, m: m, &beta, cols: m)
+                    else { return false }
                     // F' = [F; 0] + [0; B] α,  B' = [0; B] + [F; 0] β (old F and B on the right).
                     for c in 0..<m {
                         for i in 0..<used { saved[c * used + i] = f[c * n + i] }
@@ -112,7 +116,7 @@ struct BlockToeplitzSolver {
                     b.withUnsafeMutableBufferPointer { bp in
                         for c in 0..<m {
                             let col = bp.baseAddress! + c * n
-                            memmove(col + m, col, used * MemoryLayout<Double>.stride)   // overlapping shift
+                            memmove(col + m, col, used * MemoryLayout<Double>.stride) // overlapping shift
                             col.update(repeating: 0, count: m)
                         }
                     }

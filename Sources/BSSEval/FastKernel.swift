@@ -33,9 +33,11 @@ enum FastKernel {
 
     /// `sideWork` runs alongside the filter solves in v4 mode (they leave a core idle), and
     /// not at all in v3 mode: callers check whether it ran.
-    static func pairScores(references refs: SignalSet, estimates ests: SignalSet,
-                           options: BSSEvalOptions, pairs: [(Int, Int)],
-                           alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil) -> PairScores {
+    static func pairScores(
+        references refs: SignalSet, estimates ests: SignalSet,
+        options: BSSEvalOptions, pairs: [(Int, Int)],
+        alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil
+    ) -> PairScores {
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
         var scores = PairScores(sourceCount: refs.sourceCount, frameCount: framing.count)
         let threads = options.threadCount > 0 ? options.threadCount : ProcessInfo.processInfo.activeProcessorCount
@@ -50,21 +52,28 @@ enum FastKernel {
             switch options.mode {
             case .v4:
                 let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
-                if options.scoresFramesFromLags && FrameCorrelations.applies(framing: framing, filterLength: options.filterLength) {
-                    scoreFromLags(frames, references: refs, estimates: ests, framing: framing, options: options,
-                                  pairs: pairs, frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
+                if options.scoresFramesFromLags
+                    && FrameCorrelations.applies(framing: framing, filterLength: options.filterLength)
+                {
+                    scoreFromLags(
+                        frames, references: refs, estimates: ests, framing: framing, options: options,
+                        pairs: pairs, frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
                 } else {
-                    scoreSpectrally(frames, references: refs, estimates: ests, options: options, pairs: pairs,
-                                    frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
+                    scoreSpectrally(
+                        frames, references: refs, estimates: ests, options: options, pairs: pairs,
+                        frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
                 }
             case .v3:
                 for t in 0..<framing.count where !silent[t] {
                     let range = framing.range(t)
-                    let filters = FilterSpectra(references: refs, estimates: ests, range: range,
-                                                filterLength: options.filterLength, pairs: pairs,
-                                                frameSize: frameSize, threads: threads)
+                    let filters = FilterSpectra(
+                        references: refs, estimates: ests, range: range,
+                        filterLength: options.filterLength, pairs: pairs,
+                        frameSize: frameSize, threads: threads)
                     FrameScorer(frameSize: frameSize, refs: refs, ests: ests, batchSize: 1)
-                        .score([(t: t, range: range)], pairs: pairs, criteria: options.criteria, filters: filters, into: sink)
+                        .score(
+                            [(t: t, range: range)], pairs: pairs, criteria: options.criteria, filters: filters,
+                            into: sink)
                 }
             }
         }
@@ -74,19 +83,27 @@ enum FastKernel {
     /// v4 frames scored from their own lags (`FrameCorrelations`, `LagScorer`); the frames
     /// the lags cannot score accurately (near-perfect estimates, ill-conditioned filters)
     /// go to the spectral scorer.
-    private static func scoreFromLags(_ frames: [(t: Int, range: Range<Int>)], references refs: SignalSet, estimates ests: SignalSet,
-                                      framing: Framing, options: BSSEvalOptions, pairs: [(Int, Int)], frameSize: Int,
-                                      threads: Int, sink: ScoreSink, alongside sideWork: (([GlobalMetrics.Sums]) -> Void)?) {
+    private static func scoreFromLags(
+        _ frames: [(t: Int, range: Range<Int>)], references refs: SignalSet, estimates ests: SignalSet,
+        framing: Framing, options: BSSEvalOptions, pairs: [(Int, Int)], frameSize: Int,
+        threads: Int, sink: ScoreSink, alongside sideWork: (([GlobalMetrics.Sums]) -> Void)?
+    ) {
         let L = options.filterLength
-        let lags = FrameCorrelations(references: refs, estimates: ests, framing: framing, filterLength: L, threads: threads,
-                                     memoryLimit: options.lagMemoryLimit)
+        let lags = FrameCorrelations(
+            references: refs, estimates: ests, framing: framing, filterLength: L, threads: threads,
+            memoryLimit: options.lagMemoryLimit)
         Trace.mark("frame correlations (\(framing.count) frames\(lags.isSpilled ? ", lags in a spill file" : ""))")
-        let filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length, filterLength: L, pairs: pairs,
-                                    frameSize: frameSize, threads: threads, correlations: lags.track,
-                                    exactCorrelations: { ReferenceCorrelations(references: refs, estimates: ests, range: 0..<refs.length,
-                                                                               filterLength: L, threads: threads) },
-                                    withSpectra: false, alongside: sideWork)
-        let scorer = LagScorer(filters: filters, pairs: pairs, references: refs.signalCount, estimates: ests.signalCount, filterLength: L)
+        let filters = FilterSpectra(
+            references: refs, estimates: ests, range: 0..<refs.length, filterLength: L, pairs: pairs,
+            frameSize: frameSize, threads: threads, correlations: lags.track,
+            exactCorrelations: {
+                ReferenceCorrelations(
+                    references: refs, estimates: ests, range: 0..<refs.length,
+                    filterLength: L, threads: threads)
+            },
+            withSpectra: false, alongside: sideWork)
+        let scorer = LagScorer(
+            filters: filters, pairs: pairs, references: refs.signalCount, estimates: ests.signalCount, filterLength: L)
         Trace.mark("filter correlations")
         let spectral = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, frames.count))
         spectral.initialize(repeating: false, count: max(1, frames.count))
@@ -108,7 +125,9 @@ enum FastKernel {
                         spectral[i] = true
                         continue
                     }
-                    let energies = e.map { channel in LagScorer.dot(channel + range.lowerBound, channel + range.lowerBound, range.count) }
+                    let energies = e.map { channel in
+                        LagScorer.dot(channel + range.lowerBound, channel + range.lowerBound, range.count)
+                    }
                     let scored = scorer.score(lags: frameLags, estimateEnergies: energies)
                     if scored.contains(where: { $0 == nil }) {
                         spectral[i] = true
@@ -124,17 +143,20 @@ enum FastKernel {
         framesScoredFromLags.add(frames.count - rest.count, ordering: .relaxed)
         Trace.mark("\(frames.count - rest.count) frames from their lags")
         if !rest.isEmpty {
-            scoreSpectrally(rest, references: refs, estimates: ests, options: options, pairs: pairs,
-                            frameSize: frameSize, threads: threads, sink: sink, filters: filters)
+            scoreSpectrally(
+                rest, references: refs, estimates: ests, options: options, pairs: pairs,
+                frameSize: frameSize, threads: threads, sink: sink, filters: filters)
         }
     }
 
     /// v4 frames scored from their spectra (`FrameScorer`), with the filters solved here
     /// unless given.
-    private static func scoreSpectrally(_ frames: [(t: Int, range: Range<Int>)], references refs: SignalSet, estimates ests: SignalSet,
-                                        options: BSSEvalOptions, pairs: [(Int, Int)], frameSize: Int, threads: Int,
-                                        sink: ScoreSink, filters given: FilterSpectra? = nil,
-                                        alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil) {
+    private static func scoreSpectrally(
+        _ frames: [(t: Int, range: Range<Int>)], references refs: SignalSet, estimates ests: SignalSet,
+        options: BSSEvalOptions, pairs: [(Int, Int)], frameSize: Int, threads: Int,
+        sink: ScoreSink, filters given: FilterSpectra? = nil,
+        alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil
+    ) {
         // Up to `framesPerBatch` frames per batch, fewer on short tracks so every core gets one.
         let batch = max(1, min(FrameScorer.framesPerBatch, (frames.count + threads - 1) / threads))
         let batches = (frames.count + batch - 1) / batch
@@ -156,12 +178,14 @@ enum FastKernel {
             filters.makeSpectra(threads: threads)
             makeScorers()
         } else {
-            filters = FilterSpectra(references: refs, estimates: ests, range: 0..<refs.length,
-                                    filterLength: options.filterLength, pairs: pairs,
-                                    frameSize: frameSize, threads: threads, alongside: { sums in
-                                        sideWork?(sums)
-                                        makeScorers()
-                                    })
+            filters = FilterSpectra(
+                references: refs, estimates: ests, range: 0..<refs.length,
+                filterLength: options.filterLength, pairs: pairs,
+                frameSize: frameSize, threads: threads,
+                alongside: { sums in
+                    sideWork?(sums)
+                    makeScorers()
+                })
         }
         // Batches are handed out first come, first served, so a core slowed by other
         // load does less of them. Each frame's scores depend only on its batch, never
@@ -171,8 +195,9 @@ enum FastKernel {
             while true {
                 let b = next.add(1, ordering: .relaxed).oldValue
                 guard b < batches else { break }
-                let batchFrames = Array(frames[b * batch ..< min((b + 1) * batch, frames.count)])
-                scorers[worker].score(batchFrames, pairs: pairs, criteria: options.criteria, filters: filters, into: sink)
+                let batchFrames = Array(frames[b * batch..<min((b + 1) * batch, frames.count)])
+                scorers[worker].score(
+                    batchFrames, pairs: pairs, criteria: options.criteria, filters: filters, into: sink)
             }
         }
         Trace.mark("\(frames.count) frames")

@@ -1,5 +1,5 @@
-import Dispatch
 import DSP
+import Dispatch
 
 /// The distortion filters of one filter range (the whole track for v4, a frame for v3),
 /// solved once for every estimate and transformed once to the frame FFT size.
@@ -28,80 +28,90 @@ final class FilterSpectra {
 
     /// `sideWork`, when given, runs alongside the solves (see below) with the nsdr / SI-SDR
     /// sums gathered by the correlation pass.
-    init(references refs: SignalSet, estimates ests: SignalSet, range: Range<Int>, filterLength L: Int,
-         pairs: [(Int, Int)], frameSize: Int, threads: Int,
-         correlations given: ReferenceCorrelations? = nil,
-         exactCorrelations: (() -> ReferenceCorrelations)? = nil,
-         withSpectra: Bool = true,
-         alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil) {
+    init(
+        references refs: SignalSet, estimates ests: SignalSet, range: Range<Int>, filterLength L: Int,
+        pairs: [(Int, Int)], frameSize: Int, threads: Int,
+        correlations given: ReferenceCorrelations? = nil,
+        exactCorrelations: (() -> ReferenceCorrelations)? = nil,
+        withSpectra: Bool = true,
+        alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil
+    ) {
         let nsrc = refs.sourceCount, nchan = refs.channelCount, K = refs.signalCount
         sourceCount = nsrc
         channelCount = nchan
         self.frameSize = frameSize
         bins = frameSize / 2 + 1
-        var correlations = given ?? ReferenceCorrelations(references: refs, estimates: ests, range: range,
-                                                          filterLength: L, threads: threads)
+        var correlations =
+            given
+            ?? ReferenceCorrelations(
+                references: refs, estimates: ests, range: range,
+                filterLength: L, threads: threads)
         Trace.mark("correlations")
         let estimates = Array(Set(pairs.map { $0.1 })).sorted()
         let column = Dictionary(uniqueKeysWithValues: estimates.enumerated().map { ($1, $0) })
         let n = K * L, rhs = estimates.count * nchan
         var d: [Double] = []
         let m = nchan * L
-        var solvedSpatial: [Int: [Double]] = [:]   // jtrue → m × (estimates of jtrue)·nchan
+        var solvedSpatial: [Int: [Double]] = [:] // jtrue → m × (estimates of jtrue)·nchan
         var spatialColumns: [Int: [Int: Int]] = [:]
         // Solves every filter from `correlations`; true when every solve kept its block
         // Levinson solution (G well-conditioned).
         func solveAll(_ correlations: ReferenceCorrelations, sideWork: (([GlobalMetrics.Sums]) -> Void)?) -> Bool {
-        // D: row p·L + k, column (estimate slot)·nchan + c.
-        d = [Double](repeating: 0, count: n * rhs)
-        for (slot, jest) in estimates.enumerated() {
-            for c in 0..<nchan {
-                for p in 0..<K {
-                    for k in 0..<L { d[(slot * nchan + c) * n + p * L + k] = correlations.cross(p, jest * nchan + c, k) }
-                }
-            }
-        }
-        // The spatial (Cj) and projection (C) solves are independent and mostly serial
-        // (block Levinson on one BLAS thread): they run side by side, and `sideWork` (the
-        // whole-track metrics, a memory-bound pass) takes the core that frees up first.
-        let unsolved = d
-        var projectionKept = true, spatialKept = true
-        // Cj: one factorisation of G_jj + eps·I per reference source, all its estimates at once.
-        let solveSpatial: () -> Void = {
-            for jtrue in Set(pairs.map { $0.0 }).sorted() {
-                let mine = pairs.filter { $0.0 == jtrue }.map { $0.1 }
-                var b = [Double](repeating: 0, count: m * mine.count * nchan)
-                for (slot, jest) in mine.enumerated() {
-                    for c in 0..<nchan {
-                        let src = (column[jest]! * nchan + c) * n + jtrue * m
-                        for r in 0..<m { b[(slot * nchan + c) * m + r] = unsolved[src + r] }
+            // D: row p·L + k, column (estimate slot)·nchan + c.
+            d = [Double](repeating: 0, count: n * rhs)
+            for (slot, jest) in estimates.enumerated() {
+                for c in 0..<nchan {
+                    for p in 0..<K {
+                        for k in 0..<L {
+                            d[(slot * nchan + c) * n + p * L + k] = correlations.cross(p, jest * nchan + c, k)
+                        }
                     }
                 }
-                let own = jtrue * nchan ..< (jtrue + 1) * nchan
-                let kept = LinearSolve.solveBlockToeplitzFirst(blockSize: nchan, blockCount: L, &b, rhs: mine.count * nchan,
-                                                    entry: { correlations.gramBlockEntry(signals: own, lag: $0, $1, $2) },
-                                                    fill: { a, diagonal in correlations.fillGram(a, signals: own, diagonal: diagonal) })
-                if !kept { spatialKept = false }
-                solvedSpatial[jtrue] = b
-                spatialColumns[jtrue] = Dictionary(uniqueKeysWithValues: mine.enumerated().map { ($1, $0) })
             }
-        }
-        // C: one factorisation of G + eps·I, every estimate as right-hand sides.
-        let solveProjection: () -> Void = {
-            // The longest task: by its residual check the Cj solves are done, so the check
-            // takes every core.
-            projectionKept = LinearSolve.solveBlockToeplitzFirst(blockSize: K, blockCount: L, &d, rhs: rhs, checkThreads: threads,
-                                                entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
-                                                fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
-        }
-        let sums = correlations.trackSums
-        let tasks: [() -> Void] = [solveProjection, solveSpatial] + (sideWork.map { work in [{ work(sums) }] } ?? [])
-        if threads > 1 {
-            DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
-        } else {
-            tasks.forEach { $0() }
-        }
-        return projectionKept && spatialKept
+            // The spatial (Cj) and projection (C) solves are independent and mostly serial
+            // (block Levinson on one BLAS thread): they run side by side, and `sideWork` (the
+            // whole-track metrics, a memory-bound pass) takes the core that frees up first.
+            let unsolved = d
+            var projectionKept = true, spatialKept = true
+            // Cj: one factorisation of G_jj + eps·I per reference source, all its estimates at once.
+            let solveSpatial: () -> Void = {
+                for jtrue in Set(pairs.map { $0.0 }).sorted() {
+                    let mine = pairs.filter { $0.0 == jtrue }.map { $0.1 }
+                    var b = [Double](repeating: 0, count: m * mine.count * nchan)
+                    for (slot, jest) in mine.enumerated() {
+                        for c in 0..<nchan {
+                            let src = (column[jest]! * nchan + c) * n + jtrue * m
+                            for r in 0..<m { b[(slot * nchan + c) * m + r] = unsolved[src + r] }
+                        }
+                    }
+                    let own = jtrue * nchan..<(jtrue + 1) * nchan
+                    let kept = LinearSolve.solveBlockToeplitzFirst(
+                        blockSize: nchan, blockCount: L, &b, rhs: mine.count * nchan,
+                        entry: { correlations.gramBlockEntry(signals: own, lag: $0, $1, $2) },
+                        fill: { a, diagonal in correlations.fillGram(a, signals: own, diagonal: diagonal) })
+                    if !kept { spatialKept = false }
+                    solvedSpatial[jtrue] = b
+                    spatialColumns[jtrue] = Dictionary(uniqueKeysWithValues: mine.enumerated().map { ($1, $0) })
+                }
+            }
+            // C: one factorisation of G + eps·I, every estimate as right-hand sides.
+            let solveProjection: () -> Void = {
+                // The longest task: by its residual check the Cj solves are done, so the check
+                // takes every core.
+                projectionKept = LinearSolve.solveBlockToeplitzFirst(
+                    blockSize: K, blockCount: L, &d, rhs: rhs, checkThreads: threads,
+                    entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
+                    fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
+            }
+            let sums = correlations.trackSums
+            let tasks: [() -> Void] =
+                [solveProjection, solveSpatial] + (sideWork.map { work in [{ work(sums) }] } ?? [])
+            if threads > 1 {
+                DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
+            } else {
+                tasks.forEach { $0() }
+            }
+            return projectionKept && spatialKept
         }
         if !solveAll(correlations, sideWork: sideWork), let exactCorrelations {
             // G is ill-conditioned: its rounding shows in the scores, so it is rebuilt with
@@ -112,11 +122,12 @@ final class FilterSpectra {
         }
         Trace.mark("filters Cj and C (n = \(n))\(sideWork == nil ? "" : ", whole-track metrics alongside")")
         for (slot, jest) in estimates.enumerated() {
-            projectionTaps[jest] = Array(d[slot * nchan * n ..< (slot + 1) * nchan * n])
+            projectionTaps[jest] = Array(d[slot * nchan * n..<(slot + 1) * nchan * n])
         }
         for (jtrue, columns) in solvedSpatial.keys.map({ ($0, spatialColumns[$0]!) }) {
             for (jest, slot) in columns {
-                spatialTaps[jtrue * nsrc + jest] = Array(solvedSpatial[jtrue]![slot * nchan * m ..< (slot + 1) * nchan * m])
+                spatialTaps[jtrue * nsrc + jest] = Array(
+                    solvedSpatial[jtrue]![slot * nchan * m..<(slot + 1) * nchan * m])
             }
         }
         filterLength = L

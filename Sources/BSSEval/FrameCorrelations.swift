@@ -54,11 +54,11 @@ struct FrameCorrelations {
         var position = 0
         for t in 0..<framing.count {
             let r = framing.range(t)
-            if r.lowerBound > position { out.append((position ..< r.lowerBound, nil)) }
+            if r.lowerBound > position { out.append((position..<r.lowerBound, nil)) }
             out.append((r, t))
             position = r.upperBound
         }
-        if position < framing.length { out.append((position ..< framing.length, nil)) }
+        if position < framing.length { out.append((position..<framing.length, nil)) }
         return out
     }
 
@@ -77,8 +77,10 @@ struct FrameCorrelations {
 
     /// `memoryLimit`: the most bytes of segment lags kept in memory; more go to a spill file
     /// (or stay in memory if no spill file can be made or written).
-    init(references refs: SignalSet, estimates ests: SignalSet, framing: Framing, filterLength L: Int, threads: Int,
-         memoryLimit: Int = Int.max) {
+    init(
+        references refs: SignalSet, estimates ests: SignalSet, framing: Framing, filterLength L: Int, threads: Int,
+        memoryLimit: Int = Int.max
+    ) {
         let K = refs.signalCount, Ke = ests.signalCount
         signalCount = K
         estimateCount = Ke
@@ -118,8 +120,9 @@ struct FrameCorrelations {
                             let i = next.add(1, ordering: .relaxed).oldValue
                             guard i < segments.count else { break }
                             let target = own ?? out! + i * stride
-                            correlator.correlate(r, e, range: segments[i].range, into: target,
-                                                 lanes: sameLayout ? lanes + i * 3 * K : nil)
+                            correlator.correlate(
+                                r, e, range: segments[i].range, into: target,
+                                lanes: sameLayout ? lanes + i * 3 * K : nil)
                             if let file, !file.write(target, count: stride, at: i * stride) {
                                 failed.store(true, ordering: .relaxed)
                             }
@@ -177,7 +180,8 @@ struct FrameCorrelations {
         self.owner = owner
         if L > 1 && segments.count > 1 {
             let boundaries = segments.dropFirst().map(\.range.lowerBound)
-            let corrections = Self.boundaryCorrections(refs, ests, boundaries: boundaries, filterLength: L, threads: threads)
+            let corrections = Self.boundaryCorrections(
+                refs, ests, boundaries: boundaries, filterLength: L, threads: threads)
             let rows = K * K
             for p in 0..<K {
                 for q in 0...p {
@@ -206,8 +210,9 @@ struct FrameCorrelations {
             }
             return sums
         }
-        track = ReferenceCorrelations(signalCount: K, estimateCount: Ke, filterLength: L,
-                                      gramLags: gram, crossLags: cross, trackSums: sums)
+        track = ReferenceCorrelations(
+            signalCount: K, estimateCount: Ke, filterLength: L,
+            gramLags: gram, crossLags: cross, trackSums: sums)
     }
 
     /// The products of every pair that straddle each boundary, lags 1…L−1:
@@ -217,8 +222,10 @@ struct FrameCorrelations {
     /// the L−1 after it (v), placed so that the circular correlation of a 2L−2-point FFT
     /// has no wrap-around. Boundaries are shared statically among threads and the sums
     /// added in a fixed order: the same bits on every run.
-    static func boundaryCorrections(_ refs: SignalSet, _ ests: SignalSet, boundaries: [Int],
-                                    filterLength L: Int, threads: Int) -> [Double] {
+    static func boundaryCorrections(
+        _ refs: SignalSet, _ ests: SignalSet, boundaries: [Int],
+        filterLength L: Int, threads: Int
+    ) -> [Double] {
         let K = refs.signalCount, Ke = ests.signalCount, n = refs.length
         let size = RealFFT.fastSize(atLeast: 2 * L - 2)
         let bins = size / 2 + 1
@@ -233,15 +240,24 @@ struct FrameCorrelations {
                     let acc = accumulators[worker], vectors = acc.vectorCount
                     for i in stride(from: worker, to: boundaries.count, by: workers) {
                         let b = boundaries[i], head = min(L - 1, n - b)
-                        for q in 0..<K { u.transform(fft, UnsafeBufferPointer(start: r[q] + b - (L - 1), count: L - 1), at: 0, into: q) }
-                        for p in 0..<K { v.transform(fft, UnsafeBufferPointer(start: r[p] + b, count: head), at: L - 1, into: p) }
-                        for c in 0..<Ke { v.transform(fft, UnsafeBufferPointer(start: e[c] + b, count: head), at: L - 1, into: K + c) }
+                        for q in 0..<K {
+                            u.transform(
+                                fft, UnsafeBufferPointer(start: r[q] + b - (L - 1), count: L - 1), at: 0, into: q)
+                        }
+                        for p in 0..<K {
+                            v.transform(fft, UnsafeBufferPointer(start: r[p] + b, count: head), at: L - 1, into: p)
+                        }
+                        for c in 0..<Ke {
+                            v.transform(fft, UnsafeBufferPointer(start: e[c] + b, count: head), at: L - 1, into: K + c)
+                        }
                         for p in 0..<K {
                             for q in 0..<K {
-                                SplitSpectra.accumulateCorrelation(acc.vectors(p * K + q), v.vectors(p), u.vectors(q), vectors: vectors)
+                                SplitSpectra.accumulateCorrelation(
+                                    acc.vectors(p * K + q), v.vectors(p), u.vectors(q), vectors: vectors)
                             }
                             for c in 0..<Ke {
-                                SplitSpectra.accumulateCorrelation(acc.vectors(K * K + p * Ke + c), v.vectors(K + c), u.vectors(p), vectors: vectors)
+                                SplitSpectra.accumulateCorrelation(
+                                    acc.vectors(K * K + p * Ke + c), v.vectors(K + c), u.vectors(p), vectors: vectors)
                             }
                         }
                     }

@@ -31,10 +31,10 @@ final class FrameScorer {
     let ests: SignalSet
     let batchSize: Int
     let fft: RealFFT
-    let referenceSpectra: SplitSpectra   // frame f, reference channel p at f·K + p
-    let estimateSpectra: SplitSpectra    // frame f, estimate channel k at f·Ke + k
-    let projected: SplitSpectra          // one tile of P per output channel
-    let filtered: SplitSpectra           // one tile of P_j per output channel
+    let referenceSpectra: SplitSpectra // frame f, reference channel p at f·K + p
+    let estimateSpectra: SplitSpectra // frame f, estimate channel k at f·Ke + k
+    let projected: SplitSpectra // one tile of P per output channel
+    let filtered: SplitSpectra // one tile of P_j per output channel
 
     /// A scorer for frames zero-padded to `frameSize` points. It needs no filters yet, so
     /// it can be made (and its buffers faulted in) while the filters are being solved.
@@ -60,8 +60,10 @@ final class FrameScorer {
 
     /// Scores every (reference, estimate) pair of `pairs` on each frame `(t, range)` of
     /// `frames` (at most `batchSize` of them) and writes the ratios to `sink`.
-    func score(_ frames: [(t: Int, range: Range<Int>)], pairs: [(Int, Int)], criteria: BSSEvalOptions.Criteria,
-               filters: FilterSpectra, into sink: ScoreSink) {
+    func score(
+        _ frames: [(t: Int, range: Range<Int>)], pairs: [(Int, Int)], criteria: BSSEvalOptions.Criteria,
+        filters: FilterSpectra, into sink: ScoreSink
+    ) {
         precondition(frames.count <= batchSize, "more frames than the batch holds")
         precondition(filters.frameSize == frameSize, "filters made for another frame size")
         let nchan = refs.channelCount, K = refs.signalCount, Ke = ests.signalCount
@@ -70,8 +72,9 @@ final class FrameScorer {
         refs.withChannelPointers { r in
             for (f, frame) in frames.enumerated() {
                 for p in 0..<K {
-                    S.transform(fft, UnsafeBufferPointer(start: r[p] + frame.range.lowerBound, count: frame.range.count),
-                                into: f * K + p)
+                    S.transform(
+                        fft, UnsafeBufferPointer(start: r[p] + frame.range.lowerBound, count: frame.range.count),
+                        into: f * K + p)
                 }
             }
         }
@@ -80,8 +83,9 @@ final class FrameScorer {
                 for jest in estimates {
                     for c in 0..<nchan {
                         let k = jest * nchan + c
-                        E.transform(fft, UnsafeBufferPointer(start: e[k] + frame.range.lowerBound, count: frame.range.count),
-                                    into: f * Ke + k)
+                        E.transform(
+                            fft, UnsafeBufferPointer(start: e[k] + frame.range.lowerBound, count: frame.range.count),
+                            into: f * Ke + k)
                     }
                 }
             }
@@ -103,7 +107,9 @@ final class FrameScorer {
                 for f in frames.indices {
                     // P = Σ_p C[jest][p → c] ∗ reference channel p: depends on the estimate only.
                     for c in 0..<nchan {
-                        for p in 0..<K { terms[p] = (h.vectors(p * nchan + c, from: bin), S.vectors(f * K + p, from: bin)) }
+                        for p in 0..<K {
+                            terms[p] = (h.vectors(p * nchan + c, from: bin), S.vectors(f * K + p, from: bin))
+                        }
                         SplitSpectra.sumOfProducts(P.vectors(c), terms, count: K, vectors: n)
                     }
                     for slot in pairsOf[jest] ?? [] {
@@ -112,12 +118,15 @@ final class FrameScorer {
                         let cell = f * pairs.count + slot
                         for c in 0..<nchan {
                             let own = f * K + jtrue * nchan
-                            for cin in 0..<nchan { terms[cin] = (hj.vectors(cin * nchan + c, from: bin), S.vectors(own + cin, from: bin)) }
+                            for cin in 0..<nchan {
+                                terms[cin] = (hj.vectors(cin * nchan + c, from: bin), S.vectors(own + cin, from: bin))
+                            }
                             SplitSpectra.sumOfProducts(Pj.vectors(c), terms, count: nchan, vectors: n)
                             let s = S.vectors(own + c, from: bin), e = E.vectors(f * Ke + jest * nchan + c, from: bin)
                             Self.accumulate(&sums[cell], s: s, e: e, p: P.vectors(c), pj: Pj.vectors(c), vectors: n)
                             for k in edgesHere {
-                                Self.accumulate(&edges[cell], s: s, e: e, p: P.vectors(c), pj: Pj.vectors(c), bin: k - bin)
+                                Self.accumulate(
+                                    &edges[cell], s: s, e: e, p: P.vectors(c), pj: Pj.vectors(c), bin: k - bin)
                             }
                         }
                     }
@@ -138,8 +147,10 @@ final class FrameScorer {
     /// reference: s, P_j − s (spatial), ŝ − s (distortion), P_j, P − P_j (interference),
     /// P, ŝ − P (artefacts), ŝ − P_j. Four lanes of partial sums, added at the end.
     @inline(__always)
-    static func accumulate(_ out: inout DecompositionEnergies, s: SplitSpectra.Row, e: SplitSpectra.Row,
-                           p: SplitSpectra.Row, pj: SplitSpectra.Row, vectors n: Int) {
+    static func accumulate(
+        _ out: inout DecompositionEnergies, s: SplitSpectra.Row, e: SplitSpectra.Row,
+        p: SplitSpectra.Row, pj: SplitSpectra.Row, vectors n: Int
+    ) {
         typealias V = SplitSpectra.Vector
         var target = V(), spatial = V(), distortion = V(), filtered = V()
         var interference = V(), projected = V(), artifacts = V(), filteredError = V()
@@ -167,8 +178,10 @@ final class FrameScorer {
     }
 
     /// The same energies for the single bin `k` (an index into the rows as doubles).
-    static func accumulate(_ out: inout DecompositionEnergies, s: SplitSpectra.Row, e: SplitSpectra.Row,
-                           p: SplitSpectra.Row, pj: SplitSpectra.Row, bin k: Int) {
+    static func accumulate(
+        _ out: inout DecompositionEnergies, s: SplitSpectra.Row, e: SplitSpectra.Row,
+        p: SplitSpectra.Row, pj: SplitSpectra.Row, bin k: Int
+    ) {
         func at(_ row: UnsafeMutablePointer<SplitSpectra.Vector>) -> Double {
             UnsafeMutableRawPointer(row).assumingMemoryBound(to: Double.self)[k]
         }

@@ -13,7 +13,7 @@ struct Framing: Equatable {
 
     func range(_ t: Int) -> Range<Int> {
         let start = t * hop
-        return start ..< min(start + window, length)
+        return start..<min(start + window, length)
     }
 
     var starts: [Int] { (0..<count).map { $0 * hop } }

@@ -17,8 +17,10 @@ enum GlobalMetrics {
 
     /// Adds ‖s‖², ‖ŝ − s‖², ⟨s, ŝ − s⟩ over `count` samples into lanes.
     @inline(__always)
-    static func accumulate(_ s: UnsafePointer<Double>, _ x: UnsafePointer<Double>, count n: Int,
-                           energy: inout Lanes, error: inout Lanes, projection: inout Lanes) {
+    static func accumulate(
+        _ s: UnsafePointer<Double>, _ x: UnsafePointer<Double>, count n: Int,
+        energy: inout Lanes, error: inout Lanes, projection: inout Lanes
+    ) {
         let whole = n / 4 * 4
         for i in stride(from: 0, to: whole, by: 4) {
             let sv = UnsafeRawPointer(s + i).loadUnaligned(as: Lanes.self)
@@ -55,17 +57,22 @@ enum GlobalMetrics {
         return (results.map(\.0), results.map(\.1))
     }
 
-    private static func sourceSums(_ j: Int, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
-                                   channels nchan: Int, length n: Int) -> Sums {
+    private static func sourceSums(
+        _ j: Int, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
+        channels nchan: Int, length n: Int
+    ) -> Sums {
         var energy = Lanes(), error = Lanes(), projection = Lanes()
         for c in 0..<nchan {
-            accumulate(r[j * nchan + c], e[j * nchan + c], count: n, energy: &energy, error: &error, projection: &projection)
+            accumulate(
+                r[j * nchan + c], e[j * nchan + c], count: n, energy: &energy, error: &error, projection: &projection)
         }
         return Sums(energy: energy.sum(), error: error.sum(), projection: projection.sum())
     }
 
-    private static func metrics(_ j: Int, _ sums: Sums, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
-                                channels nchan: Int, length n: Int) -> (Double, Double) {
+    private static func metrics(
+        _ j: Int, _ sums: Sums, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
+        channels nchan: Int, length n: Int
+    ) -> (Double, Double) {
         let nsdr = 10 * log10((sums.energy + 1e-7) / (sums.error + 1e-7))
         // SI-SDR with α = ⟨s, ŝ⟩/‖s‖² = 1 + ⟨s, d⟩/‖s‖²: the target is α² ‖s‖² and the residual
         // ‖α s − ŝ‖² = ‖d‖² − ⟨s, d⟩²/‖s‖². That difference cancels when the error is

@@ -24,26 +24,26 @@ final class LagScorer {
     static let lagError = 1e-14
     static let requiredMargin = 1e6
 
-    private struct Projection {    // estimate jest, output channel c
-        var taps: [Double]          // K × L
-        var tapNorms: [Double]      // ‖C_p‖₂
-        var w: [Double]             // Gram pair layout × (2L − 1)
-        var wNorms: [Double]        // ‖W_pq‖₂ per pair
+    private struct Projection { // estimate jest, output channel c
+        var taps: [Double] // K × L
+        var tapNorms: [Double] // ‖C_p‖₂
+        var w: [Double] // Gram pair layout × (2L − 1)
+        var wNorms: [Double] // ‖W_pq‖₂ per pair
     }
 
-    private struct Spatial {       // pair (jtrue, jest), output channel c
-        var taps: [Double]          // nchan × L
+    private struct Spatial { // pair (jtrue, jest), output channel c
+        var taps: [Double] // nchan × L
         var tapNorms: [Double]
-        var w: [Double]             // own-channel pairs (local pair index) × (2L − 1)
+        var w: [Double] // own-channel pairs (local pair index) × (2L − 1)
         var wNorms: [Double]
-        var x: [Double]             // (cin·K + p) × (2L − 1), oriented like the stored Gram pair
+        var x: [Double] // (cin·K + p) × (2L − 1), oriented like the stored Gram pair
         var xNorms: [Double]
     }
 
     let K: Int, Ke: Int, nchan: Int, L: Int
     let pairs: [(Int, Int)]
-    private let projections: [Int: [Projection]]   // jest → [c]
-    private let spatials: [[Spatial]]               // pair slot → [c]
+    private let projections: [Int: [Projection]] // jest → [c]
+    private let spatials: [[Spatial]] // pair slot → [c]
 
     init(filters: FilterSpectra, pairs: [(Int, Int)], references K: Int, estimates Ke: Int, filterLength L: Int) {
         self.K = K
@@ -61,7 +61,8 @@ final class LagScorer {
         /// Σₙ a[n+m]·b[n] for m = −(L−1)…L−1 (rows of `spectra`), written to `out`.
         func correlate(_ a: Int, _ b: Int, reversed: Bool, into out: UnsafeMutablePointer<Double>) {
             product.clear()
-            SplitSpectra.accumulateCorrelation(product.vectors(0), spectra.vectors(a), spectra.vectors(b), vectors: product.vectorCount)
+            SplitSpectra.accumulateCorrelation(
+                product.vectors(0), spectra.vectors(a), spectra.vectors(b), vectors: product.vectorCount)
             lagBuffer.withUnsafeMutableBufferPointer { lag in
                 fft.inverse(real: product.real(0), imaginary: product.imaginary(0), into: lag)
                 for m in -(L - 1)..<L {
@@ -70,27 +71,36 @@ final class LagScorer {
                 }
             }
         }
-        func norm(_ p: UnsafePointer<Double>, _ n: Int) -> Double { (0..<n).reduce(0) { $0 + p[$1] * p[$1] }.squareRoot() }
+        func norm(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
+            (0..<n).reduce(0) { $0 + p[$1] * p[$1] }.squareRoot()
+        }
         let estimates = Array(Set(pairs.map { $0.1 })).sorted()
         var projections: [Int: [Projection]] = [:]
         for jest in estimates {
             let all = filters.projectionTaps[jest]!
             projections[jest] = (0..<nchan).map { c in
-                let taps = Array(all[c * K * L ..< (c + 1) * K * L])
+                let taps = Array(all[c * K * L..<(c + 1) * K * L])
                 taps.withUnsafeBufferPointer { t in
-                    for p in 0..<K { spectra.transform(fft, UnsafeBufferPointer(start: t.baseAddress! + p * L, count: L), into: p) }
+                    for p in 0..<K {
+                        spectra.transform(fft, UnsafeBufferPointer(start: t.baseAddress! + p * L, count: L), into: p)
+                    }
                 }
                 let pairCount = K * (K + 1) / 2
                 var w = [Double](repeating: 0, count: pairCount * span)
                 w.withUnsafeMutableBufferPointer { out in
                     for p in 0..<K {
-                        for q in 0...p { correlate(q, p, reversed: false, into: out.baseAddress! + ReferenceCorrelations.pairIndex(p, q) * span) }
+                        for q in 0...p {
+                            correlate(
+                                q, p, reversed: false,
+                                into: out.baseAddress! + ReferenceCorrelations.pairIndex(p, q) * span)
+                        }
                     }
                 }
                 return w.withUnsafeBufferPointer { wp in
                     taps.withUnsafeBufferPointer { t in
-                        Projection(taps: taps, tapNorms: (0..<K).map { norm(t.baseAddress! + $0 * L, L) }, w: w,
-                                   wNorms: (0..<pairCount).map { norm(wp.baseAddress! + $0 * span, span) })
+                        Projection(
+                            taps: taps, tapNorms: (0..<K).map { norm(t.baseAddress! + $0 * L, L) }, w: w,
+                            wNorms: (0..<pairCount).map { norm(wp.baseAddress! + $0 * span, span) })
                     }
                 }
             }
@@ -99,20 +109,29 @@ final class LagScorer {
         spatials = pairs.map { jtrue, jest in
             let all = filters.spatialTaps[jtrue * nsrc + jest]!
             return (0..<nchan).map { c in
-                let taps = Array(all[c * nchan * L ..< (c + 1) * nchan * L])
+                let taps = Array(all[c * nchan * L..<(c + 1) * nchan * L])
                 let own = Array(projections[jest]![c].taps)
                 own.withUnsafeBufferPointer { t in
-                    for p in 0..<K { spectra.transform(fft, UnsafeBufferPointer(start: t.baseAddress! + p * L, count: L), into: p) }
+                    for p in 0..<K {
+                        spectra.transform(fft, UnsafeBufferPointer(start: t.baseAddress! + p * L, count: L), into: p)
+                    }
                 }
                 taps.withUnsafeBufferPointer { t in
-                    for cin in 0..<nchan { spectra.transform(fft, UnsafeBufferPointer(start: t.baseAddress! + cin * L, count: L), into: K + cin) }
+                    for cin in 0..<nchan {
+                        spectra.transform(
+                            fft, UnsafeBufferPointer(start: t.baseAddress! + cin * L, count: L), into: K + cin)
+                    }
                 }
                 let localPairs = nchan * (nchan + 1) / 2
                 var w = [Double](repeating: 0, count: localPairs * span)
                 var x = [Double](repeating: 0, count: nchan * K * span)
                 w.withUnsafeMutableBufferPointer { out in
                     for a in 0..<nchan {
-                        for b in 0...a { correlate(K + b, K + a, reversed: false, into: out.baseAddress! + ReferenceCorrelations.pairIndex(a, b) * span) }
+                        for b in 0...a {
+                            correlate(
+                                K + b, K + a, reversed: false,
+                                into: out.baseAddress! + ReferenceCorrelations.pairIndex(a, b) * span)
+                        }
                     }
                 }
                 x.withUnsafeMutableBufferPointer { out in
@@ -120,15 +139,18 @@ final class LagScorer {
                         let a = jtrue * nchan + cin
                         // X(m) = Σ_k Cj_cin[k]·C_p[k+m], against G(a, p, m): stored at pair (a, p)
                         // lag m when p ≤ a, else at pair (p, a) lag −m (reversed).
-                        for p in 0..<K { correlate(p, K + cin, reversed: p > a, into: out.baseAddress! + (cin * K + p) * span) }
+                        for p in 0..<K {
+                            correlate(p, K + cin, reversed: p > a, into: out.baseAddress! + (cin * K + p) * span)
+                        }
                     }
                 }
                 return w.withUnsafeBufferPointer { wp in
                     x.withUnsafeBufferPointer { xp in
                         taps.withUnsafeBufferPointer { t in
-                            Spatial(taps: taps, tapNorms: (0..<nchan).map { norm(t.baseAddress! + $0 * L, L) },
-                                    w: w, wNorms: (0..<localPairs).map { norm(wp.baseAddress! + $0 * span, span) },
-                                    x: x, xNorms: (0..<(nchan * K)).map { norm(xp.baseAddress! + $0 * span, span) })
+                            Spatial(
+                                taps: taps, tapNorms: (0..<nchan).map { norm(t.baseAddress! + $0 * L, L) },
+                                w: w, wNorms: (0..<localPairs).map { norm(wp.baseAddress! + $0 * span, span) },
+                                x: x, xNorms: (0..<(nchan * K)).map { norm(xp.baseAddress! + $0 * span, span) })
                         }
                     }
                 }
@@ -141,7 +163,7 @@ final class LagScorer {
     /// lags cannot give to the required accuracy.
     func score(lags g: UnsafePointer<Double>, estimateEnergies ee: [Double]) -> [DecompositionEnergies?] {
         let span = 2 * L - 1, gramCount = K * (K + 1) / 2 * span
-        @inline(__always) func gramRow(_ p: Int, _ q: Int) -> UnsafePointer<Double> {   // q ≤ p, at lag 0
+        @inline(__always) func gramRow(_ p: Int, _ q: Int) -> UnsafePointer<Double> { // q ≤ p, at lag 0
             g + ReferenceCorrelations.pairIndex(p, q) * span + L - 1
         }
         let norms = (0..<K).map { max(0, gramRow($0, $0)[0]).squareRoot() }
@@ -149,12 +171,12 @@ final class LagScorer {
         // Σ_k taps[k]·G(p, s, −k) for reference channels p and s.
         func tapsAgainstGram(_ taps: UnsafePointer<Double>, _ p: Int, _ s: Int) -> Double {
             if s <= p {
-                let row = gramRow(p, s)   // G(p, s, −k) at row[−k]
+                let row = gramRow(p, s) // G(p, s, −k) at row[−k]
                 var sum = 0.0
                 for k in 0..<L { sum += taps[k] * row[-k] }
                 return sum
             }
-            return Self.dot(taps, gramRow(s, p), L)   // G(s, p, k)
+            return Self.dot(taps, gramRow(s, p), L) // G(s, p, k)
         }
         // Per estimate channel: ‖P‖², ⟨P, ŝ⟩ and their error bounds.
         var projected: [Int: (pp: Double, pe: Double, errPP: Double, errPE: Double)] = [:]
@@ -238,11 +260,13 @@ final class LagScorer {
                 add(\.filteredError, eeC - 2 * je + jj, errEE + 2 * errJE + errJJ)
             }
             let margin = Self.requiredMargin
-            let accurate = [(value.target, error.target), (value.spatial, error.spatial),
-                            (value.distortion, error.distortion), (value.filtered, error.filtered),
-                            (value.interference, error.interference), (value.projected, error.projected),
-                            (value.artifacts, error.artifacts), (value.filteredError, error.filteredError)]
-                .allSatisfy { v, e in e.isFinite && v > margin * e }
+            let accurate = [
+                (value.target, error.target), (value.spatial, error.spatial),
+                (value.distortion, error.distortion), (value.filtered, error.filtered),
+                (value.interference, error.interference), (value.projected, error.projected),
+                (value.artifacts, error.artifacts), (value.filteredError, error.filteredError)
+            ]
+            .allSatisfy { v, e in e.isFinite && v > margin * e }
             return accurate ? value : nil
         }
     }
@@ -253,7 +277,8 @@ final class LagScorer {
         var lanes = SIMD4<Double>()
         let whole = n / 4 * 4
         for i in stride(from: 0, to: whole, by: 4) {
-            lanes += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
+            lanes +=
+                UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
                 * UnsafeRawPointer(b + i).loadUnaligned(as: SIMD4<Double>.self)
         }
         var sum = lanes.sum()

@@ -14,12 +14,14 @@ enum LinearAssignment {
         if n == 0 { return [] }
         // +∞ entries dominate: museval's mean is +∞ for any permutation using one.
         var firstWithInfinity: [Int]? = nil
-        for i in 0..<n { for j in 0..<n where weights[i][j] == .infinity {
-            let candidate = lexicographicallyFirst(n: n, fixing: (i, j))
-            if firstWithInfinity == nil || candidate.lexicographicallyPrecedes(firstWithInfinity!) {
-                firstWithInfinity = candidate
+        for i in 0..<n {
+            for j in 0..<n where weights[i][j] == .infinity {
+                let candidate = lexicographicallyFirst(n: n, fixing: (i, j))
+                if firstWithInfinity == nil || candidate.lexicographicallyPrecedes(firstWithInfinity!) {
+                    firstWithInfinity = candidate
+                }
             }
-        } }
+        }
         if let best = firstWithInfinity { return best }
         let w = weights.map { $0.map { $0.isFinite ? $0 : -1e300 } }
         let optimum = solve(w, fixed: [])

@@ -24,8 +24,10 @@ enum LinearSolve {
     /// path, `dgesv`, runs on a fresh copy of G. On well-conditioned G both give the same
     /// solution to ~cond·eps; on ill-conditioned G (where the scores depend on rounding,
     /// see README) we keep numpy's exact routine.
-    static func solveRegularized(n: Int, _ b: inout [Double], rhs: Int,
-                                 fill: (UnsafeMutablePointer<Double>, Double) -> Void) {
+    static func solveRegularized(
+        n: Int, _ b: inout [Double], rhs: Int,
+        fill: (UnsafeMutablePointer<Double>, Double) -> Void
+    ) {
         let a = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
         defer { a.deallocate() }
         let rhsCopy = b
@@ -71,13 +73,15 @@ enum LinearSolve {
     /// `checkThreads` threads share the residual check. Returns true when the block
     /// Levinson solution was kept.
     @discardableResult
-    static func solveBlockToeplitzFirst(blockSize m: Int, blockCount L: Int, _ b: inout [Double], rhs: Int,
-                                        checkThreads: Int = 1,
-                                        entry: (Int, Int, Int) -> Double,
-                                        fill: (UnsafeMutablePointer<Double>, Double) -> Void) -> Bool {
+    static func solveBlockToeplitzFirst(
+        blockSize m: Int, blockCount L: Int, _ b: inout [Double], rhs: Int,
+        checkThreads: Int = 1,
+        entry: (Int, Int, Int) -> Double,
+        fill: (UnsafeMutablePointer<Double>, Double) -> Void
+    ) -> Bool {
         let n = m * L
         let solver = BlockToeplitzSolver(blockSize: m, blockCount: L, diagonal: Double.ulpOfOne, entry: entry)
-        var d = [Double](repeating: 0, count: n * rhs)   // lag-major: row r·m + p
+        var d = [Double](repeating: 0, count: n * rhs) // lag-major: row r·m + p
         for c in 0..<rhs {
             for p in 0..<m {
                 for r in 0..<L { d[c * n + r * m + p] = b[c * n + p * L + r] }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `count` zero-filled elements in memory this object owns, aligned to at least 64 bytes.
@@ -23,16 +23,18 @@ final class MappedBuffer<Element: BitwiseCopyable> {
         self.count = count
         byteCount = max(1, count) * MemoryLayout<Element>.stride
         #if canImport(Glibc)
-        if byteCount >= minimumMappedBytes,
-           let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-           address != MAP_FAILED {
-            if hugePages { _ = madvise(address, byteCount, MADV_HUGEPAGE) }
-            pointer = address.bindMemory(to: Element.self, capacity: max(1, count))
-            mapped = true
-            return
-        }
+            if byteCount >= minimumMappedBytes,
+                let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+                address != MAP_FAILED
+            {
+                if hugePages { _ = madvise(address, byteCount, MADV_HUGEPAGE) }
+                pointer = address.bindMemory(to: Element.self, capacity: max(1, count))
+                mapped = true
+                return
+            }
         #endif
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: max(64, MemoryLayout<Element>.alignment))
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: byteCount, alignment: max(64, MemoryLayout<Element>.alignment))
         raw.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
         pointer = raw.bindMemory(to: Element.self, capacity: max(1, count))
         mapped = false
@@ -40,10 +42,10 @@ final class MappedBuffer<Element: BitwiseCopyable> {
 
     deinit {
         #if canImport(Glibc)
-        if mapped {
-            munmap(pointer, byteCount)
-            return
-        }
+            if mapped {
+                munmap(pointer, byteCount)
+                return
+            }
         #endif
         UnsafeMutableRawPointer(pointer).deallocate()
     }

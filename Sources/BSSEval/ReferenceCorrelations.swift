@@ -11,11 +11,11 @@ import DSP
 /// and inverted once per pair. Blocks are shared out among threads. Spectra are split
 /// (real and imaginary rows, `SplitSpectra`), so the products run eight bins per vector.
 struct ReferenceCorrelations {
-    let signalCount: Int          // K reference channels
-    let estimateCount: Int        // estimate channels
+    let signalCount: Int // K reference channels
+    let estimateCount: Int // estimate channels
     let filterLength: Int
-    private(set) var gramLags: [Double]    // [pair(p, q)][m + L − 1]
-    private(set) var crossLags: [Double]   // [p][e][k]
+    private(set) var gramLags: [Double] // [pair(p, q)][m + L − 1]
+    private(set) var crossLags: [Double] // [p][e][k]
     /// nsdr / SI-SDR sums per source over the range (reference j against estimate j),
     /// gathered from the blocks while they are in cache, so the whole-track metrics need
     /// no pass of their own over the signals.
@@ -23,13 +23,14 @@ struct ReferenceCorrelations {
 
     static let maximumBlockFFT = 8192
 
-    @inline(__always) static func pairIndex(_ p: Int, _ q: Int) -> Int { p * (p + 1) / 2 + q }   // q ≤ p
+    @inline(__always) static func pairIndex(_ p: Int, _ q: Int) -> Int { p * (p + 1) / 2 + q } // q ≤ p
 
     /// Σₙ x_p[n+m]·x_q[n] for any p, q and |m| < L.
     @inline(__always) func gram(_ p: Int, _ q: Int, _ m: Int) -> Double {
         let L = filterLength
-        return q <= p ? gramLags[Self.pairIndex(p, q) * (2 * L - 1) + m + L - 1]
-                      : gramLags[Self.pairIndex(q, p) * (2 * L - 1) - m + L - 1]
+        return q <= p
+            ? gramLags[Self.pairIndex(p, q) * (2 * L - 1) + m + L - 1]
+            : gramLags[Self.pairIndex(q, p) * (2 * L - 1) - m + L - 1]
     }
 
     @inline(__always) func cross(_ p: Int, _ e: Int, _ k: Int) -> Double {
@@ -68,19 +69,23 @@ struct ReferenceCorrelations {
                 FastKernel.parallelFor(pairCount, threads: workers) { worker in
                     let fft = RealFFT(size: size)
                     let spectra = (0..<2).map { _ in
-                        (x: SplitSpectra(count: K, bins: bins), y: SplitSpectra(count: K, bins: bins),
-                         z: SplitSpectra(count: Ke, bins: bins))
+                        (
+                            x: SplitSpectra(count: K, bins: bins), y: SplitSpectra(count: K, bins: bins),
+                            z: SplitSpectra(count: Ke, bins: bins)
+                        )
                     }
                     let acc = accumulators[worker]
                     var pair = worker
                     while pair < pairCount {
-                        let blocks = (2 * pair) ..< min(2 * pair + 2, blockCount)
+                        let blocks = (2 * pair)..<min(2 * pair + 2, blockCount)
                         for (slot, b) in blocks.enumerated() {
-                            Self.transformBlock(b, of: range, block: block, filterLength: L, fft: fft, r, e, into: spectra[slot],
-                                                lanes: sameLayout ? laneSums + worker * K * 3 : nil)
+                            Self.transformBlock(
+                                b, of: range, block: block, filterLength: L, fft: fft, r, e, into: spectra[slot],
+                                lanes: sameLayout ? laneSums + worker * K * 3 : nil)
                         }
-                        Self.accumulate(acc, spectra[0], spectra[1], blocks: blocks.count,
-                                        references: K, estimates: Ke, pairs: pairs, vectors: vectors)
+                        Self.accumulate(
+                            acc, spectra[0], spectra[1], blocks: blocks.count,
+                            references: K, estimates: Ke, pairs: pairs, vectors: vectors)
                         pair += workers
                     }
                 }
@@ -135,10 +140,14 @@ struct ReferenceCorrelations {
     /// by L − 1 samples on both sides within `range`; y_p, the block alone at offset L − 1;
     /// z_c, the estimate's block alone at offset L − 1. Adds the block's nsdr / SI-SDR lane
     /// sums to `lanes` (3 per reference channel) when given.
-    static func transformBlock(_ b: Int, of range: Range<Int>, block: Int, filterLength L: Int, fft: RealFFT,
-                               _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>], into spectra: BlockSpectra,
-                               lanes: UnsafeMutablePointer<GlobalMetrics.Lanes>?) {
-        func transform(_ signal: UnsafePointer<Double>, _ from: Int, _ to: Int, at: Int, into set: SplitSpectra, _ i: Int) {
+    static func transformBlock(
+        _ b: Int, of range: Range<Int>, block: Int, filterLength L: Int, fft: RealFFT,
+        _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>], into spectra: BlockSpectra,
+        lanes: UnsafeMutablePointer<GlobalMetrics.Lanes>?
+    ) {
+        func transform(
+            _ signal: UnsafePointer<Double>, _ from: Int, _ to: Int, at: Int, into set: SplitSpectra, _ i: Int
+        ) {
             set.transform(fft, UnsafeBufferPointer(start: signal + from, count: max(0, to - from)), at: at, into: i)
         }
         let s0 = range.lowerBound + b * block
@@ -152,7 +161,8 @@ struct ReferenceCorrelations {
         if let lanes {
             for k in r.indices {
                 let l = lanes + k * 3
-                GlobalMetrics.accumulate(r[k] + s0, e[k] + s0, count: s1 - s0, energy: &l[0], error: &l[1], projection: &l[2])
+                GlobalMetrics.accumulate(
+                    r[k] + s0, e[k] + s0, count: s1 - s0, energy: &l[0], error: &l[1], projection: &l[2])
             }
         }
     }
@@ -163,20 +173,25 @@ struct ReferenceCorrelations {
     /// both blocks are there: rows (p, ·) and (p + 1, ·) share each load of y_q and z_c
     /// ("register blocking"; the same sums).
     @inline(__always)
-    static func accumulate(_ acc: SplitSpectra, _ a: BlockSpectra, _ b: BlockSpectra, blocks: Int,
-                           references K: Int, estimates Ke: Int, pairs: Int, vectors: Int) {
+    static func accumulate(
+        _ acc: SplitSpectra, _ a: BlockSpectra, _ b: BlockSpectra, blocks: Int,
+        references K: Int, estimates Ke: Int, pairs: Int, vectors: Int
+    ) {
         var p = 0
         while blocks == 2 && p + 1 < K {
             let (xp1, xp2, xq1, xq2) = (a.x.vectors(p), b.x.vectors(p), a.x.vectors(p + 1), b.x.vectors(p + 1))
             for q in 0...p {
-                SplitSpectra.accumulateCorrelations(acc.vectors(pairIndex(p, q)), acc.vectors(pairIndex(p + 1, q)),
-                                                    xp1, xp2, xq1, xq2, a.y.vectors(q), b.y.vectors(q), vectors: vectors)
+                SplitSpectra.accumulateCorrelations(
+                    acc.vectors(pairIndex(p, q)), acc.vectors(pairIndex(p + 1, q)),
+                    xp1, xp2, xq1, xq2, a.y.vectors(q), b.y.vectors(q), vectors: vectors)
             }
-            SplitSpectra.accumulateCorrelations(acc.vectors(pairIndex(p + 1, p + 1)), xq1, a.y.vectors(p + 1),
-                                                xq2, b.y.vectors(p + 1), vectors: vectors)
+            SplitSpectra.accumulateCorrelations(
+                acc.vectors(pairIndex(p + 1, p + 1)), xq1, a.y.vectors(p + 1),
+                xq2, b.y.vectors(p + 1), vectors: vectors)
             for c in 0..<Ke {
-                SplitSpectra.accumulateCorrelations(acc.vectors(pairs + p * Ke + c), acc.vectors(pairs + (p + 1) * Ke + c),
-                                                    xp1, xp2, xq1, xq2, a.z.vectors(c), b.z.vectors(c), vectors: vectors)
+                SplitSpectra.accumulateCorrelations(
+                    acc.vectors(pairs + p * Ke + c), acc.vectors(pairs + (p + 1) * Ke + c),
+                    xp1, xp2, xq1, xq2, a.z.vectors(c), b.z.vectors(c), vectors: vectors)
             }
             p += 2
         }
@@ -184,7 +199,8 @@ struct ReferenceCorrelations {
             for q in 0...p {
                 let row = acc.vectors(pairIndex(p, q))
                 if blocks == 2 {
-                    SplitSpectra.accumulateCorrelations(row, a.x.vectors(p), a.y.vectors(q), b.x.vectors(p), b.y.vectors(q), vectors: vectors)
+                    SplitSpectra.accumulateCorrelations(
+                        row, a.x.vectors(p), a.y.vectors(q), b.x.vectors(p), b.y.vectors(q), vectors: vectors)
                 } else {
                     SplitSpectra.accumulateCorrelation(row, a.x.vectors(p), a.y.vectors(q), vectors: vectors)
                 }
@@ -192,7 +208,8 @@ struct ReferenceCorrelations {
             for c in 0..<Ke {
                 let row = acc.vectors(pairs + p * Ke + c)
                 if blocks == 2 {
-                    SplitSpectra.accumulateCorrelations(row, a.x.vectors(p), a.z.vectors(c), b.x.vectors(p), b.z.vectors(c), vectors: vectors)
+                    SplitSpectra.accumulateCorrelations(
+                        row, a.x.vectors(p), a.z.vectors(c), b.x.vectors(p), b.z.vectors(c), vectors: vectors)
                 } else {
                     SplitSpectra.accumulateCorrelation(row, a.x.vectors(p), a.z.vectors(c), vectors: vectors)
                 }
@@ -201,8 +218,10 @@ struct ReferenceCorrelations {
     }
 
     /// Correlations assembled elsewhere (`FrameCorrelations`), in this type's layout.
-    init(signalCount: Int, estimateCount: Int, filterLength: Int, gramLags: [Double], crossLags: [Double],
-         trackSums: [GlobalMetrics.Sums]) {
+    init(
+        signalCount: Int, estimateCount: Int, filterLength: Int, gramLags: [Double], crossLags: [Double],
+        trackSums: [GlobalMetrics.Sums]
+    ) {
         self.signalCount = signalCount
         self.estimateCount = estimateCount
         self.filterLength = filterLength

@@ -7,8 +7,10 @@ import Foundation
 /// frame time-domain projections by FFT convolution, then museval's exact sequence of
 /// subtractions and energy sums. Slow: O((nsrc·nchan·L)³) per estimate.
 enum ReferenceKernel {
-    static func pairScores(references refs: SignalSet, estimates ests: SignalSet,
-                           options: BSSEvalOptions, pairs: [(Int, Int)]) -> PairScores {
+    static func pairScores(
+        references refs: SignalSet, estimates ests: SignalSet,
+        options: BSSEvalOptions, pairs: [(Int, Int)]
+    ) -> PairScores {
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
         var scores = PairScores(sourceCount: refs.sourceCount, frameCount: framing.count)
         let L = options.filterLength
@@ -36,25 +38,27 @@ enum ReferenceKernel {
     /// `(j·nchan + cj)·L + lag`.
     struct Filters {
         var c: [Int: [Double]] = [:]
-        var cj: [Int: [Double]] = [:]   // key jtrue·nsrc + jest
+        var cj: [Int: [Double]] = [:] // key jtrue·nsrc + jest
 
         init(references refs: SignalSet, estimates ests: SignalSet, filterLength L: Int, pairs: [(Int, Int)]) {
             let (g, spectra, fft) = ReferenceKernel.correlations(refs, filterLength: L)
             let K = refs.signalCount, nchan = refs.channelCount, n = K * L
             for jest in Set(pairs.map { $0.1 }) {
-                var d = ReferenceKernel.crossCorrelations(spectra, fft: fft, ests, source: jest,
-                                                          signals: 0..<K, filterLength: L)
+                var d = ReferenceKernel.crossCorrelations(
+                    spectra, fft: fft, ests, source: jest,
+                    signals: 0..<K, filterLength: L)
                 LinearSolve.solveRegularized(g, n: n, &d, rhs: nchan)
                 c[jest] = d
             }
             let m = nchan * L
             for (jtrue, jest) in pairs {
-                var a = [Double](repeating: 0, count: m * m)  // G's block of source jtrue
+                var a = [Double](repeating: 0, count: m * m) // G's block of source jtrue
                 let off = jtrue * m
                 for col in 0..<m { for row in 0..<m { a[col * m + row] = g[(off + col) * n + off + row] } }
-                var d = ReferenceKernel.crossCorrelations(spectra, fft: fft, ests, source: jest,
-                                                          signals: jtrue * nchan ..< (jtrue + 1) * nchan,
-                                                          filterLength: L)
+                var d = ReferenceKernel.crossCorrelations(
+                    spectra, fft: fft, ests, source: jest,
+                    signals: jtrue * nchan..<(jtrue + 1) * nchan,
+                    filterLength: L)
                 LinearSolve.solveRegularized(a, n: m, &d, rhs: nchan)
                 cj[jtrue * refs.sourceCount + jest] = d
             }
@@ -80,12 +84,12 @@ enum ReferenceKernel {
                 func lag(_ m: Int) -> Double { m >= 0 ? r[m] : r[size + m] }
                 for a in 0..<L {
                     for b in 0..<L {
-                        g[(q * L + b) * n + p * L + a] = lag(b - a)   // block (p, q)
+                        g[(q * L + b) * n + p * L + a] = lag(b - a) // block (p, q)
                     }
                 }
                 for a in 0..<L {
                     for b in 0..<L {
-                        g[(p * L + b) * n + q * L + a] = lag(a - b)   // block (q, p); wins on the diagonal
+                        g[(p * L + b) * n + q * L + a] = lag(a - b) // block (q, p); wins on the diagonal
                     }
                 }
             }
@@ -95,8 +99,10 @@ enum ReferenceKernel {
 
     /// museval's `D`: correlations of reference channels `signals` delayed by 0…L−1 with
     /// each channel of estimate `source`, column-major `(signals·L) × nchan`.
-    static func crossCorrelations(_ spectra: [[Complex<Double>]], fft: RealFFT, _ ests: SignalSet,
-                                  source: Int, signals: Range<Int>, filterLength L: Int) -> [Double] {
+    static func crossCorrelations(
+        _ spectra: [[Complex<Double>]], fft: RealFFT, _ ests: SignalSet,
+        source: Int, signals: Range<Int>, filterLength L: Int
+    ) -> [Double] {
         let nchan = ests.channelCount, rows = signals.count * L
         var d = [Double](repeating: 0, count: rows * nchan)
         for c in 0..<nchan {
@@ -121,8 +127,10 @@ enum ReferenceKernel {
     }
 
     /// museval's `_bss_decomp_mtifilt` and the energies `_bss_crit` takes.
-    static func decompose(_ refs: SignalSet, _ ests: SignalSet, jtrue: Int, jest: Int,
-                          filters: Filters) -> DecompositionEnergies {
+    static func decompose(
+        _ refs: SignalSet, _ ests: SignalSet, jtrue: Int, jest: Int,
+        filters: Filters
+    ) -> DecompositionEnergies {
         let nchan = refs.channelCount, w = refs.length, L = filters.c[jest]!.count / (refs.signalCount * nchan)
         let m = w + L - 1
         let c = filters.c[jest]!, cj = filters.cj[jtrue * refs.sourceCount + jest]!
@@ -141,8 +149,9 @@ enum ReferenceKernel {
                 for i in 0..<m { p[out][i] += y[i] }
             }
         }
-        var e = DecompositionEnergies(target: 0, spatial: 0, distortion: 0, filtered: 0, interference: 0,
-                                      projected: 0, artifacts: 0, filteredError: 0)
+        var e = DecompositionEnergies(
+            target: 0, spatial: 0, distortion: 0, filtered: 0, interference: 0,
+            projected: 0, artifacts: 0, filteredError: 0)
         for ch in 0..<nchan {
             let est = channel(ests, jest * nchan + ch)
             for i in 0..<m {

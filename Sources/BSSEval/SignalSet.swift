@@ -48,8 +48,9 @@ struct SignalSet {
     /// The samples `range` of every channel, as a new set.
     func slice(_ range: Range<Int>) -> SignalSet {
         if range == 0..<length { return self }
-        return SignalSet(sourceCount: sourceCount, channelCount: channelCount, length: range.count,
-                         channels: channels.map { Array($0[range]) })
+        return SignalSet(
+            sourceCount: sourceCount, channelCount: channelCount, length: range.count,
+            channels: channels.map { Array($0[range]) })
     }
 
     /// Calls `body` with base pointers to every channel.
@@ -69,7 +70,7 @@ struct SignalSet {
     /// Whether source `j` is silent on `range`: museval's test, the sum over channels is
     /// exactly zero at every sample (so a stereo source with L = −R counts as silent).
     func isSilent(source j: Int, in range: Range<Int>) -> Bool {
-        let own = Array(channels[j * channelCount ..< (j + 1) * channelCount])
+        let own = Array(channels[j * channelCount..<(j + 1) * channelCount])
         return SignalSet(sourceCount: 1, channelCount: channelCount, length: length, channels: own)
             .withChannelPointers { p in
                 for i in range {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A "spill file": doubles written to, and read back from, an unlinked temporary file in
@@ -38,8 +39,10 @@ final class SpillFile {
     }
 
     /// Loops over partial transfers and EINTR.
-    private func transfer(_ pointer: UnsafeMutableRawPointer, bytes: Int, at offset: Int,
-                          _ call: (Int32, UnsafeMutableRawPointer, Int, off_t) -> Int) -> Bool {
+    private func transfer(
+        _ pointer: UnsafeMutableRawPointer, bytes: Int, at offset: Int,
+        _ call: (Int32, UnsafeMutableRawPointer, Int, off_t) -> Int
+    ) -> Bool {
         var done = 0
         while done < bytes {
             let n = call(descriptor, pointer + done, bytes - done, off_t(offset + done))

@@ -32,8 +32,9 @@ final class SplitSpectra {
         self.count = count
         self.bins = bins
         stride = (bins + 7) / 8 * 8
-        buffer = MappedBuffer(count: max(8, 2 * count * stride), hugePages: hugePages,
-                              minimumMappedBytes: Self.mappingThreshold)
+        buffer = MappedBuffer(
+            count: max(8, 2 * count * stride), hugePages: hugePages,
+            minimumMappedBytes: Self.mappingThreshold)
         base = buffer.pointer
     }
 
@@ -63,9 +64,13 @@ final class SplitSpectra {
     }
 
     /// Row `i` seen as vectors, from bin `offset` (a multiple of `lanes`).
-    @inline(__always) func vectors(_ i: Int, from offset: Int = 0) -> (re: UnsafeMutablePointer<Vector>, im: UnsafeMutablePointer<Vector>) {
-        (UnsafeMutableRawPointer(real(i) + offset).assumingMemoryBound(to: Vector.self),
-         UnsafeMutableRawPointer(imaginary(i) + offset).assumingMemoryBound(to: Vector.self))
+    @inline(__always) func vectors(_ i: Int, from offset: Int = 0) -> (
+        re: UnsafeMutablePointer<Vector>, im: UnsafeMutablePointer<Vector>
+    ) {
+        (
+            UnsafeMutableRawPointer(real(i) + offset).assumingMemoryBound(to: Vector.self),
+            UnsafeMutableRawPointer(imaginary(i) + offset).assumingMemoryBound(to: Vector.self)
+        )
     }
 
     /// Transforms `samples` placed at `offset` of a zero frame into spectrum `i`.
@@ -101,8 +106,10 @@ final class SplitSpectra {
     /// once for both rows, so the y spectra (which stream from L3) are read half as often;
     /// every sum is formed exactly as `accumulateCorrelations` forms it.
     @inline(__always)
-    static func accumulateCorrelations(_ accP: Row, _ accQ: Row, _ xP1: Row, _ xP2: Row, _ xQ1: Row, _ xQ2: Row,
-                                       _ y1: Row, _ y2: Row, vectors: Int) {
+    static func accumulateCorrelations(
+        _ accP: Row, _ accQ: Row, _ xP1: Row, _ xP2: Row, _ xQ1: Row, _ xQ2: Row,
+        _ y1: Row, _ y2: Row, vectors: Int
+    ) {
         for v in 0..<vectors {
             let br = y1.re[v], bi = y1.im[v], dr = y2.re[v], di = y2.im[v]
             var ar = xP1.re[v], ai = xP1.im[v], cr = xP2.re[v], ci = xP2.im[v]

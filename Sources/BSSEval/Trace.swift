@@ -14,7 +14,7 @@ enum Trace {
     /// User + system CPU seconds of the process (all threads).
     static func cpuSeconds() -> Double {
         var usage = rusage()
-        getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
+        getrusage(__rusage_who_t(0), &usage) // RUSAGE_SELF
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
@@ -34,8 +34,12 @@ enum Trace {
             defer { last = (now, cpu) }
             return (now.timeIntervalSince(last.wall), cpu - last.cpu)
         }
-        FileHandle.standardError.write(Data(String(format: "[bsseval] wall %7.3f s  cpu %7.3f s  rss %5d MB  %@\n",
-                                                   wall, cpuDelta, residentMegabytes(), what()).utf8))
+        FileHandle.standardError.write(
+            Data(
+                String(
+                    format: "[bsseval] wall %7.3f s  cpu %7.3f s  rss %5d MB  %@\n",
+                    wall, cpuDelta, residentMegabytes(), what()
+                ).utf8))
     }
 
     /// A line without timing (which path a phase took).

@@ -13,8 +13,11 @@ func fail(_ message: String) -> Never {
 
 let args = CommandLine.arguments
 guard args.count >= 9, let nsrc = Int(args[3]), let nchan = Int(args[4]), let n = Int(args[5]),
-      let window = Int(args[6]), let hop = Int(args[7]) else {
-    fail("usage: BSSEvalBenchmark REFS.f64 ESTS.f64 SOURCES CHANNELS SAMPLES WINDOW HOP OUT.json [fast|reference] [threads]")
+    let window = Int(args[6]), let hop = Int(args[7])
+else {
+    fail(
+        "usage: BSSEvalBenchmark REFS.f64 ESTS.f64 SOURCES CHANNELS SAMPLES WINDOW HOP OUT.json [fast|reference] [threads]"
+    )
 }
 let algorithm = args.count > 9 ? BSSEvalOptions.Algorithm(rawValue: args[9]) ?? .fast : .fast
 let threads = args.count > 10 ? Int(args[10]) ?? 0 : 0
@@ -29,7 +32,8 @@ func read(_ path: String) -> [[[Double]]] {
             channel.withUnsafeMutableBytes { out in
                 var filled = 0
                 while filled < out.count {
-                    guard let chunk = try? handle.read(upToCount: min(1 << 24, out.count - filled)), !chunk.isEmpty else {
+                    guard let chunk = try? handle.read(upToCount: min(1 << 24, out.count - filled)), !chunk.isEmpty
+                    else {
                         fail("\(path) is shorter than \(nsrc)×\(nchan)×\(n) doubles")
                     }
                     chunk.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: out[filled..<(filled + chunk.count)]))
@@ -47,8 +51,9 @@ let estimates = read(args[2])
 let loaded = Date()
 func peakResidentMegabytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return 0 }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+    else { return 0 }
     return kb / 1024
 }
 let peakAfterLoading = peakResidentMegabytes()
@@ -61,12 +66,14 @@ do {
 }
 let done = Date()
 func encode(_ rows: [[Double]]) -> [[Any]] {
-    rows.map { $0.map { $0.isNaN ? "NaN" as Any : $0.isInfinite ? ($0 > 0 ? "Infinity" : "-Infinity") as Any : $0 as Any } }
+    rows.map {
+        $0.map { $0.isNaN ? "NaN" as Any : $0.isInfinite ? ($0 > 0 ? "Infinity" : "-Infinity") as Any : $0 as Any }
+    }
 }
 let json: [String: Any] = [
     "SDR": encode(scores.sdr), "ISR": encode(scores.isr), "SIR": encode(scores.sir), "SAR": encode(scores.sar),
     "load_seconds": loaded.timeIntervalSince(start), "evaluate_seconds": done.timeIntervalSince(loaded),
-    "peak_mb_after_loading": peakAfterLoading, "peak_mb_after_evaluate": peakResidentMegabytes(),
+    "peak_mb_after_loading": peakAfterLoading, "peak_mb_after_evaluate": peakResidentMegabytes()
 ]
 do {
     try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: args[8]))

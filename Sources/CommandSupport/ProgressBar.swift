@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Progress of a batch on standard error: a redrawn bar with rate and ETA on a terminal,
@@ -22,7 +22,8 @@ public final class ProgressBar: @unchecked Sendable {
     public init(total: Int, label: String) {
         self.total = max(total, 0)
         self.label = label
-        self.isTerminal = isatty(STDERR_FILENO) != 0
+        self.isTerminal =
+            isatty(STDERR_FILENO) != 0
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
@@ -61,7 +62,8 @@ public final class ProgressBar: @unchecked Sendable {
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            var line = "\r\u{1B}[K\(label) \(bar) \(completed)/\(total) \(Int(fraction * 100))% "
+            var line =
+                "\r\u{1B}[K\(label) \(bar) \(completed)/\(total) \(Int(fraction * 100))% "
                 + "elapsed \(Self.clock(elapsed)) eta \(eta)"
             if let item { line += "  \(item.prefix(40))" }
             FileHandle.standardError.write(Data(line.utf8))

@@ -40,7 +40,9 @@ enum FFTWisdom {
         let flags = CFFTW_ESTIMATE | CFFTW_WISDOM_ONLY
         guard let forward = fftw_plan_dft_r2c_1d(Int32(size), real, complex, flags) else { return false }
         fftw_destroy_plan(forward)
-        guard let inverse = fftw_plan_dft_c2r_1d(Int32(size), complex, real, flags | CFFTW_DESTROY_INPUT) else { return false }
+        guard let inverse = fftw_plan_dft_c2r_1d(Int32(size), complex, real, flags | CFFTW_DESTROY_INPUT) else {
+            return false
+        }
         fftw_destroy_plan(inverse)
         return true
     }

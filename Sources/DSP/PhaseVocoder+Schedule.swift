@@ -18,8 +18,10 @@ extension PhaseVocoder {
         var resets: [Bool]
     }
 
-    func schedule(channels: [[Double]], rate: Double, outputCount: Int,
-                  firstFrame: Int, lastFrame: Int) -> Schedule {
+    func schedule(
+        channels: [[Double]], rate: Double, outputCount: Int,
+        firstFrame: Int, lastFrame: Int
+    ) -> Schedule {
         let inputCount = channels[0].count
         let frameCount = lastFrame - firstFrame + 1
         // Frames whose window (± half) reaches an attack, with a hop of margin.
@@ -36,7 +38,8 @@ extension PhaseVocoder {
             let t = Double(attack.position)
             let start = (output: t / rate - reach, input: t - reach)
             let end = (output: t / rate + reach, input: t + reach)
-            guard start.output > 0, start.input > 0, end.output < Double(outputCount), end.input < Double(inputCount) else { continue }
+            guard start.output > 0, start.input > 0, end.output < Double(outputCount), end.input < Double(inputCount)
+            else { continue }
             let last = anchors[anchors.count - 1]
             let gapOutput = start.output - last.output, gapInput = start.input - last.input
             guard gapOutput >= Double(2 * hop), gapInput > 0 else { continue }
@@ -65,7 +68,7 @@ extension PhaseVocoder {
             let locked = from.locked && output >= from.output
             let input: Double
             if locked {
-                input = output + (from.input - from.output)  // slope 1: hop-for-hop
+                input = output + (from.input - from.output) // slope 1: hop-for-hop
             } else {
                 input = from.input + (output - from.output) * (to.input - from.input) / (to.output - from.output)
             }

@@ -30,8 +30,9 @@ public struct PhaseVocoder: Sendable, Equatable {
     /// A vocoder with explicit framing. `fftSize` must be a multiple of `hop`, and
     /// `hop ≤ fftSize / 2` (the Hann windows must overlap to sum to a constant).
     public init(fftSize: Int = 2048, hop: Int = 512, preservesTransients: Bool = true) {
-        precondition(fftSize >= 16 && hop > 0 && fftSize % hop == 0 && hop <= fftSize / 2,
-                     "PhaseVocoder: fftSize must be a multiple of hop and at least twice it")
+        precondition(
+            fftSize >= 16 && hop > 0 && fftSize % hop == 0 && hop <= fftSize / 2,
+            "PhaseVocoder: fftSize must be a multiple of hop and at least twice it")
         self.fftSize = fftSize
         self.hop = hop
         self.preservesTransients = preservesTransients
@@ -106,23 +107,25 @@ private struct PhaseVocoderRun {
         var output = [[Double]](repeating: [Double](repeating: 0, count: accumulatorCount), count: channelCount)
         var windowSum = [Double](repeating: 0, count: accumulatorCount)
 
-        var current = [[Complex<Double>]](repeating: [Complex<Double>](repeating: .zero, count: bins), count: channelCount)
+        var current = [[Complex<Double>]](
+            repeating: [Complex<Double>](repeating: .zero, count: bins), count: channelCount)
         var previous = current
         var power = [Double](repeating: 0, count: bins)
-        var rotation = [Double](repeating: 0, count: bins)  // shared by all channels
+        var rotation = [Double](repeating: 0, count: bins) // shared by all channels
         var frame = [Double](repeating: 0, count: n)
         var units = [Complex<Double>](repeating: .zero, count: bins)
         var rotated = units
         var peaks = [Int]()
         peaks.reserveCapacity(bins / 2)
         var previousAnalysis = 0
-        let schedule = vocoder.schedule(channels: channels, rate: rate, outputCount: outputCount,
-                                        firstFrame: firstFrame, lastFrame: lastFrame)
+        let schedule = vocoder.schedule(
+            channels: channels, rate: rate, outputCount: outputCount,
+            firstFrame: firstFrame, lastFrame: lastFrame)
         let twoPi = 2 * Double.pi
 
         for k in firstFrame...lastFrame {
             let analysisCentre = schedule.analysisCentres[k - firstFrame]
-            let synthesisStart = k * hop - half + n  // in accumulator coordinates
+            let synthesisStart = k * hop - half + n // in accumulator coordinates
 
             // Analysis: windowed frame of each channel, zero outside the input.
             for c in 0..<channelCount {

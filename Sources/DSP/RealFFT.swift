@@ -49,8 +49,10 @@ public final class RealFFT {
 
     /// Transforms `signal`, zero-padded to `size` (it must not be longer), into the
     /// `binCount` values of `spectrum`.
-    public func forward(_ signal: UnsafeBufferPointer<Double>,
-                        into spectrum: UnsafeMutableBufferPointer<Complex<Double>>) {
+    public func forward(
+        _ signal: UnsafeBufferPointer<Double>,
+        into spectrum: UnsafeMutableBufferPointer<Complex<Double>>
+    ) {
         precondition(signal.count <= size, "signal longer than the FFT size")
         precondition(spectrum.count >= binCount, "spectrum buffer too small")
         if let base = signal.baseAddress, signal.count > 0 {
@@ -65,9 +67,11 @@ public final class RealFFT {
     /// Inverse transform of `binCount` bins into `size` real samples, divided by `size`
     /// unless `normalized` is false. The imaginary parts of the DC and Nyquist bins are
     /// ignored, as for any real signal.
-    public func inverse(_ spectrum: UnsafeBufferPointer<Complex<Double>>,
-                        into signal: UnsafeMutableBufferPointer<Double>,
-                        normalized: Bool = true) {
+    public func inverse(
+        _ spectrum: UnsafeBufferPointer<Complex<Double>>,
+        into signal: UnsafeMutableBufferPointer<Double>,
+        normalized: Bool = true
+    ) {
         precondition(spectrum.count >= binCount, "spectrum has too few bins")
         precondition(signal.count >= size, "signal buffer too small")
         UnsafeMutableRawPointer(complexBuffer)
@@ -93,8 +97,10 @@ public final class RealFFT {
     ///
     /// Split ("structure of arrays") spectra are what vectorised loops over many spectra
     /// want: several bins per SIMD register with no shuffling of interleaved (re, im) pairs.
-    public func forward(_ signal: UnsafeBufferPointer<Double>, at offset: Int = 0,
-                        real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
+    public func forward(
+        _ signal: UnsafeBufferPointer<Double>, at offset: Int = 0,
+        real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>
+    ) {
         precondition(offset >= 0 && offset + signal.count <= size, "signal does not fit the FFT size")
         realBuffer.initialize(repeating: 0, count: offset)
         if let base = signal.baseAddress, signal.count > 0 {
@@ -112,8 +118,10 @@ public final class RealFFT {
 
     /// Inverse transform of split real and imaginary parts (`binCount` each) into `size`
     /// real samples, normalised like `inverse(_:into:normalized:)`.
-    public func inverse(real: UnsafePointer<Double>, imaginary: UnsafePointer<Double>,
-                        into signal: UnsafeMutableBufferPointer<Double>, normalized: Bool = true) {
+    public func inverse(
+        real: UnsafePointer<Double>, imaginary: UnsafePointer<Double>,
+        into signal: UnsafeMutableBufferPointer<Double>, normalized: Bool = true
+    ) {
         precondition(signal.count >= size, "signal buffer too small")
         let interleaved = UnsafeMutableRawPointer(complexBuffer).assumingMemoryBound(to: Double.self)
         for k in 0..<binCount {

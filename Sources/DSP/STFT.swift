@@ -6,8 +6,10 @@ import Numerics
 /// `fftSize / 2` zeros at both ends when `center` is true (librosa's default, pad mode
 /// "constant"). Frames are multiplied by `window` before the FFT. Without centring the
 /// last partial frame is dropped, as librosa does.
-public func stft(_ signal: [Double], fftSize: Int, hop: Int,
-                 window: Window = .hann, center: Bool = true) -> Spectrogram {
+public func stft(
+    _ signal: [Double], fftSize: Int, hop: Int,
+    window: Window = .hann, center: Bool = true
+) -> Spectrogram {
     precondition(fftSize > 0 && hop > 0, "stft needs a positive FFT size and hop")
     let padding = center ? fftSize / 2 : 0
     let paddedCount = signal.count + 2 * padding
@@ -20,14 +22,16 @@ public func stft(_ signal: [Double], fftSize: Int, hop: Int,
     signal.withUnsafeBufferPointer { input in
         values.withUnsafeMutableBufferPointer { output in
             for t in 0..<frameCount {
-                let start = t * hop - padding  // in signal coordinates; may be negative
+                let start = t * hop - padding // in signal coordinates; may be negative
                 for i in 0..<fftSize {
                     let n = start + i
                     frame[i] = (n >= 0 && n < input.count) ? input[n] * coefficients[i] : 0
                 }
                 frame.withUnsafeBufferPointer { framePointer in
-                    fft.forward(framePointer, into: UnsafeMutableBufferPointer(
-                        rebasing: output[(t * bins)..<((t + 1) * bins)]))
+                    fft.forward(
+                        framePointer,
+                        into: UnsafeMutableBufferPointer(
+                            rebasing: output[(t * bins)..<((t + 1) * bins)]))
                 }
             }
         }
@@ -35,15 +39,16 @@ public func stft(_ signal: [Double], fftSize: Int, hop: Int,
     return Spectrogram(fftSize: fftSize, hop: hop, frameCount: frameCount, values: values)
 }
 
-
 /// The signal whose `stft` is `spectrogram`: windowed overlap-add divided by the sum of
 /// squared windows (the least-squares inverse of Griffin and Lim, as librosa's `istft`).
 ///
 /// Where the squared windows sum to almost nothing (the outer edges without centring)
 /// the division is skipped rather than amplifying rounding noise. `length` trims or
 /// zero-pads the output to exactly that many samples.
-public func istft(_ spectrogram: Spectrogram, window: Window = .hann,
-                  center: Bool = true, length: Int? = nil) -> [Double] {
+public func istft(
+    _ spectrogram: Spectrogram, window: Window = .hann,
+    center: Bool = true, length: Int? = nil
+) -> [Double] {
     let fftSize = spectrogram.fftSize
     let hop = spectrogram.hop
     let coefficients = window.coefficients(count: fftSize)
@@ -56,8 +61,9 @@ public func istft(_ spectrogram: Spectrogram, window: Window = .hann,
     spectrogram.values.withUnsafeBufferPointer { input in
         for t in 0..<spectrogram.frameCount {
             frame.withUnsafeMutableBufferPointer { framePointer in
-                fft.inverse(UnsafeBufferPointer(rebasing: input[(t * bins)..<((t + 1) * bins)]),
-                            into: framePointer)
+                fft.inverse(
+                    UnsafeBufferPointer(rebasing: input[(t * bins)..<((t + 1) * bins)]),
+                    into: framePointer)
             }
             let start = t * hop
             for i in 0..<fftSize {

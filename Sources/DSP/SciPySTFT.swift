@@ -73,7 +73,7 @@ public struct SciPySTFT: Sendable, Equatable {
         signal.withUnsafeBufferPointer { input in
             values.withUnsafeMutableBufferPointer { output in
                 for t in 0..<frames {
-                    let start = t * hop - padding  // in signal coordinates; may be negative
+                    let start = t * hop - padding // in signal coordinates; may be negative
                     for i in 0..<segmentLength {
                         let n = start + i
                         frame[i] = (n >= 0 && n < input.count) ? coefficients[i] * input[n] : 0
@@ -104,8 +104,9 @@ public struct SciPySTFT: Sendable, Equatable {
         spectrogram.values.withUnsafeBufferPointer { input in
             for t in 0..<frames {
                 frame.withUnsafeMutableBufferPointer { framePointer in
-                    fft.inverse(UnsafeBufferPointer(rebasing: input[(t * bins)..<((t + 1) * bins)]),
-                                into: framePointer)
+                    fft.inverse(
+                        UnsafeBufferPointer(rebasing: input[(t * bins)..<((t + 1) * bins)]),
+                        into: framePointer)
                 }
                 let start = t * hop
                 for i in 0..<segmentLength {

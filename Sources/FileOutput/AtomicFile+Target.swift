@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension AtomicFile {
     /// The path a write to `url` replaces: `url` itself, or the end of its symbolic link
@@ -49,12 +50,15 @@ extension AtomicFile {
                 throw FileOutputError(path: url.path, errno: errno)
             }
             // Links in /proc name open files, not paths to write beside: stop there.
-            guard FileKind(mode: info.st_mode) == .symbolicLink, !current.path.hasPrefix("/proc/") else { return current }
+            guard FileKind(mode: info.st_mode) == .symbolicLink, !current.path.hasPrefix("/proc/") else {
+                return current
+            }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let count = readlink(current.path, &buffer, buffer.count - 1)
             guard count >= 0 else { throw FileOutputError(path: url.path, errno: errno) }
             let destination = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = destination.hasPrefix("/")
+            current =
+                destination.hasPrefix("/")
                 ? URL(fileURLWithPath: destination)
                 : current.deletingLastPathComponent().appendingPathComponent(destination)
         }

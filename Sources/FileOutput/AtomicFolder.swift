@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Replaces a folder atomically, for outputs that are several files (a track's stems): the
 /// files are written into a hidden staging folder beside the destination (`TemporaryName`),
@@ -35,7 +36,9 @@ public enum AtomicFolder {
         var displaced: URL?
         if try FileKind.of(target.path) == .folder {
             let old = TemporaryName.url(beside: target)
-            guard rename(target.path, old.path) == 0 else { throw FileOutputError(path: destination.path, errno: errno) }
+            guard rename(target.path, old.path) == 0 else {
+                throw FileOutputError(path: destination.path, errno: errno)
+            }
             displaced = old
         }
         guard rename(staging.path, target.path) == 0 else {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where a single output file goes, as a command-line argument names it: `-` is standard
 /// output, anything else a file path, replaced atomically (`AtomicFile`).
@@ -30,7 +31,7 @@ public enum OutputDestination: Hashable, Sendable, CustomStringConvertible {
     public func write(_ bytes: [UInt8]) throws {
         switch self {
         case .standardOutput:
-            fflush(stdout)   // what `print` buffered comes first
+            fflush(stdout) // what `print` buffered comes first
             try bytes.withUnsafeBytes { try POSIXWrite.writeAll(STDOUT_FILENO, $0, reportAs: description) }
         case .file(let url):
             try AtomicFile.write(bytes, to: url)

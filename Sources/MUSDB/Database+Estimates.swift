@@ -8,8 +8,10 @@ extension Database {
     /// Python pipes the estimates to ffmpeg as 32-bit float and ffmpeg writes 16-bit WAV
     /// (`lrintf(x·32768)`, clipped); rounding through `Float` first and writing 16-bit with
     /// libsndfile's clipping gives the same codes. Each file is written atomically.
-    public static func saveEstimates(_ estimates: [String: AudioBuffer], for track: Track, to folder: URL,
-                                     format: AudioFileFormat = .wav16) throws {
+    public static func saveEstimates(
+        _ estimates: [String: AudioBuffer], for track: Track, to folder: URL,
+        format: AudioFileFormat = .wav16
+    ) throws {
         let trackFolder = folder.appendingPathComponent(track.subset.rawValue)
             .appendingPathComponent(track.name, isDirectory: true)
         do {

@@ -36,11 +36,14 @@ public struct Database: Sendable {
     /// - Throws: `MUSDBError` when the root itself is unusable (none given, not found, not a
     ///   dataset) or for a bad split; `AudioError.ffmpegMissing` when `.stem.mp4` headers
     ///   cannot be probed at all.
-    public init(root: URL? = nil, subsets: [Subset] = [.train, .test], split: Split? = nil,
-                isWav: Bool = false, sampleRate: Int? = nil, targets: [Target] = Target.standard,
-                manifest: Manifest = .musdb18) throws {
+    public init(
+        root: URL? = nil, subsets: [Subset] = [.train, .test], split: Split? = nil,
+        isWav: Bool = false, sampleRate: Int? = nil, targets: [Target] = Target.standard,
+        manifest: Manifest = .musdb18
+    ) throws {
         if split != nil, subsets != [.train] { throw MUSDBError.splitNeedsTrainSubset }
-        guard let root = root ?? ProcessInfo.processInfo.environment["MUSDB_PATH"].map({ URL(fileURLWithPath: $0) }) else {
+        guard let root = root ?? ProcessInfo.processInfo.environment["MUSDB_PATH"].map({ URL(fileURLWithPath: $0) })
+        else {
             throw MUSDBError.noRoot
         }
         var isDirectory: ObjCBool = false
@@ -62,14 +65,17 @@ public struct Database: Sendable {
         var tracks = [Track]()
         var problems = [TrackProblem]()
         for subset in subsets {
-            let listing = Self.listTracks(in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
+            let listing = Self.listTracks(
+                in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
             problems += listing.problems.filter { problem in problem.track.map { selected($0, in: subset).0 } ?? true }
             for name in listing.names {
                 let (isSelected, trackSplit) = selected(name, in: subset)
                 guard isSelected else { continue }
                 do {
-                    tracks.append(try Self.makeTrack(name: name, subset: subset, split: trackSplit, root: root,
-                                                     isWav: isWav, sampleRate: sampleRate, targets: targets))
+                    tracks.append(
+                        try Self.makeTrack(
+                            name: name, subset: subset, split: trackSplit, root: root,
+                            isWav: isWav, sampleRate: sampleRate, targets: targets))
                 } catch {
                     // Without ffprobe no stem file can be indexed: that is the machine's fault.
                     if case AudioError.ffmpegMissing? = error as? AudioError { throw error }
@@ -109,8 +115,12 @@ public struct Database: Sendable {
             if isWav {
                 guard isFolder(url) else { continue }
                 if folder.lies(within: url) {
-                    problems.append(TrackProblem(subset: subset, track: entry, url: url, reason:
-                        "the folder links back to \(url.resolvingSymlinksInPath().path), which holds it (a symlink loop)"))
+                    problems.append(
+                        TrackProblem(
+                            subset: subset, track: entry, url: url,
+                            reason:
+                                "the folder links back to \(url.resolvingSymlinksInPath().path), which holds it (a symlink loop)"
+                        ))
                     continue
                 }
                 names.append(entry)
@@ -124,8 +134,9 @@ public struct Database: Sendable {
     /// The file that stands for track `name`: its mixture WAV or its `.stem.mp4`.
     static func trackURL(name: String, subset: Subset, root: URL, isWav: Bool) -> URL {
         let subsetFolder = root.appendingPathComponent(subset.rawValue)
-        return isWav ? subsetFolder.appendingPathComponent(name, isDirectory: true).appendingPathComponent("mixture.wav")
-                     : subsetFolder.appendingPathComponent(name + ".stem.mp4")
+        return isWav
+            ? subsetFolder.appendingPathComponent(name, isDirectory: true).appendingPathComponent("mixture.wav")
+            : subsetFolder.appendingPathComponent(name + ".stem.mp4")
     }
 
     static func isFolder(_ url: URL) -> Bool {
@@ -133,8 +144,10 @@ public struct Database: Sendable {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    static func makeTrack(name: String, subset: Subset, split: Split?, root: URL, isWav: Bool,
-                          sampleRate: Int?, targets: [Target]) throws -> Track {
+    static func makeTrack(
+        name: String, subset: Subset, split: Split?, root: URL, isWav: Bool,
+        sampleRate: Int?, targets: [Target]
+    ) throws -> Track {
         let (artist, title) = Track.artistAndTitle(of: name)
         if isWav {
             let mixture = trackURL(name: name, subset: subset, root: root, isWav: true)
@@ -151,10 +164,11 @@ public struct Database: Sendable {
             try requireShape(name: name, url: mixture, rate: info.sampleRate, channels: info.channelCount)
             // ffprobe prints durations with microsecond precision; Python musdb parses that.
             let duration = (info.duration * 1_000_000).rounded() / 1_000_000
-            return Track(name: name, artist: artist, title: title, subset: subset, split: split, isWav: true,
-                         path: mixture, sourceURLs: sources, targets: targets, rate: info.sampleRate,
-                         frameCount: info.frameCount, duration: duration, channelCount: info.channelCount,
-                         sampleRate: sampleRate, stemInfo: nil)
+            return Track(
+                name: name, artist: artist, title: title, subset: subset, split: split, isWav: true,
+                path: mixture, sourceURLs: sources, targets: targets, rate: info.sampleRate,
+                frameCount: info.frameCount, duration: duration, channelCount: info.channelCount,
+                sampleRate: sampleRate, stemInfo: nil)
         }
         let url = trackURL(name: name, subset: subset, root: root, isWav: false)
         let info = try StemFile(url: url).info()
@@ -163,21 +177,24 @@ public struct Database: Sendable {
         }
         try requireShape(name: name, url: url, rate: mixture.sampleRate, channels: mixture.channelCount)
         var sources = [Source: URL]()
-        for source in Source.allCases where info.streams.contains(where: { $0.index == source.streamIndex && $0.isAudio }) {
+        for source in Source.allCases
+        where info.streams.contains(where: { $0.index == source.streamIndex && $0.isAudio }) {
             sources[source] = url
         }
-        return Track(name: name, artist: artist, title: title, subset: subset, split: split, isWav: false,
-                     path: url, sourceURLs: sources, targets: targets, rate: mixture.sampleRate,
-                     frameCount: mixture.durationTimestamps, duration: mixture.duration,
-                     channelCount: mixture.channelCount, sampleRate: sampleRate, stemInfo: info)
+        return Track(
+            name: name, artist: artist, title: title, subset: subset, split: split, isWav: false,
+            path: url, sourceURLs: sources, targets: targets, rate: mixture.sampleRate,
+            frameCount: mixture.durationTimestamps, duration: mixture.duration,
+            channelCount: mixture.channelCount, sampleRate: sampleRate, stemInfo: info)
     }
 
     /// A mixture header without a positive rate and channel count cannot anchor a track
     /// (every frame and duration computation divides by or allocates with them).
     static func requireShape(name: String, url: URL, rate: Int, channels: Int) throws {
         guard rate > 0, channels > 0 else {
-            throw MUSDBError.invalidStem(track: name, stem: "mixture", url: url,
-                                         fault: .unreadable("its header reports \(rate) Hz and \(channels) channels"))
+            throw MUSDBError.invalidStem(
+                track: name, stem: "mixture", url: url,
+                fault: .unreadable("its header reports \(rate) Hz and \(channels) channels"))
         }
     }
 }

@@ -16,8 +16,10 @@ public struct DatasetVerifier: Sendable {
     /// Real MUSDB18 mixtures are mastered, so they are close to but not the sum.
     public var mixtureToleranceDB: Double
 
-    public init(root: URL, isWav: Bool, manifest: Manifest, presentOnly: Bool = false,
-                checksMixture: Bool = true, mixtureToleranceDB: Double = -10) {
+    public init(
+        root: URL, isWav: Bool, manifest: Manifest, presentOnly: Bool = false,
+        checksMixture: Bool = true, mixtureToleranceDB: Double = -10
+    ) {
         self.root = root
         self.isWav = isWav
         self.manifest = manifest
@@ -41,7 +43,8 @@ public struct DatasetVerifier: Sendable {
         var report = VerificationReport()
         var present = [(Subset, String)]()
         for subset in Subset.allCases {
-            let listing = Database.listTracks(in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
+            let listing = Database.listTracks(
+                in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
             present += listing.names.map { (subset, $0) }
             report.problems += listing.problems.map(VerificationProblem.unindexable)
         }
@@ -60,11 +63,15 @@ public struct DatasetVerifier: Sendable {
                 report.problems.append(.wrongSubset(name: name, found: subset, expected: entry.subset))
             }
             let before = report.problems.count
-            var result = isWav ? checkWAVTrack(name, subset: subset, entry: entry, problems: &report.problems)
-                               : checkStemTrack(name, subset: subset, entry: entry, problems: &report.problems)
+            var result =
+                isWav
+                ? checkWAVTrack(name, subset: subset, entry: entry, problems: &report.problems)
+                : checkStemTrack(name, subset: subset, entry: entry, problems: &report.problems)
             // The header checks already name rate, channel and length faults; decoding such a
             // track would only report them again, so the mixture is measured on clean headers.
-            let stemFaults = report.problems[before...].filter { if case .wrongTestLength = $0 { return false }; return true }
+            let stemFaults = report.problems[before...].filter {
+                if case .wrongTestLength = $0 { return false }; return true
+            }
             if checksMixture, stemFaults.isEmpty {
                 result.mixtureErrorDB = measureMixture(name, subset: subset, problems: &report.problems)
             }
@@ -73,8 +80,10 @@ public struct DatasetVerifier: Sendable {
         return report
     }
 
-    private func checkWAVTrack(_ name: String, subset: Subset, entry: ManifestTrack?,
-                               problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
+    private func checkWAVTrack(
+        _ name: String, subset: Subset, entry: ManifestTrack?,
+        problems: inout [VerificationProblem]
+    ) -> VerificationReport.TrackResult {
         let folder = root.appendingPathComponent(subset.rawValue).appendingPathComponent(name, isDirectory: true)
         var frames = [String: Int]()
         var paths = [String: String]()
@@ -88,8 +97,9 @@ public struct DatasetVerifier: Sendable {
             do {
                 let info = try AudioFile.info(of: url)
                 frames[stem] = info.frameCount
-                checkShape(name, stem: stem, path: url.path, rate: info.sampleRate, channels: info.channelCount,
-                           problems: &problems)
+                checkShape(
+                    name, stem: stem, path: url.path, rate: info.sampleRate, channels: info.channelCount,
+                    problems: &problems)
             } catch {
                 problems.append(.unreadableStem(track: name, stem: stem, message: "\(error)"))
             }
@@ -97,8 +107,10 @@ public struct DatasetVerifier: Sendable {
         return finish(name, subset: subset, entry: entry, frames: frames, paths: paths, problems: &problems)
     }
 
-    private func checkStemTrack(_ name: String, subset: Subset, entry: ManifestTrack?,
-                                problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
+    private func checkStemTrack(
+        _ name: String, subset: Subset, entry: ManifestTrack?,
+        problems: inout [VerificationProblem]
+    ) -> VerificationReport.TrackResult {
         let url = root.appendingPathComponent(subset.rawValue).appendingPathComponent(name + ".stem.mp4")
         let info: StemFileInfo
         do { info = try StemFile(url: url).info() } catch {
@@ -115,40 +127,51 @@ public struct DatasetVerifier: Sendable {
             }
             frames[stem] = stream.durationTimestamps
             paths[stem] = "\(url.path) stream \(index)"
-            checkShape(name, stem: stem, path: paths[stem] ?? url.path, rate: stream.sampleRate,
-                       channels: stream.channelCount, problems: &problems)
+            checkShape(
+                name, stem: stem, path: paths[stem] ?? url.path, rate: stream.sampleRate,
+                channels: stream.channelCount, problems: &problems)
         }
         return finish(name, subset: subset, entry: entry, frames: frames, paths: paths, problems: &problems)
     }
 
-    private func checkShape(_ name: String, stem: String, path: String, rate: Int, channels: Int,
-                            problems: inout [VerificationProblem]) {
+    private func checkShape(
+        _ name: String, stem: String, path: String, rate: Int, channels: Int,
+        problems: inout [VerificationProblem]
+    ) {
         if rate != manifest.sampleRate {
             problems.append(.wrongRate(track: name, stem: stem, found: rate, expected: manifest.sampleRate, path: path))
         }
         if channels != manifest.channelCount {
-            problems.append(.wrongChannelCount(track: name, stem: stem, found: channels, expected: manifest.channelCount,
-                                               path: path))
+            problems.append(
+                .wrongChannelCount(
+                    track: name, stem: stem, found: channels, expected: manifest.channelCount,
+                    path: path))
         }
     }
 
-    private func finish(_ name: String, subset: Subset, entry: ManifestTrack?, frames: [String: Int],
-                        paths: [String: String], problems: inout [VerificationProblem]) -> VerificationReport.TrackResult {
+    private func finish(
+        _ name: String, subset: Subset, entry: ManifestTrack?, frames: [String: Int],
+        paths: [String: String], problems: inout [VerificationProblem]
+    ) -> VerificationReport.TrackResult {
         let mixtureFrames = frames["mixture"]
         if let mixtureFrames {
             // Each stem of another length is named with its file; the stream tolerance of
             // `.stem.mp4` files is the loader's (`Track.stemLengthTolerance`).
             let tolerance = isWav ? 0 : Track.stemLengthTolerance
             for (stem, count) in frames.sorted(by: { $0.key < $1.key }) where abs(count - mixtureFrames) > tolerance {
-                problems.append(.invalidStem(track: name, stem: stem, path: paths[stem] ?? stem,
-                                             fault: .length(found: count, expected: mixtureFrames)))
+                problems.append(
+                    .invalidStem(
+                        track: name, stem: stem, path: paths[stem] ?? stem,
+                        fault: .length(found: count, expected: mixtureFrames)))
             }
         } else if Set(frames.values).count > 1 {
             problems.append(.lengthMismatch(track: name, frames: frames))
         }
         if let entry, entry.subset == .test, let expected = entry.seconds, let mixtureFrames, manifest.sampleRate > 0 {
             let seconds = mixtureFrames / manifest.sampleRate
-            if seconds != expected { problems.append(.wrongTestLength(track: name, seconds: seconds, expected: expected)) }
+            if seconds != expected {
+                problems.append(.wrongTestLength(track: name, seconds: seconds, expected: expected))
+            }
         }
         return .init(name: name, subset: subset, frameCount: mixtureFrames, mixtureErrorDB: nil)
     }
@@ -160,7 +183,8 @@ public struct DatasetVerifier: Sendable {
         do {
             let errorDB = try mixtureError(name, subset: subset, isWav: isWav)
             guard !errorDB.isNaN else {
-                problems.append(.unreadableStem(track: name, stem: "audio", message: "the mixture error is not a number"))
+                problems.append(
+                    .unreadableStem(track: name, stem: "audio", message: "the mixture error is not a number"))
                 return nil
             }
             if errorDB > mixtureToleranceDB {
@@ -177,8 +201,9 @@ public struct DatasetVerifier: Sendable {
 
     /// 10·log10(Σ(mixture − Σ stems)² / Σ mixture²) over the common length.
     private func mixtureError(_ name: String, subset: Subset, isWav: Bool) throws -> Double {
-        let track = try Database.makeTrack(name: name, subset: subset, split: nil, root: root, isWav: isWav,
-                                           sampleRate: nil, targets: [.linearMixture])
+        let track = try Database.makeTrack(
+            name: name, subset: subset, split: nil, root: root, isWav: isWav,
+            sampleRate: nil, targets: [.linearMixture])
         let mixture = try track.audio()
         let sum = try track.audio(ofTarget: .linearMixture)
         let frames = min(mixture.frameCount, sum.frameCount)

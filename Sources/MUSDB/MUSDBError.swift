@@ -67,7 +67,7 @@ extension MUSDBError: CustomStringConvertible, LocalizedError {
     public var file: URL? {
         switch self {
         case let .missingMixture(_, url), let .missingSource(_, _, url), let .invalidStem(_, _, url, _),
-             let .invalidManifest(url, _), let .writeFailed(url, _), let .rootNotFound(url), let .notADatasetRoot(url):
+            let .invalidManifest(url, _), let .writeFailed(url, _), let .rootNotFound(url), let .notADatasetRoot(url):
             return url
         default:
             return nil

@@ -4,1213 +4,1213 @@
 extension Manifest {
     /// The text of `Manifests/musdb18.json`.
     static let musdb18JSON = #"""
-{
-  "name": "MUSDB18",
-  "sampleRate": 44100,
-  "channelCount": 2,
-  "tracks": [
-    {
-      "name": "A Classic Education - NightOwl",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "AM Contra - Heart Peripheral",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 209
-    },
-    {
-      "name": "ANiMAL - Clinic A",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rap",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "ANiMAL - Easy Tiger",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rap",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "ANiMAL - Rockshow",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Rap",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Actions - Devil's Words",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Actions - One Minute Smile",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Actions - South Of The Water",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Aimee Norwich - Child",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Al James - Schoolboy Facination",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 200
-    },
-    {
-      "name": "Alexander Ross - Goodbye Bolero",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Alexander Ross - Velvet Curtain",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Angela Thomas Wade - Milk Cow Blues",
-      "subset": "train",
-      "split": "train",
-      "genre": "Country",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Angels In Amplifiers - I'm Alright",
-      "subset": "test",
-      "genre": "Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 179
-    },
-    {
-      "name": "Arise - Run Run Run",
-      "subset": "test",
-      "genre": "Reggae",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 219
-    },
-    {
-      "name": "Atlantis Bound - It Was My Fault For Waiting",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Auctioneer - Our Future Faces",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "AvaLuna - Waterduct",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "BKS - Bulldozer",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 336
-    },
-    {
-      "name": "BKS - Too Much",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 219
-    },
-    {
-      "name": "Ben Carrigan - We'll Talk About It All Tonight",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 254
-    },
-    {
-      "name": "BigTroubles - Phantom",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Bill Chudziak - Children Of No-one",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Black Bloc - If You Want Success",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Bobby Nobody - Stitch Up",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 221
-    },
-    {
-      "name": "Buitraker - Revo X",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 275
-    },
-    {
-      "name": "Carlos Gonzalez - A Place For Us",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 250
-    },
-    {
-      "name": "Celestial Shore - Die For Us",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Chris Durban - Celebrate",
-      "subset": "train",
-      "split": "train",
-      "genre": "Electronic",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Clara Berry And Wooldog - Air Traffic",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Clara Berry And Wooldog - Stella",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Clara Berry And Wooldog - Waltz For My Victims",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Cnoc An Tursa - Bannockburn",
-      "subset": "train",
-      "split": "train",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Creepoid - OldTree",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Cristina Vane - So Easy",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 253
-    },
-    {
-      "name": "Dark Ride - Burning Bridges",
-      "subset": "train",
-      "split": "train",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Detsky Sad - Walkie Talkie",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 190
-    },
-    {
-      "name": "Dreamers Of The Ghetto - Heavy Love",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Drumtracks - Ghost Bitch",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Enda Reilly - Cur An Long Ag Seol",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 186
-    },
-    {
-      "name": "Faces On Film - Waiting For Ga",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Fergessen - Back From The Start",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Fergessen - Nos Palpitants",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Fergessen - The Wind",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Flags - 54",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Forkupines - Semantics",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 273
-    },
-    {
-      "name": "Georgia Wonder - Siren",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 430
-    },
-    {
-      "name": "Girls Under Glass - We Feel Alright",
-      "subset": "test",
-      "genre": "Electronic",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 317
-    },
-    {
-      "name": "Giselle - Moss",
-      "subset": "train",
-      "split": "train",
-      "genre": "Electronic",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Grants - PunchDrunk",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rap",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Helado Negro - Mitad Del Mundo",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Hezekiah Jones - Borrowed Heart",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Hollow Ground - Ill Fate",
-      "subset": "test",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 141
-    },
-    {
-      "name": "Hollow Ground - Left Blind",
-      "subset": "train",
-      "split": "train",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Hop Along - Sister Cities",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Invisible Familiars - Disturbing Wildlife",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "James Elder & Mark M Thompson - The English Actor",
-      "subset": "test",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 205
-    },
-    {
-      "name": "James May - All Souls Moon",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "James May - Dont Let Go",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "James May - If You Say",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "James May - On The Line",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Jay Menon - Through My Eyes",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Johnny Lokke - Promises & Lies",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Johnny Lokke - Whisper To A Scream",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Jokers Jacks & Kings - Sea Of Leaves",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Juliet's Rescue - Heartbeats",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 267
-    },
-    {
-      "name": "Leaf - Come Around",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Leaf - Summerghost",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Leaf - Wicked",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Little Chicago's Finest - My Own",
-      "subset": "test",
-      "genre": "Rap",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 281
-    },
-    {
-      "name": "Louis Cressy Band - Good Time",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 292
-    },
-    {
-      "name": "Lushlife - Toynbee Suite",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rap",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Lyndsey Ollard - Catching Up",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 227
-    },
-    {
-      "name": "M.E.R.C. Music - Knockout",
-      "subset": "test",
-      "genre": "Rap",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 269
-    },
-    {
-      "name": "Matthew Entwistle - Dont You Ever",
-      "subset": "train",
-      "split": "train",
-      "genre": "Jazz",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Meaxic - Take A Step",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Meaxic - You Listen",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Moosmusic - Big Dummy Shake",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 198
-    },
-    {
-      "name": "Motor Tapes - Shore",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 246
-    },
-    {
-      "name": "Mu - Too Bright",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 271
-    },
-    {
-      "name": "Music Delta - 80s Rock",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Beatles",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Britpop",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Country1",
-      "subset": "train",
-      "split": "train",
-      "genre": "Country",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Country2",
-      "subset": "train",
-      "split": "train",
-      "genre": "Country",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Disco",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Gospel",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Grunge",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Hendrix",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Punk",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Reggae",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Rock",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Music Delta - Rockabilly",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Nerve 9 - Pray For The Rain",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 343
-    },
-    {
-      "name": "Night Panther - Fire",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "North To Alaska - All The Same",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "PR - Happy Daze",
-      "subset": "test",
-      "genre": "Electronic",
-      "source": "Native Instruments",
-      "license": "Restricted",
-      "seconds": 162
-    },
-    {
-      "name": "PR - Oh No",
-      "subset": "test",
-      "genre": "Electronic",
-      "source": "Native Instruments",
-      "license": "Restricted",
-      "seconds": 75
-    },
-    {
-      "name": "Patrick Talbot - A Reason To Leave",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Jazz",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Patrick Talbot - Set Free Me",
-      "subset": "train",
-      "split": "train",
-      "genre": "Jazz",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Phre The Eon - Everybody's Falling Apart",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Port St Willow - Stay Even",
-      "subset": "train",
-      "split": "train",
-      "genre": "Singer/Songwriter",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Punkdisco - Oral Hygiene",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 221
-    },
-    {
-      "name": "Raft Monk - Tiring",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 212
-    },
-    {
-      "name": "Remember December - C U Next Time",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Sambasevam Shanmugam - Kaathaadi",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 317
-    },
-    {
-      "name": "Secret Mountains - High Horse",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Secretariat - Borderline",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 286
-    },
-    {
-      "name": "Secretariat - Over The Top",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 250
-    },
-    {
-      "name": "Side Effects Project - Sing With Me",
-      "subset": "test",
-      "genre": "Rap",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 243
-    },
-    {
-      "name": "Signe Jakobsen - What Have You Done To Me",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 177
-    },
-    {
-      "name": "Skelpolu - Human Mistakes",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Electronic",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Skelpolu - Resurrection",
-      "subset": "test",
-      "genre": "Electronic",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 395
-    },
-    {
-      "name": "Skelpolu - Together Alone",
-      "subset": "train",
-      "split": "train",
-      "genre": "Electronic",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Snowmine - Curfews",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Speak Softly - Broken Man",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 252
-    },
-    {
-      "name": "Speak Softly - Like Horses",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 312
-    },
-    {
-      "name": "Spike Mullings - Mike's Sulking",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "St Vitus - Word Gets Around",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Steven Clark - Bounty",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Strand Of Oaks - Spacestation",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Sweet Lights - You Let Me Down",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "Swinging Steaks - Lost My Way",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "The Districts - Vermont",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "The Doppler Shift - Atrophy",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 331
-    },
-    {
-      "name": "The Easton Ellises (Baumi) - SDRNR",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "C't Remix Comp.",
-      "license": "CC BY-NC-SA 3.0",
-      "seconds": 234
-    },
-    {
-      "name": "The Easton Ellises - Falcon 69",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "C't Remix Comp.",
-      "license": "CC BY-NC-SA 3.0",
-      "seconds": 246
-    },
-    {
-      "name": "The Long Wait - Back Home To Blue",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "The Long Wait - Dark Horses",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 305
-    },
-    {
-      "name": "The Mountaineering Club - Mallory",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 244
-    },
-    {
-      "name": "The Scarlet Brand - Les Fleurs Du Mal",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "The So So Glos - Emergency",
-      "subset": "train",
-      "split": "train",
-      "genre": "Rock",
-      "source": "MedleyDB",
-      "license": "CC BY-NC-SA"
-    },
-    {
-      "name": "The Sunshine Garcia Band - For I Am The Moon",
-      "subset": "test",
-      "genre": "Reggae",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 320
-    },
-    {
-      "name": "The Wrong'Uns - Rothko",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Tim Taler - Stalker",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Timboz - Pony",
-      "subset": "test",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 252
-    },
-    {
-      "name": "Titanium - Haunted Age",
-      "subset": "train",
-      "split": "train",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Tom McKenzie - Directions",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 175
-    },
-    {
-      "name": "Traffic Experiment - Once More (With Feeling)",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Traffic Experiment - Sirens",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Triviul - Angelsaint",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Triviul - Dorothy",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Triviul feat. The Fiend - Widow",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 234
-    },
-    {
-      "name": "Voelund - Comfort Lives In Belief",
-      "subset": "train",
-      "split": "train",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Wall Of Death - Femme",
-      "subset": "train",
-      "split": "train",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "We Fell From The Sky - Not You",
-      "subset": "test",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 207
-    },
-    {
-      "name": "Young Griffo - Blood To Bone",
-      "subset": "train",
-      "split": "train",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Young Griffo - Facade",
-      "subset": "train",
-      "split": "train",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Young Griffo - Pennies",
-      "subset": "train",
-      "split": "valid",
-      "genre": "Heavy Metal",
-      "source": "DSD",
-      "license": "Restricted"
-    },
-    {
-      "name": "Zeno - Signs",
-      "subset": "test",
-      "genre": "Pop/Rock",
-      "source": "DSD",
-      "license": "Restricted",
-      "seconds": 234
-    }
-  ]
-}
+        {
+          "name": "MUSDB18",
+          "sampleRate": 44100,
+          "channelCount": 2,
+          "tracks": [
+            {
+              "name": "A Classic Education - NightOwl",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "AM Contra - Heart Peripheral",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 209
+            },
+            {
+              "name": "ANiMAL - Clinic A",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rap",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "ANiMAL - Easy Tiger",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rap",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "ANiMAL - Rockshow",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Rap",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Actions - Devil's Words",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Actions - One Minute Smile",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Actions - South Of The Water",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Aimee Norwich - Child",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Al James - Schoolboy Facination",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 200
+            },
+            {
+              "name": "Alexander Ross - Goodbye Bolero",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Alexander Ross - Velvet Curtain",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Angela Thomas Wade - Milk Cow Blues",
+              "subset": "train",
+              "split": "train",
+              "genre": "Country",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Angels In Amplifiers - I'm Alright",
+              "subset": "test",
+              "genre": "Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 179
+            },
+            {
+              "name": "Arise - Run Run Run",
+              "subset": "test",
+              "genre": "Reggae",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 219
+            },
+            {
+              "name": "Atlantis Bound - It Was My Fault For Waiting",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Auctioneer - Our Future Faces",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "AvaLuna - Waterduct",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "BKS - Bulldozer",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 336
+            },
+            {
+              "name": "BKS - Too Much",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 219
+            },
+            {
+              "name": "Ben Carrigan - We'll Talk About It All Tonight",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 254
+            },
+            {
+              "name": "BigTroubles - Phantom",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Bill Chudziak - Children Of No-one",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Black Bloc - If You Want Success",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Bobby Nobody - Stitch Up",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 221
+            },
+            {
+              "name": "Buitraker - Revo X",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 275
+            },
+            {
+              "name": "Carlos Gonzalez - A Place For Us",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 250
+            },
+            {
+              "name": "Celestial Shore - Die For Us",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Chris Durban - Celebrate",
+              "subset": "train",
+              "split": "train",
+              "genre": "Electronic",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Clara Berry And Wooldog - Air Traffic",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Clara Berry And Wooldog - Stella",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Clara Berry And Wooldog - Waltz For My Victims",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Cnoc An Tursa - Bannockburn",
+              "subset": "train",
+              "split": "train",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Creepoid - OldTree",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Cristina Vane - So Easy",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 253
+            },
+            {
+              "name": "Dark Ride - Burning Bridges",
+              "subset": "train",
+              "split": "train",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Detsky Sad - Walkie Talkie",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 190
+            },
+            {
+              "name": "Dreamers Of The Ghetto - Heavy Love",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Drumtracks - Ghost Bitch",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Enda Reilly - Cur An Long Ag Seol",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 186
+            },
+            {
+              "name": "Faces On Film - Waiting For Ga",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Fergessen - Back From The Start",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Fergessen - Nos Palpitants",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Fergessen - The Wind",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Flags - 54",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Forkupines - Semantics",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 273
+            },
+            {
+              "name": "Georgia Wonder - Siren",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 430
+            },
+            {
+              "name": "Girls Under Glass - We Feel Alright",
+              "subset": "test",
+              "genre": "Electronic",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 317
+            },
+            {
+              "name": "Giselle - Moss",
+              "subset": "train",
+              "split": "train",
+              "genre": "Electronic",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Grants - PunchDrunk",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rap",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Helado Negro - Mitad Del Mundo",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Hezekiah Jones - Borrowed Heart",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Hollow Ground - Ill Fate",
+              "subset": "test",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 141
+            },
+            {
+              "name": "Hollow Ground - Left Blind",
+              "subset": "train",
+              "split": "train",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Hop Along - Sister Cities",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Invisible Familiars - Disturbing Wildlife",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "James Elder & Mark M Thompson - The English Actor",
+              "subset": "test",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 205
+            },
+            {
+              "name": "James May - All Souls Moon",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "James May - Dont Let Go",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "James May - If You Say",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "James May - On The Line",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Jay Menon - Through My Eyes",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Johnny Lokke - Promises & Lies",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Johnny Lokke - Whisper To A Scream",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Jokers Jacks & Kings - Sea Of Leaves",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Juliet's Rescue - Heartbeats",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 267
+            },
+            {
+              "name": "Leaf - Come Around",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Leaf - Summerghost",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Leaf - Wicked",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Little Chicago's Finest - My Own",
+              "subset": "test",
+              "genre": "Rap",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 281
+            },
+            {
+              "name": "Louis Cressy Band - Good Time",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 292
+            },
+            {
+              "name": "Lushlife - Toynbee Suite",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rap",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Lyndsey Ollard - Catching Up",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 227
+            },
+            {
+              "name": "M.E.R.C. Music - Knockout",
+              "subset": "test",
+              "genre": "Rap",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 269
+            },
+            {
+              "name": "Matthew Entwistle - Dont You Ever",
+              "subset": "train",
+              "split": "train",
+              "genre": "Jazz",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Meaxic - Take A Step",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Meaxic - You Listen",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Moosmusic - Big Dummy Shake",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 198
+            },
+            {
+              "name": "Motor Tapes - Shore",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 246
+            },
+            {
+              "name": "Mu - Too Bright",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 271
+            },
+            {
+              "name": "Music Delta - 80s Rock",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Beatles",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Britpop",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Country1",
+              "subset": "train",
+              "split": "train",
+              "genre": "Country",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Country2",
+              "subset": "train",
+              "split": "train",
+              "genre": "Country",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Disco",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Gospel",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Grunge",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Hendrix",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Punk",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Reggae",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Rock",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Music Delta - Rockabilly",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Nerve 9 - Pray For The Rain",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 343
+            },
+            {
+              "name": "Night Panther - Fire",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "North To Alaska - All The Same",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "PR - Happy Daze",
+              "subset": "test",
+              "genre": "Electronic",
+              "source": "Native Instruments",
+              "license": "Restricted",
+              "seconds": 162
+            },
+            {
+              "name": "PR - Oh No",
+              "subset": "test",
+              "genre": "Electronic",
+              "source": "Native Instruments",
+              "license": "Restricted",
+              "seconds": 75
+            },
+            {
+              "name": "Patrick Talbot - A Reason To Leave",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Jazz",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Patrick Talbot - Set Free Me",
+              "subset": "train",
+              "split": "train",
+              "genre": "Jazz",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Phre The Eon - Everybody's Falling Apart",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Port St Willow - Stay Even",
+              "subset": "train",
+              "split": "train",
+              "genre": "Singer/Songwriter",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Punkdisco - Oral Hygiene",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 221
+            },
+            {
+              "name": "Raft Monk - Tiring",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 212
+            },
+            {
+              "name": "Remember December - C U Next Time",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Sambasevam Shanmugam - Kaathaadi",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 317
+            },
+            {
+              "name": "Secret Mountains - High Horse",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Secretariat - Borderline",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 286
+            },
+            {
+              "name": "Secretariat - Over The Top",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 250
+            },
+            {
+              "name": "Side Effects Project - Sing With Me",
+              "subset": "test",
+              "genre": "Rap",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 243
+            },
+            {
+              "name": "Signe Jakobsen - What Have You Done To Me",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 177
+            },
+            {
+              "name": "Skelpolu - Human Mistakes",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Electronic",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Skelpolu - Resurrection",
+              "subset": "test",
+              "genre": "Electronic",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 395
+            },
+            {
+              "name": "Skelpolu - Together Alone",
+              "subset": "train",
+              "split": "train",
+              "genre": "Electronic",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Snowmine - Curfews",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Speak Softly - Broken Man",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 252
+            },
+            {
+              "name": "Speak Softly - Like Horses",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 312
+            },
+            {
+              "name": "Spike Mullings - Mike's Sulking",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "St Vitus - Word Gets Around",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Steven Clark - Bounty",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Strand Of Oaks - Spacestation",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Sweet Lights - You Let Me Down",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "Swinging Steaks - Lost My Way",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "The Districts - Vermont",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "The Doppler Shift - Atrophy",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 331
+            },
+            {
+              "name": "The Easton Ellises (Baumi) - SDRNR",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "C't Remix Comp.",
+              "license": "CC BY-NC-SA 3.0",
+              "seconds": 234
+            },
+            {
+              "name": "The Easton Ellises - Falcon 69",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "C't Remix Comp.",
+              "license": "CC BY-NC-SA 3.0",
+              "seconds": 246
+            },
+            {
+              "name": "The Long Wait - Back Home To Blue",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "The Long Wait - Dark Horses",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 305
+            },
+            {
+              "name": "The Mountaineering Club - Mallory",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 244
+            },
+            {
+              "name": "The Scarlet Brand - Les Fleurs Du Mal",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "The So So Glos - Emergency",
+              "subset": "train",
+              "split": "train",
+              "genre": "Rock",
+              "source": "MedleyDB",
+              "license": "CC BY-NC-SA"
+            },
+            {
+              "name": "The Sunshine Garcia Band - For I Am The Moon",
+              "subset": "test",
+              "genre": "Reggae",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 320
+            },
+            {
+              "name": "The Wrong'Uns - Rothko",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Tim Taler - Stalker",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Timboz - Pony",
+              "subset": "test",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 252
+            },
+            {
+              "name": "Titanium - Haunted Age",
+              "subset": "train",
+              "split": "train",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Tom McKenzie - Directions",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 175
+            },
+            {
+              "name": "Traffic Experiment - Once More (With Feeling)",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Traffic Experiment - Sirens",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Triviul - Angelsaint",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Triviul - Dorothy",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Triviul feat. The Fiend - Widow",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 234
+            },
+            {
+              "name": "Voelund - Comfort Lives In Belief",
+              "subset": "train",
+              "split": "train",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Wall Of Death - Femme",
+              "subset": "train",
+              "split": "train",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "We Fell From The Sky - Not You",
+              "subset": "test",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 207
+            },
+            {
+              "name": "Young Griffo - Blood To Bone",
+              "subset": "train",
+              "split": "train",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Young Griffo - Facade",
+              "subset": "train",
+              "split": "train",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Young Griffo - Pennies",
+              "subset": "train",
+              "split": "valid",
+              "genre": "Heavy Metal",
+              "source": "DSD",
+              "license": "Restricted"
+            },
+            {
+              "name": "Zeno - Signs",
+              "subset": "test",
+              "genre": "Pop/Rock",
+              "source": "DSD",
+              "license": "Restricted",
+              "seconds": 234
+            }
+          ]
+        }
 
-"""#
+        """#
 }

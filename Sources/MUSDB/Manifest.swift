@@ -54,7 +54,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Pretty-printed JSON with sorted keys, so the same manifest always gives the same bytes.
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]  // sorted: byte-stable
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] // sorted: byte-stable
         var data = try encoder.encode(self)
         data.append(0x0A)
         return data

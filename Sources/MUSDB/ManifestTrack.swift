@@ -12,8 +12,10 @@ public struct ManifestTrack: Codable, Sendable, Equatable {
     /// For test tracks: the length in whole seconds (the number of 1 s museval frames).
     public var seconds: Int?
 
-    public init(name: String, subset: Subset, split: Split? = nil, genre: String? = nil,
-                source: String? = nil, license: String? = nil, seconds: Int? = nil) {
+    public init(
+        name: String, subset: Subset, split: Split? = nil, genre: String? = nil,
+        source: String? = nil, license: String? = nil, seconds: Int? = nil
+    ) {
         self.name = name
         self.subset = subset
         self.split = split

@@ -19,7 +19,7 @@ extension SampleDataset {
             .vocals: synthesizeVocals(plan, frames: frames, generator: &generator),
             .drums: synthesizeDrums(plan, frames: frames, generator: &generator),
             .bass: synthesizeBass(plan, frames: frames),
-            .other: synthesizeOther(plan, frames: frames),
+            .other: synthesizeOther(plan, frames: frames)
         ]
         // Headroom: scale all stems together so the mixture peaks at 0.85 at most.
         var peak = 0.0
@@ -37,10 +37,10 @@ extension SampleDataset {
 
     /// Tempo, key and chords of one track.
     struct TrackPlan {
-        var beat: Double            // seconds per beat
-        var root: Int               // MIDI note of the key's tonic (bass octave)
-        var scale: [Int]            // semitones of the scale degrees
-        var progression: [Int]      // scale degrees of the chords, one per bar
+        var beat: Double // seconds per beat
+        var root: Int // MIDI note of the key's tonic (bass octave)
+        var scale: [Int] // semitones of the scale degrees
+        var progression: [Int] // scale degrees of the chords, one per bar
 
         init(generator: inout SplitMix64, seconds: Double) {
             beat = 60 / generator.nextUniform(in: 92...128)
@@ -100,7 +100,8 @@ extension SampleDataset {
                 if phase > PortableMath.twoPi { phase -= PortableMath.twoPi }
                 let remaining = Double(last - i) / rate
                 let envelope = min(1, local / 0.03) * min(1, remaining / 0.06)
-                let voice = PortableMath.sin(phase) + 0.5 * PortableMath.sin(2 * phase) + 0.25 * PortableMath.sin(3 * phase)
+                let voice =
+                    PortableMath.sin(phase) + 0.5 * PortableMath.sin(2 * phase) + 0.25 * PortableMath.sin(3 * phase)
                 let sample = 0.11 * envelope * voice
                 out[2 * i] += left * sample
                 out[2 * i + 1] += right * sample
@@ -140,7 +141,8 @@ extension SampleDataset {
                     leftSample += 0.707 * kick
                     rightSample += 0.707 * kick
                 } else if onBeat {
-                    let snare = (0.12 * noise + 0.08 * PortableMath.sin(PortableMath.twoPi * 190 * t))
+                    let snare =
+                        (0.12 * noise + 0.08 * PortableMath.sin(PortableMath.twoPi * 190 * t))
                         * PortableMath.exp(-t / 0.07)
                     leftSample += snareLeft * snare
                     rightSample += snareRight * snare

@@ -25,8 +25,10 @@ public struct SampleDataset: Sendable {
     /// Frames per second.
     public var sampleRate: Int
 
-    public init(trainTrackCount: Int = 4, testTrackCount: Int = 2, seconds: Double = 10, seed: UInt64 = 2018,
-                sampleRate: Int = 44100) {
+    public init(
+        trainTrackCount: Int = 4, testTrackCount: Int = 2, seconds: Double = 10, seed: UInt64 = 2018,
+        sampleRate: Int = 44100
+    ) {
         self.trainTrackCount = trainTrackCount
         self.testTrackCount = testTrackCount
         self.seconds = seconds
@@ -39,10 +41,14 @@ public struct SampleDataset: Sendable {
 
     /// The track names with their subsets: train tracks first, then test tracks.
     public var trackNames: [(subset: Subset, name: String)] {
-        let artists = ["Aurora Lane", "Basalt & Brine", "Copper Kites", "Delta O'Neil", "Ember Vale", "Fjord Lights",
-                       "Glass Harbour", "Halcyon Drift", "Ivory & Ash", "Juniper's Keep", "Kite Mountain", "Lumen Sail"]
-        let titles = ["Night Train", "Paper Moons", "Salt (Reprise)", "Low Tide", "Wires", "Golden Hour",
-                      "Small Rooms", "Ninety Nine", "St. Elmo", "Afterglow", "Cold Fire", "Open Water"]
+        let artists = [
+            "Aurora Lane", "Basalt & Brine", "Copper Kites", "Delta O'Neil", "Ember Vale", "Fjord Lights",
+            "Glass Harbour", "Halcyon Drift", "Ivory & Ash", "Juniper's Keep", "Kite Mountain", "Lumen Sail"
+        ]
+        let titles = [
+            "Night Train", "Paper Moons", "Salt (Reprise)", "Low Tide", "Wires", "Golden Hour",
+            "Small Rooms", "Ninety Nine", "St. Elmo", "Afterglow", "Cold Fire", "Open Water"
+        ]
         var generator = SplitMix64(seed: seed)
         // Artists in a fixed order, so even a small sample has names with `&` and `'`.
         let shuffledArtists = artists
@@ -58,9 +64,10 @@ public struct SampleDataset: Sendable {
     /// The manifest describing the dataset `write(to:)` produces.
     public var manifest: Manifest {
         let tracks = trackNames.map { entry in
-            ManifestTrack(name: entry.name, subset: entry.subset, split: entry.subset == .train ? .train : nil,
-                          genre: "Synthetic", source: "musdb sample", license: "CC0",
-                          seconds: entry.subset == .test ? frameCount / sampleRate : nil)
+            ManifestTrack(
+                name: entry.name, subset: entry.subset, split: entry.subset == .train ? .train : nil,
+                genre: "Synthetic", source: "musdb sample", license: "CC0",
+                seconds: entry.subset == .test ? frameCount / sampleRate : nil)
         }.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
         return Manifest(name: "MUSDB18 synthetic sample", sampleRate: sampleRate, channelCount: 2, tracks: tracks)
     }
@@ -70,11 +77,14 @@ public struct SampleDataset: Sendable {
     /// - Parameter progress: called with a line per track written.
     public func write(to root: URL, progress: ((String) -> Void)? = nil) throws {
         for subset in Subset.allCases where Database.isFolder(root.appendingPathComponent(subset.rawValue)) {
-            throw MUSDBError.writeFailed(root, reason: "it already holds a \(subset.rawValue) folder; "
-                                         + "choose a new or empty folder (datasets are never modified)")
+            throw MUSDBError.writeFailed(
+                root,
+                reason: "it already holds a \(subset.rawValue) folder; "
+                    + "choose a new or empty folder (datasets are never modified)")
         }
         for (index, entry) in trackNames.enumerated() {
-            let folder = root.appendingPathComponent(entry.subset.rawValue).appendingPathComponent(entry.name, isDirectory: true)
+            let folder = root.appendingPathComponent(entry.subset.rawValue).appendingPathComponent(
+                entry.name, isDirectory: true)
             do {
                 try OutputFolder.create(folder)
             } catch let error as FileOutputError {
@@ -85,8 +95,9 @@ public struct SampleDataset: Sendable {
             for source in Source.allCases {
                 let samples = stems[source]!
                 for i in 0..<samples.count { mixture[i] += Int32(samples[i]) }
-                try Self.writePCM16(samples.map(Int32.init), to: folder.appendingPathComponent(source.fileName),
-                                    sampleRate: sampleRate)
+                try Self.writePCM16(
+                    samples.map(Int32.init), to: folder.appendingPathComponent(source.fileName),
+                    sampleRate: sampleRate)
             }
             try Self.writePCM16(mixture, to: folder.appendingPathComponent("mixture.wav"), sampleRate: sampleRate)
             progress?("[\(index + 1)/\(trackNames.count)] \(entry.subset.rawValue)/\(entry.name)")
@@ -102,7 +113,8 @@ public struct SampleDataset: Sendable {
     /// Writes interleaved stereo 16-bit codes (k/32768 is written back as exactly k).
     static func writePCM16(_ codes: [Int32], to url: URL, sampleRate: Int) throws {
         precondition(codes.allSatisfy { $0 >= -32768 && $0 <= 32767 }, "sample dataset: \(url.lastPathComponent) clips")
-        try AudioFile.writeInterleaved(codes.map { Double($0) / 32768 }, sampleRate: sampleRate, channelCount: 2,
-                                       to: url, format: .wav16)
+        try AudioFile.writeInterleaved(
+            codes.map { Double($0) / 32768 }, sampleRate: sampleRate, channelCount: 2,
+            to: url, format: .wav16)
     }
 }

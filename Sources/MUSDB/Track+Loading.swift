@@ -50,7 +50,9 @@ extension Track {
     /// Every source is validated where it is decoded, so the sums below add buffers of one
     /// rate, channel count and length.
     public func load(_ targets: [Target]) throws -> [String: AudioBuffer] {
-        let needed = Source.allCases.filter { source in targets.contains { $0.components.contains { $0.source == source } } }
+        let needed = Source.allCases.filter { source in
+            targets.contains { $0.components.contains { $0.source == source } }
+        }
         let sources = try loadSources(needed)
         var result = [String: AudioBuffer]()
         for target in targets {
@@ -102,8 +104,10 @@ extension Track {
 
     /// Checks a stem's header against the track's mixture: rate, channel count and length
     /// (exact for WAV; within `stemLengthTolerance` for the streams of a stem file).
-    func validate(stem: String, url: URL, sampleRate fileRate: Int, channelCount fileChannels: Int,
-                  frameCount fileFrames: Int, exactLength: Bool) throws {
+    func validate(
+        stem: String, url: URL, sampleRate fileRate: Int, channelCount fileChannels: Int,
+        frameCount fileFrames: Int, exactLength: Bool
+    ) throws {
         func fault(_ fault: StemFault) -> MUSDBError {
             .invalidStem(track: name, stem: stem, url: url, fault: fault)
         }
@@ -119,7 +123,9 @@ extension Track {
     /// before resampling, which would smear one bad sample over its neighbours.
     func requireFinite(_ buffer: AudioBuffer, stem: String, url: URL) throws {
         let count = buffer.nonFiniteSampleCount
-        if count > 0 { throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .nonFinite(count: count)) }
+        if count > 0 {
+            throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .nonFinite(count: count))
+        }
     }
 
     /// Checks the headers of `sources` against the mixture's (present, readable, same rate,
@@ -155,8 +161,9 @@ extension Track {
     /// The file of `source`, or `MUSDBError.missingSource` naming where it should be.
     private func sourceURL(_ source: Source) throws -> URL {
         guard let url = sourceURLs[source] else {
-            throw MUSDBError.missingSource(track: name, source: source.rawValue,
-                                           url: path.deletingLastPathComponent().appendingPathComponent(source.fileName))
+            throw MUSDBError.missingSource(
+                track: name, source: source.rawValue,
+                url: path.deletingLastPathComponent().appendingPathComponent(source.fileName))
         }
         return url
     }
@@ -166,11 +173,13 @@ extension Track {
     private func validatedWAVHeader(_ url: URL, stem: String) throws -> AudioFileInfo {
         do {
             let info = try AudioFile.info(of: url)
-            try validate(stem: stem, url: url, sampleRate: info.sampleRate, channelCount: info.channelCount,
-                         frameCount: info.frameCount, exactLength: true)
+            try validate(
+                stem: stem, url: url, sampleRate: info.sampleRate, channelCount: info.channelCount,
+                frameCount: info.frameCount, exactLength: true)
             return info
         } catch let error as AudioError {
-            throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .unreadable(Self.reason(error, url: url)))
+            throw MUSDBError.invalidStem(
+                track: name, stem: stem, url: url, fault: .unreadable(Self.reason(error, url: url)))
         }
     }
 
@@ -179,14 +188,17 @@ extension Track {
         do {
             let info = try stemInfo ?? StemFile(url: path).info()
             if index != StemFile.Stream.mixture.rawValue,
-               let stream = info.streams.first(where: { $0.index == index && $0.isAudio }) {
-                try validate(stem: stem, url: path, sampleRate: stream.sampleRate, channelCount: stream.channelCount,
-                             frameCount: stream.durationTimestamps, exactLength: false)
+                let stream = info.streams.first(where: { $0.index == index && $0.isAudio })
+            {
+                try validate(
+                    stem: stem, url: path, sampleRate: stream.sampleRate, channelCount: stream.channelCount,
+                    frameCount: stream.durationTimestamps, exactLength: false)
             }
             return info
         } catch let error as AudioError {
             if case .ffmpegMissing = error { throw error }
-            throw MUSDBError.invalidStem(track: name, stem: stem, url: path, fault: .unreadable(Self.reason(error, url: path)))
+            throw MUSDBError.invalidStem(
+                track: name, stem: stem, url: path, fault: .unreadable(Self.reason(error, url: path)))
         }
     }
 
@@ -196,10 +208,13 @@ extension Track {
         let info = try validatedWAVHeader(url, stem: stem)
         let buffer: AudioBuffer
         do {
-            buffer = try AudioFile.read(url, frames: frames.map { $0.clamped(to: 0..<info.frameCount) }
-                                                     ?? chunkFrames(frameCount: info.frameCount))
+            buffer = try AudioFile.read(
+                url,
+                frames: frames.map { $0.clamped(to: 0..<info.frameCount) }
+                    ?? chunkFrames(frameCount: info.frameCount))
         } catch let error as AudioError {
-            throw MUSDBError.invalidStem(track: name, stem: stem, url: url, fault: .unreadable(Self.reason(error, url: url)))
+            throw MUSDBError.invalidStem(
+                track: name, stem: stem, url: url, fault: .unreadable(Self.reason(error, url: url)))
         }
         try requireFinite(buffer, stem: stem, url: url)
         guard frames == nil, let sampleRate, sampleRate != buffer.sampleRate else { return buffer }
@@ -210,11 +225,13 @@ extension Track {
         let info = try validatedStreamHeaders(index, stem: stem)
         let buffer: AudioBuffer
         do {
-            buffer = try StemFile(url: path).read(stream: index, start: chunkStart, duration: chunkDuration,
-                                                  sampleRate: sampleRate, info: info)
+            buffer = try StemFile(url: path).read(
+                stream: index, start: chunkStart, duration: chunkDuration,
+                sampleRate: sampleRate, info: info)
         } catch let error as AudioError {
             if case .ffmpegMissing = error { throw error }
-            throw MUSDBError.invalidStem(track: name, stem: stem, url: path, fault: .unreadable(Self.reason(error, url: path)))
+            throw MUSDBError.invalidStem(
+                track: name, stem: stem, url: path, fault: .unreadable(Self.reason(error, url: path)))
         }
         try requireFinite(buffer, stem: stem, url: path)
         return buffer

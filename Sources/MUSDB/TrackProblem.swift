@@ -29,8 +29,9 @@ public struct TrackProblem: Error, Equatable, Sendable, CustomStringConvertible,
     init(subset: Subset, track: String, fallbackURL: URL, error: Error) {
         let url = (error as? MUSDBError)?.file ?? (error as? AudioError)?.file ?? fallbackURL
         let text = "\(error)", prefix = url.path + ": "
-        self.init(subset: subset, track: track, url: url,
-                  reason: text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
+        self.init(
+            subset: subset, track: track, url: url,
+            reason: text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
     }
 
     /// One line naming the file, the track and the fault.

@@ -36,10 +36,14 @@ struct AugmentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Subsets to draw from, comma-separated.", valueName: "LIST"))
     var subsets: String = "train"
 
-    @Option(name: .long, help: ArgumentHelp("With --subsets train: the training or validation tracks.", valueName: "train|valid"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With --subsets train: the training or validation tracks.", valueName: "train|valid"))
     var split: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write (not inside the dataset root).", valueName: "OUT"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("The folder to write (not inside the dataset root).", valueName: "OUT"))
     var output: String
 
     @Option(name: .long, help: ArgumentHelp("A JSON recipe with the settings below.", valueName: "FILE.json"))
@@ -55,11 +59,16 @@ struct AugmentCommand: ParsableCommand {
     @Option(name: .long, help: "Largest per-source gain.") var gainMax: Double?
     @Option(name: .long, help: "Probability of swapping left and right, per source.") var swapProbability: Double?
     @Option(name: .long, help: "Probability of flipping the sign, per source.") var signFlipProbability: Double?
-    @Option(name: .long, help: ArgumentHelp("Cross-track remix: none, random (each source from its own track and offset) or shuffle (Demucs: within groups).", valueName: "MODE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Cross-track remix: none, random (each source from its own track and offset) or shuffle (Demucs: within groups).",
+            valueName: "MODE"))
     var remix: String?
     @Option(name: .long, help: "Group size of --remix shuffle.") var remixGroupSize: Int?
     @Option(name: .long, help: "Probability of a pitch/tempo change per example.") var repitchProbability: Double?
-    @Option(name: .long, help: "Largest pitch change in semitones (an integer is drawn in ±this).") var maxSemitones: Int?
+    @Option(name: .long, help: "Largest pitch change in semitones (an integer is drawn in ±this).") var maxSemitones:
+        Int?
     @Option(name: .long, help: "Standard deviation of the tempo change, in percent.") var tempoStd: Double?
     @Option(name: .long, help: "Largest tempo change, in percent.") var maxTempo: Double?
     @Option(name: .long, help: ArgumentHelp("Encoding: wav16, wav24, float or flac.", valueName: "FORMAT"))
@@ -70,7 +79,9 @@ struct AugmentCommand: ParsableCommand {
     @Option(name: .long, help: "Parallel jobs (the output does not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: ArgumentHelp("Regenerate only this example (its index) and update the manifest.", valueName: "N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Regenerate only this example (its index) and update the manifest.", valueName: "N"))
     var onlyExample: Int?
 
     func validate() throws {
@@ -83,13 +94,17 @@ struct AugmentCommand: ParsableCommand {
         if let examplesPerTrack { recipe.examplesPerTrack = examplesPerTrack }
         if let duration { recipe.duration = duration == 0 ? nil : duration }
         if let seed { recipe.seed = seed }
-        if let sources { recipe.sources = sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if let sources {
+            recipe.sources = sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         if let gainMin { recipe.gainMin = gainMin }
         if let gainMax { recipe.gainMax = gainMax }
         if let swapProbability { recipe.swapProbability = swapProbability }
         if let signFlipProbability { recipe.signFlipProbability = signFlipProbability }
         if let remix {
-            guard let mode = Recipe.Remix(rawValue: remix) else { throw ValidationError("unknown --remix '\(remix)': use none, random or shuffle") }
+            guard let mode = Recipe.Remix(rawValue: remix) else {
+                throw ValidationError("unknown --remix '\(remix)': use none, random or shuffle")
+            }
             recipe.remix = mode
         }
         if let remixGroupSize { recipe.remixGroupSize = remixGroupSize }
@@ -98,7 +113,9 @@ struct AugmentCommand: ParsableCommand {
         if let tempoStd { recipe.tempoStdPercent = tempoStd }
         if let maxTempo { recipe.maxTempoPercent = maxTempo }
         if let format {
-            guard let value = Recipe.Format(rawValue: format) else { throw ValidationError("unknown --format '\(format)': use wav16, wav24, float or flac") }
+            guard let value = Recipe.Format(rawValue: format) else {
+                throw ValidationError("unknown --format '\(format)': use wav16, wav24, float or flac")
+            }
             recipe.format = value
         }
         if let sampleRate { recipe.sampleRate = sampleRate }
@@ -119,11 +136,13 @@ struct AugmentCommand: ParsableCommand {
             let leftOut = database.tracks.count - tracks.count + database.problems.count
             let loader = MUSDBSourceLoader(tracks: tracks)
             let planner = try ExamplePlanner(recipe: recipe, tracks: loader.descriptions)
-            let settings = AugmentSettings(recipe: recipe, subsets: subsetList.map(\.rawValue), split: splitValue?.rawValue,
-                                           isWav: dataset.isWav, tracks: loader.descriptions.map(\.name))
-            let writer = AugmentedSetWriter(output: URL(fileURLWithPath: output),
-                                            renderer: ExampleRenderer(planner: planner, loader: loader),
-                                            settings: settings.jsonData())
+            let settings = AugmentSettings(
+                recipe: recipe, subsets: subsetList.map(\.rawValue), split: splitValue?.rawValue,
+                isWav: dataset.isWav, tracks: loader.descriptions.map(\.name))
+            let writer = AugmentedSetWriter(
+                output: URL(fileURLWithPath: output),
+                renderer: ExampleRenderer(planner: planner, loader: loader),
+                settings: settings.jsonData())
             try writer.prepare(datasetRoot: root)
             if let onlyExample {
                 guard onlyExample >= 0, onlyExample < planner.exampleCount else {
@@ -145,9 +164,12 @@ struct AugmentCommand: ParsableCommand {
             }
             bar.finish()
             let seconds = Date().timeIntervalSince(start)
-            printError("\(summary.written) examples written, \(summary.skipped) already complete, in \(String(format: "%.1f", seconds)) s → \(writer.manifestFile.path)")
+            printError(
+                "\(summary.written) examples written, \(summary.skipped) already complete, in \(String(format: "%.1f", seconds)) s → \(writer.manifestFile.path)"
+            )
             for failure in summary.failures { printError("error: \(failure)") }
-            let failures = (summary.failures.isEmpty ? [] : ["\(summary.failures.count) example(s) failed and are not in the set"])
+            let failures =
+                (summary.failures.isEmpty ? [] : ["\(summary.failures.count) example(s) failed and are not in the set"])
                 + (leftOut == 0 ? [] : ["\(leftOut) track(s) left out of the augmented set"])
             guard failures.isEmpty else {
                 printError(failures.joined(separator: "; "))

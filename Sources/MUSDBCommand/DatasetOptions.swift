@@ -4,9 +4,11 @@ import MUSDB
 
 /// The options every command that reads a dataset shares.
 struct DatasetOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The dataset root (holds train/ and test/). Defaults to the MUSDB_PATH environment variable.",
-        valueName: "ROOT"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The dataset root (holds train/ and test/). Defaults to the MUSDB_PATH environment variable.",
+            valueName: "ROOT"))
     var root: String?
 
     @Flag(name: .long, help: "MUSDB18-HQ layout: a folder of WAVs per track instead of .stem.mp4 files.")

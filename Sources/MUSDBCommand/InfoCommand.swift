@@ -32,14 +32,18 @@ struct InfoCommand: ParsableCommand {
             // Each stem is loaded and validated on its own, so one bad stem is named on its
             // line (and fails the command) without hiding the others.
             var failures = [Error]()
-            let stems: [(String, () throws -> AudioBuffer)] = [("mixture", { try track.audio() })]
+            let stems: [(String, () throws -> AudioBuffer)] =
+                [("mixture", { try track.audio() })]
                 + Source.allCases.map { source in (source.rawValue, { try track.audio(of: source) }) }
             for (name, load) in stems {
                 do {
                     let buffer = try load()
                     let peaks = buffer.channelPeaks.map { Self.dBFS($0) }.joined(separator: "  ")
-                    print("  " + padded(name, 8) + String(format: " %9d frames  %d ch  peak ", buffer.frameCount,
-                                                            buffer.channelCount) + peaks)
+                    print(
+                        "  " + padded(name, 8)
+                            + String(
+                                format: " %9d frames  %d ch  peak ", buffer.frameCount,
+                                buffer.channelCount) + peaks)
                 } catch {
                     if case MUSDBError.missingSource = error {
                         print("  " + padded(name, 8) + " missing")

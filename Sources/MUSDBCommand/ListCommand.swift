@@ -11,12 +11,16 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var dataset: DatasetOptions
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Subsets to list, comma-separated, in this order: train, test or train,test.", valueName: "LIST"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Subsets to list, comma-separated, in this order: train, test or train,test.", valueName: "LIST"))
     var subsets: String = "train,test"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "With --subsets train only: the training (train) or validation (valid) tracks.", valueName: "train|valid"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --subsets train only: the training (train) or validation (valid) tracks.", valueName: "train|valid"))
     var split: String?
 
     @Flag(name: .long, help: "Print a JSON array (name, artist, title, subset, split, rate, frames, duration).")
@@ -30,8 +34,10 @@ struct ListCommand: ParsableCommand {
         }
         if json {
             let rows = database.tracks.map { track -> [String: Any] in
-                var row: [String: Any] = ["name": track.name, "subset": track.subset.rawValue, "rate": track.rate,
-                                          "frames": track.frameCount, "duration": track.duration]
+                var row: [String: Any] = [
+                    "name": track.name, "subset": track.subset.rawValue, "rate": track.rate,
+                    "frames": track.frameCount, "duration": track.duration
+                ]
                 row["artist"] = track.artist ?? NSNull()
                 row["title"] = track.title ?? NSNull()
                 row["split"] = track.split?.rawValue ?? NSNull()
@@ -43,14 +49,16 @@ struct ListCommand: ParsableCommand {
             return
         }
         if database.tracks.isEmpty, database.problems.isEmpty {
-            printProgress("no tracks found under \(database.root.path) for \(subsets)"
-                          + (dataset.isWav ? "" : " (looked for *.stem.mp4; add --is-wav for folders of WAVs)"))
+            printProgress(
+                "no tracks found under \(database.root.path) for \(subsets)"
+                    + (dataset.isWav ? "" : " (looked for *.stem.mp4; add --is-wav for folders of WAVs)"))
             return
         }
         for (index, track) in database.tracks.enumerated() {
             let split = track.split.map { "/\($0.rawValue)" } ?? ""
-            print(String(format: "%3d  ", index) + padded(track.subset.rawValue + split, 12)
-                  + String(format: "%8.2f s  ", track.duration) + track.name)
+            print(
+                String(format: "%3d  ", index) + padded(track.subset.rawValue + split, 12)
+                    + String(format: "%8.2f s  ", track.duration) + track.name)
         }
         try reportProblems(database.problems)
     }

@@ -40,14 +40,16 @@ struct LoadCommand: ParsableCommand {
                 frames += mixture.frameCount
                 loaded += 1
                 let sum = targets.values.reduce(0.0) { $0 + $1.channels.reduce(0.0) { $0 + $1.reduce(0, +) } }
-                print("\(track.name)\t\(mixture.frameCount)x\(mixture.channelCount)\t\(targets.count) targets\t"
-                      + String(format: "sum %.6f", sum))
+                print(
+                    "\(track.name)\t\(mixture.frameCount)x\(mixture.channelCount)\t\(targets.count) targets\t"
+                        + String(format: "sum %.6f", sum))
             } catch {
                 printProgress("error: \(error)")
                 failures.append("\(error)")
             }
         }
-        print(String(format: "loaded %d tracks, %d frames in %.3f s", loaded, frames, Date().timeIntervalSince(started)))
+        print(
+            String(format: "loaded %d tracks, %d frames in %.3f s", loaded, frames, Date().timeIntervalSince(started)))
         guard !failures.isEmpty else { return }
         printProgress("loaded \(loaded) tracks, \(failures.count) failed:")
         for failure in failures { printProgress("  \(failure)") }
@@ -55,6 +57,8 @@ struct LoadCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let sampleRate, sampleRate <= 0 { throw ValidationError("--sample-rate must be positive (got \(sampleRate))") }
+        if let sampleRate, sampleRate <= 0 {
+            throw ValidationError("--sample-rate must be positive (got \(sampleRate))")
+        }
     }
 }

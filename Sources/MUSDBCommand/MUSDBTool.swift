@@ -10,6 +10,8 @@ struct MUSDBTool: ParsableCommand {
             <Artist - Title>.stem.mp4 per track, decoded with ffmpeg; MUSDB18-HQ (--is-wav) has \
             one folder per track with mixture, vocals, drums, bass and other .wav files.
             """,
-        subcommands: [ListCommand.self, InfoCommand.self, VerifyCommand.self, SampleCommand.self, LoadCommand.self,
-                      AugmentCommand.self, StretchCommand.self])
+        subcommands: [
+            ListCommand.self, InfoCommand.self, VerifyCommand.self, SampleCommand.self, LoadCommand.self,
+            AugmentCommand.self, StretchCommand.self
+        ])
 }

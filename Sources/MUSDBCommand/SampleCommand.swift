@@ -40,8 +40,9 @@ struct SampleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let dataset = SampleDataset(trainTrackCount: tracks, testTrackCount: testTracks, seconds: seconds,
-                                    seed: seed, sampleRate: rate)
+        let dataset = SampleDataset(
+            trainTrackCount: tracks, testTrackCount: testTracks, seconds: seconds,
+            seed: seed, sampleRate: rate)
         let root = URL(fileURLWithPath: output)
         try reportingErrors {
             try dataset.write(to: root, progress: printProgress)

@@ -21,7 +21,8 @@ struct StretchCommand: ParsableCommand {
     @Argument(help: "Output audio file.") var output: String
     @Option(name: .long, help: "Tempo factor (> 1 is faster).") var rate: Double = 1
     // `.unconditional`: the value may start with a minus sign (`--semitones -3`).
-    @Option(name: .long, parsing: .unconditional, help: "Pitch change in semitones (fractional allowed; negative lowers).")
+    @Option(
+        name: .long, parsing: .unconditional, help: "Pitch change in semitones (fractional allowed; negative lowers).")
     var semitones: Double = 0
     @Option(name: .long, help: "Advanced: FFT size of the phase vocoder (default: ~46 ms, 2048 at 44.1 kHz).")
     var fftSize: Int?
@@ -68,21 +69,30 @@ struct StretchCommand: ParsableCommand {
             let start = Date()
             // Only an explicit framing overrides the default (which adapts the hop to the rate).
             var vocoder: PhaseVocoder?
-            if let fftSize { vocoder = try Self.vocoder(fftSize: fftSize, hop: hop ?? max(1, fftSize / 4)) } else if let hop {
+            if let fftSize {
+                vocoder = try Self.vocoder(fftSize: fftSize, hop: hop ?? max(1, fftSize / 4))
+            } else if let hop {
                 vocoder = try Self.vocoder(fftSize: PhaseVocoder(sampleRate: buffer.sampleRate).fftSize, hop: hop)
             }
             if noTransients {
-                vocoder = vocoder ?? PhaseVocoder(sampleRate: buffer.sampleRate,
-                                                  rate: rate / Double.exp2(semitones / 12))
+                vocoder =
+                    vocoder
+                    ?? PhaseVocoder(
+                        sampleRate: buffer.sampleRate,
+                        rate: rate / Double.exp2(semitones / 12))
                 vocoder?.preservesTransients = false
             }
-            let channels = try pitchShift(buffer.channels, semitones: semitones, rate: rate,
-                                          sampleRate: buffer.sampleRate, vocoder: vocoder, resampling: quality)
+            let channels = try pitchShift(
+                buffer.channels, semitones: semitones, rate: rate,
+                sampleRate: buffer.sampleRate, vocoder: vocoder, resampling: quality)
             let seconds = Date().timeIntervalSince(start)
-            try AudioFile.write(AudioBuffer(sampleRate: buffer.sampleRate, channels: channels),
-                                to: URL(fileURLWithPath: output), format: fileFormat)
-            printProgress(String(format: "processed %.2f s of audio in %.3f s (%.1f× real time)",
-                                 buffer.duration, seconds, buffer.duration / max(seconds, 1e-9)))
+            try AudioFile.write(
+                AudioBuffer(sampleRate: buffer.sampleRate, channels: channels),
+                to: URL(fileURLWithPath: output), format: fileFormat)
+            printProgress(
+                String(
+                    format: "processed %.2f s of audio in %.3f s (%.1f× real time)",
+                    buffer.duration, seconds, buffer.duration / max(seconds, 1e-9)))
         }
     }
 }

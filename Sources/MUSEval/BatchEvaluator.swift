@@ -1,6 +1,6 @@
-import ScoreFiles
 import FileOutput
 import Foundation
+import ScoreFiles
 
 /// Runs track jobs, a few at a time, so that no failure stops the batch and no interruption
 /// loses, corrupts or misattributes work:
@@ -33,13 +33,20 @@ public struct BatchEvaluator: Sendable {
     ///
     /// - Throws: `EvaluationError.foreignScores`, before scoring anything, when an output
     ///   folder holds score files of another origin and `force` is not set.
-    public func run(_ tasks: [TrackJob],
-                    onOutcome: @escaping @Sendable (TrackOutcome) -> Void = { _ in }) async throws -> BatchReport {
+    public func run(
+        _ tasks: [TrackJob],
+        onOutcome: @escaping @Sendable (TrackOutcome) -> Void = { _ in }
+    ) async throws -> BatchReport {
         let conflicts = Self.conflicts(tasks)
-        if !force, let first = conflicts.first, let task = tasks.first(where: { $0.output.deletingLastPathComponent().standardizedFileURL
-                                                                                == first.file.deletingLastPathComponent().standardizedFileURL }) {
-            throw OriginConflict.refusal(conflicts, folder: task.output.deletingLastPathComponent().deletingLastPathComponent(),
-                                         origin: task.origin)
+        if !force, let first = conflicts.first,
+            let task = tasks.first(where: {
+                $0.output.deletingLastPathComponent().standardizedFileURL
+                    == first.file.deletingLastPathComponent().standardizedFileURL
+            })
+        {
+            throw OriginConflict.refusal(
+                conflicts, folder: task.output.deletingLastPathComponent().deletingLastPathComponent(),
+                origin: task.origin)
         }
         let outputs = Set(tasks.map { $0.output.standardizedFileURL.path })
         var outcomes = [TrackOutcome?](repeating: nil, count: tasks.count)
@@ -62,8 +69,9 @@ public struct BatchEvaluator: Sendable {
                 if next < tasks.count { launch() }
             }
         }
-        return BatchReport(outcomes: outcomes.map { $0! },
-                           otherOrigins: conflicts.filter { !outputs.contains($0.file.standardizedFileURL.path) })
+        return BatchReport(
+            outcomes: outcomes.map { $0! },
+            otherOrigins: conflicts.filter { !outputs.contains($0.file.standardizedFileURL.path) })
     }
 
     /// The score files of another origin in the folders `tasks` write to.
@@ -76,10 +84,13 @@ public struct BatchEvaluator: Sendable {
 
     /// Runs one job synchronously: skip if up to date, else score and write.
     static func perform(_ task: TrackJob, force: Bool) -> TrackOutcome {
-        func outcome(_ status: TrackOutcome.Status, _ adjustments: [InputAdjustment] = [], kept: [String] = [],
-                     removed: Bool = false) -> TrackOutcome {
-            TrackOutcome(track: task.track, subset: task.subset, output: task.output, status: status,
-                         adjustments: adjustments, keptWarnings: kept, removedStale: removed)
+        func outcome(
+            _ status: TrackOutcome.Status, _ adjustments: [InputAdjustment] = [], kept: [String] = [],
+            removed: Bool = false
+        ) -> TrackOutcome {
+            TrackOutcome(
+                track: task.track, subset: task.subset, output: task.output, status: status,
+                adjustments: adjustments, keptWarnings: kept, removedStale: removed)
         }
         if !force, let provenance = ScoreFileStatus.upToDate(task) {
             removeStaleTemporaries(for: task.output)
@@ -90,15 +101,17 @@ public struct BatchEvaluator: Sendable {
         do {
             let (scores, adjustments) = try task.score()
             try write(scores, to: task.output) { digest in
-                Provenance(track: task.track, subset: task.subset, command: "evaluate", origin: task.origin,
-                           inputs: fingerprints, scoreFile: digest, adjustments: adjustments.map(\.description))
+                Provenance(
+                    track: task.track, subset: task.subset, command: "evaluate", origin: task.origin,
+                    inputs: fingerprints, scoreFile: digest, adjustments: adjustments.map(\.description))
             }
             return outcome(.scored, adjustments)
         } catch let error as TrackEvaluationError {
             return outcome(.failed(error), removed: Provenance.remove(scoreFile: task.output))
         } catch {
-            return outcome(.failed(.scoringFailed(track: task.track, reason: String(describing: error))),
-                           removed: Provenance.remove(scoreFile: task.output))
+            return outcome(
+                .failed(.scoringFailed(track: task.track, reason: String(describing: error))),
+                removed: Provenance.remove(scoreFile: task.output))
         }
     }
 
@@ -120,7 +133,8 @@ public struct BatchEvaluator: Sendable {
         do {
             try provenance(Provenance.digest(of: Data(text.utf8))).write(for: url)
         } catch {
-            throw TrackEvaluationError.writeFailed(sidecar, reason: WriteFailureReason.reason(writing: sidecar, error: error))
+            throw TrackEvaluationError.writeFailed(
+                sidecar, reason: WriteFailureReason.reason(writing: sidecar, error: error))
         }
         do {
             try AtomicFile.write(text, to: url)

@@ -11,9 +11,17 @@ public struct BatchReport: Sendable {
     }
 
     /// Tracks scored in this run.
-    public var scored: [TrackOutcome] { outcomes.filter { if case .scored = $0.status { return true }; return false } }
+    public var scored: [TrackOutcome] {
+        outcomes.filter {
+            if case .scored = $0.status { return true }; return false
+        }
+    }
     /// Tracks skipped because their score files were up to date.
-    public var upToDate: [TrackOutcome] { outcomes.filter { if case .upToDate = $0.status { return true }; return false } }
+    public var upToDate: [TrackOutcome] {
+        outcomes.filter {
+            if case .upToDate = $0.status { return true }; return false
+        }
+    }
     /// Tracks that could not be scored.
     public var failed: [TrackOutcome] { outcomes.filter { $0.failure != nil } }
 
@@ -31,12 +39,15 @@ public struct BatchReport: Sendable {
             }
         }
         for conflict in otherOrigins {
-            lines.append("  warning: \(conflict.file.path): not rescored by this run and of another origin "
-                + "(\(conflict.found?.description ?? "unknown")); remove it or choose another folder")
+            lines.append(
+                "  warning: \(conflict.file.path): not rescored by this run and of another origin "
+                    + "(\(conflict.found?.description ?? "unknown")); remove it or choose another folder")
         }
         for outcome in failed {
-            lines.append("  failed: \(outcome.subset)/\(outcome.track): \(outcome.failure!)"
-                + (outcome.removedStale ? " (its earlier score file, made from other inputs or settings, was removed)" : ""))
+            lines.append(
+                "  failed: \(outcome.subset)/\(outcome.track): \(outcome.failure!)"
+                    + (outcome.removedStale
+                        ? " (its earlier score file, made from other inputs or settings, was removed)" : ""))
         }
         return lines.joined(separator: "\n")
     }

@@ -1,7 +1,7 @@
-import ScoreFiles
 import Audio
 import Foundation
 import MUSDB
+import ScoreFiles
 
 /// Pairs a separator's output folder with a MUSDB18 dataset and turns every track that has
 /// estimates into a `TrackJob`, as museval's `eval_mus_dir` does (dataset order, output
@@ -21,10 +21,14 @@ public struct DatasetEvaluation: Sendable {
     ///
     /// - Throws: `EvaluationError.outputInsideDataset` when `output` is within the dataset
     ///   root, `.noMatchingTracks` when no estimate track is a dataset track.
-    public init(database: Database, discovery: EstimateDiscovery, output: URL,
-                options: EvaluationOptions = .init(), kernel: ScoringKernel = .bssEval) throws {
+    public init(
+        database: Database, discovery: EstimateDiscovery, output: URL,
+        options: EvaluationOptions = .init(), kernel: ScoringKernel = .bssEval
+    ) throws {
         try OutputLocation.validate(output, datasetRoot: database.root)
-        var notes = discovery.unknownTargets.map { "\($0.url.path): '\($0.name)' is not a museval target; not scored (add it with --target-map \($0.name)=<target>)" }
+        var notes = discovery.unknownTargets.map {
+            "\($0.url.path): '\($0.name)' is not a museval target; not scored (add it with --target-map \($0.name)=<target>)"
+        }
         var byName = [String: [EstimateTrack]]()
         for track in discovery.tracks { byName[track.name, default: []].append(track) }
 
@@ -32,7 +36,7 @@ public struct DatasetEvaluation: Sendable {
         var used = Set<String>()
         for track in database.tracks {
             guard let candidates = byName[track.name],
-                  let estimate = candidates.first(where: { $0.subset == nil || $0.subset == track.subset.rawValue })
+                let estimate = candidates.first(where: { $0.subset == nil || $0.subset == track.subset.rawValue })
             else { continue }
             pairs.append((track, estimate))
             used.insert(track.name)
@@ -46,13 +50,16 @@ public struct DatasetEvaluation: Sendable {
         }
 
         let expected = Set(pairs.flatMap { $0.1.files.keys }.filter { TargetOrder.musdb.contains($0) })
-        let origin = ScoreOrigin(method: discovery.folder.standardizedFileURL.path,
-                                 references: database.root.standardizedFileURL.path,
-                                 settings: ScoringSettings(options: options, layout: discovery.layout.pattern,
-                                                           targetMap: discovery.aliases.addedEntries))
+        let origin = ScoreOrigin(
+            method: discovery.folder.standardizedFileURL.path,
+            references: database.root.standardizedFileURL.path,
+            settings: ScoringSettings(
+                options: options, layout: discovery.layout.pattern,
+                targetMap: discovery.aliases.addedEntries))
         jobs = pairs.map { track, estimate in
-            Self.job(track: track, estimate: estimate, expected: expected, output: output,
-                     origin: origin, options: options, kernel: kernel)
+            Self.job(
+                track: track, estimate: estimate, expected: expected, output: output,
+                origin: origin, options: options, kernel: kernel)
         }
         self.notes = notes
     }
@@ -61,31 +68,38 @@ public struct DatasetEvaluation: Sendable {
     /// against the track's mixture; any failure there is the reference's
     /// (`TrackEvaluationError.invalidReference` naming the stem file), so an estimate is
     /// only ever compared with, and blamed against, a sane reference.
-    static func job(track: Track, estimate: EstimateTrack, expected: Set<String>, output: URL,
-                    origin: ScoreOrigin, options: EvaluationOptions, kernel: ScoringKernel) -> TrackJob {
+    static func job(
+        track: Track, estimate: EstimateTrack, expected: Set<String>, output: URL,
+        origin: ScoreOrigin, options: EvaluationOptions, kernel: ScoringKernel
+    ) -> TrackJob {
         let subset = track.subset.rawValue
         let url = output.appendingPathComponent(subset).appendingPathComponent(track.name + ".json")
         if let (target, urls) = estimate.conflicts.sorted(by: { $0.key < $1.key }).first {
-            return .failing(track: track.name, subset: subset, output: url, origin: origin,
-                            error: .conflictingFiles(target: target, urls))
+            return .failing(
+                track: track.name, subset: subset, output: url, origin: origin,
+                error: .conflictingFiles(target: target, urls))
         }
         let found = estimate.targets.filter { TargetOrder.musdb.contains($0) }
         let missing = TargetOrder.musdb.filter { expected.contains($0) && estimate.files[$0] == nil }
         if !missing.isEmpty {
-            return .failing(track: track.name, subset: subset, output: url, origin: origin,
-                            error: .missingTargets(track: track.name, missing: missing, found: found))
+            return .failing(
+                track: track.name, subset: subset, output: url, origin: origin,
+                error: .missingTargets(track: track.name, missing: missing, found: found))
         }
         guard let plan = TrackEvaluationPlan(targets: found) else {
-            return .failing(track: track.name, subset: subset, output: url, origin: origin,
-                            error: .tooFewTargets(track: track.name, found: found))
+            return .failing(
+                track: track.name, subset: subset, output: url, origin: origin,
+                error: .tooFewTargets(track: track.name, found: found))
         }
         let files = estimate.files
         let targets = TargetOrder.musdb.filter { Set(plan.groups.joined()).contains($0) }
         let inputs = targets.compactMap { files[$0] }
         let referenceFiles = ([track.path] + Source.allCases.compactMap { track.sourceURLs[$0] })
             .reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
-        return TrackJob(track: track.name, subset: subset, output: url, inputs: inputs, references: referenceFiles,
-                        origin: origin, expectedTargets: plan.writtenTargets) {
+        return TrackJob(
+            track: track.name, subset: subset, output: url, inputs: inputs, references: referenceFiles,
+            origin: origin, expectedTargets: plan.writtenTargets
+        ) {
             let references: [String: AudioBuffer]
             do {
                 references = try track.load(targets.map { try track.target(named: $0) })
@@ -98,14 +112,16 @@ public struct DatasetEvaluation: Sendable {
                 guard let reference = references[target], let file = files[target] else {
                     throw TrackEvaluationError.referenceUnavailable(track: track.name, reason: "no \(target) reference")
                 }
-                let (audio, changes) = try EstimateLoading.load(file, sampleRate: reference.sampleRate,
-                                                                channelCount: reference.channelCount,
-                                                                frameCount: reference.frameCount)
+                let (audio, changes) = try EstimateLoading.load(
+                    file, sampleRate: reference.sampleRate,
+                    channelCount: reference.channelCount,
+                    frameCount: reference.frameCount)
                 estimates[target] = audio
                 adjustments += changes
             }
-            let scores = try TrackEvaluation.score(track: track.name, references: references, estimates: estimates,
-                                                   files: files, rate: track.rate, options: options, kernel: kernel)
+            let scores = try TrackEvaluation.score(
+                track: track.name, references: references, estimates: estimates,
+                files: files, rate: track.rate, options: options, kernel: kernel)
             return (scores, adjustments.sorted { $0.file.path < $1.file.path })
         }
     }

@@ -1,6 +1,6 @@
-import ScoreFiles
 import Audio
 import Foundation
+import ScoreFiles
 
 /// Scores a folder of estimates against a folder of references, as museval's `eval_dir`
 /// (the `bsseval` command) does, with two fixes: files are paired by target name rather
@@ -31,10 +31,13 @@ public enum DirectoryEvaluation {
     }
 
     /// What a run of these folders and settings records as the scores' origin.
-    public static func origin(references: URL, estimates: URL, options: EvaluationOptions,
-                              aliases: TargetAliases) -> ScoreOrigin {
-        ScoreOrigin(method: estimates.standardizedFileURL.path, references: references.standardizedFileURL.path,
-                    settings: ScoringSettings(options: options, targetMap: aliases.addedEntries))
+    public static func origin(
+        references: URL, estimates: URL, options: EvaluationOptions,
+        aliases: TargetAliases
+    ) -> ScoreOrigin {
+        ScoreOrigin(
+            method: estimates.standardizedFileURL.path, references: references.standardizedFileURL.path,
+            settings: ScoringSettings(options: options, targetMap: aliases.addedEntries))
     }
 
     /// `output/<reference folder name>.json`.
@@ -48,20 +51,24 @@ public enum DirectoryEvaluation {
     /// - Throws: `EvaluationError.foreignScores` before reading any audio when the score
     ///   file exists with another origin (or none) and `force` is not set; the errors of
     ///   `evaluate`; `TrackEvaluationError.writeFailed` with the reason in words.
-    public static func run(references: URL, estimates: URL, output: URL, options: EvaluationOptions = .init(),
-                           aliases: TargetAliases = .standard, force: Bool = false,
-                           kernel: ScoringKernel = .bssEval) throws -> (Result, URL) {
+    public static func run(
+        references: URL, estimates: URL, output: URL, options: EvaluationOptions = .init(),
+        aliases: TargetAliases = .standard, force: Bool = false,
+        kernel: ScoringKernel = .bssEval
+    ) throws -> (Result, URL) {
         let url = scoreFile(references: references, output: output)
         let origin = origin(references: references, estimates: estimates, options: options, aliases: aliases)
         if !force, let conflict = OriginConflict.check(url, origin: origin) {
             throw OriginConflict.refusal([conflict], folder: output, origin: origin)
         }
-        let result = try evaluate(references: references, estimates: estimates, options: options,
-                                  aliases: aliases, kernel: kernel)
+        let result = try evaluate(
+            references: references, estimates: estimates, options: options,
+            aliases: aliases, kernel: kernel)
         let warnings = result.unpaired.map { "\($0.path): no partner file; not scored" }
         try BatchEvaluator.write(result.scores, to: url) { digest in
-            Provenance(track: result.scores.track, subset: nil, command: "dir", origin: origin, inputs: result.inputs,
-                       scoreFile: digest, adjustments: result.adjustments.map(\.description), warnings: warnings)
+            Provenance(
+                track: result.scores.track, subset: nil, command: "dir", origin: origin, inputs: result.inputs,
+                scoreFile: digest, adjustments: result.adjustments.map(\.description), warnings: warnings)
         }
         return (result, url)
     }
@@ -71,9 +78,11 @@ public enum DirectoryEvaluation {
     /// - Throws: `EvaluationError` for a missing or empty folder or no pair;
     ///   `TrackEvaluationError` for an unreadable, non-finite, silent or badly shaped file,
     ///   or references of different rates or lengths.
-    public static func evaluate(references: URL, estimates: URL, options: EvaluationOptions = .init(),
-                                aliases: TargetAliases = .standard,
-                                kernel: ScoringKernel = .bssEval) throws -> Result {
+    public static func evaluate(
+        references: URL, estimates: URL, options: EvaluationOptions = .init(),
+        aliases: TargetAliases = .standard,
+        kernel: ScoringKernel = .bssEval
+    ) throws -> Result {
         let referenceFiles = try audioFiles(in: references, side: .reference)
         let estimateFiles = try audioFiles(in: estimates, side: .estimate)
         var unpaired = [URL]()
@@ -92,10 +101,12 @@ public enum DirectoryEvaluation {
         }
         unpaired += remaining.values.sorted { $0.path < $1.path }
         guard !pairs.isEmpty else {
-            throw EvaluationError.noPairs(references: referenceFiles.keys.sorted(), estimates: estimateFiles.keys.sorted())
+            throw EvaluationError.noPairs(
+                references: referenceFiles.keys.sorted(), estimates: estimateFiles.keys.sorted())
         }
 
-        let inputs = pairs.compactMap { InputFingerprint.of($0.estimate, role: .estimate) }
+        let inputs =
+            pairs.compactMap { InputFingerprint.of($0.estimate, role: .estimate) }
             + pairs.compactMap { InputFingerprint.of($0.reference, role: .reference) }
         var referenceAudio = [String: AudioBuffer]()
         for pair in pairs { referenceAudio[pair.name] = try readReference(pair.reference) }
@@ -103,21 +114,25 @@ public enum DirectoryEvaluation {
         for pair in pairs.dropFirst() {
             guard let audio = referenceAudio[pair.name] else { continue }
             guard audio.sampleRate == first.sampleRate, audio.frameCount == first.frameCount,
-                  audio.channelCount == first.channelCount else {
+                audio.channelCount == first.channelCount
+            else {
                 func shape(_ buffer: AudioBuffer) -> String {
                     "\(buffer.frameCount) frames at \(buffer.sampleRate) Hz in \(buffer.channelCount) channel\(buffer.channelCount == 1 ? "" : "s")"
                 }
-                throw TrackEvaluationError.invalidReference(pair.reference,
-                    reason: "has \(shape(audio)) but \(pairs[0].reference.path) has \(shape(first)); references must match")
+                throw TrackEvaluationError.invalidReference(
+                    pair.reference,
+                    reason:
+                        "has \(shape(audio)) but \(pairs[0].reference.path) has \(shape(first)); references must match")
             }
         }
 
         var estimateAudio = [String: AudioBuffer]()
         var adjustments = [InputAdjustment]()
         for pair in pairs {
-            let (audio, changes) = try EstimateLoading.load(pair.estimate, sampleRate: first.sampleRate,
-                                                            channelCount: first.channelCount,
-                                                            frameCount: first.frameCount)
+            let (audio, changes) = try EstimateLoading.load(
+                pair.estimate, sampleRate: first.sampleRate,
+                channelCount: first.channelCount,
+                frameCount: first.frameCount)
             estimateAudio[pair.name] = audio
             adjustments += changes
         }
@@ -132,18 +147,22 @@ public enum DirectoryEvaluation {
         }
         let result: ScoringKernel.Scores
         do {
-            result = try kernel.evaluate(names.map { referenceAudio[$0]?.channels ?? [] }, names.map { estimateAudio[$0]?.channels ?? [] },
-                                         options.windowSamples(at: first.sampleRate), options.hopSamples(at: first.sampleRate),
-                                         options.mode)
+            result = try kernel.evaluate(
+                names.map { referenceAudio[$0]?.channels ?? [] }, names.map { estimateAudio[$0]?.channels ?? [] },
+                options.windowSamples(at: first.sampleRate), options.hopSamples(at: first.sampleRate),
+                options.mode)
         } catch {
-            throw TrackEvaluationError.scoringFailed(track: references.lastPathComponent, reason: String(describing: error))
+            throw TrackEvaluationError.scoringFailed(
+                track: references.lastPathComponent, reason: String(describing: error))
         }
         let targets = names.enumerated().map { index, name in
-            TargetScores(name: name, sdr: result.sdr[index], sir: result.sir[index], sar: result.sar[index],
-                         isr: result.isr[index], window: options.window, hop: options.hop)
+            TargetScores(
+                name: name, sdr: result.sdr[index], sir: result.sir[index], sar: result.sar[index],
+                isr: result.isr[index], window: options.window, hop: options.hop)
         }
-        return Result(scores: TrackScores(track: references.lastPathComponent, targets: targets),
-                      adjustments: adjustments, unpaired: unpaired, inputs: inputs)
+        return Result(
+            scores: TrackScores(track: references.lastPathComponent, targets: targets),
+            adjustments: adjustments, unpaired: unpaired, inputs: inputs)
     }
 
     /// Reads one reference file and checks that it is finite.
@@ -154,10 +173,12 @@ public enum DirectoryEvaluation {
         do {
             (audio, count) = try AudioFile.readShaped(url)
         } catch {
-            throw TrackEvaluationError.invalidReference(url, reason: "cannot be read: " + EstimateLoading.reason(error, url: url))
+            throw TrackEvaluationError.invalidReference(
+                url, reason: "cannot be read: " + EstimateLoading.reason(error, url: url))
         }
         guard count == 0 else {
-            throw TrackEvaluationError.invalidReference(url, reason: "holds \(count) NaN or infinite sample\(count == 1 ? "" : "s")")
+            throw TrackEvaluationError.invalidReference(
+                url, reason: "holds \(count) NaN or infinite sample\(count == 1 ? "" : "s")")
         }
         return audio
     }
@@ -165,11 +186,14 @@ public enum DirectoryEvaluation {
     /// The audio files directly in `folder`, by name without extension.
     static func audioFiles(in folder: URL, side: FaultSide) throws -> [String: URL] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw side == .reference ? EvaluationError.referenceFolderNotFound(folder) : EvaluationError.estimatesFolderNotFound(folder)
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw side == .reference
+                ? EvaluationError.referenceFolderNotFound(folder) : EvaluationError.estimatesFolderNotFound(folder)
         }
         var result = [String: URL]()
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where !name.hasPrefix(".") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where !name.hasPrefix(".")
+        {
             let url = folder.appendingPathComponent(name)
             guard EstimateLayout.audioExtensions.contains(url.pathExtension.lowercased()) else { continue }
             result[url.deletingPathExtension().lastPathComponent] = url
@@ -188,10 +212,13 @@ public enum DirectoryEvaluation {
     /// SAR (NaN frames skipped), e.g. `vocals          ==> SDR:   5.123  SIR: …`.
     public static func summary(of scores: TrackScores) -> String {
         scores.targets.map { target in
-            let name = target.name.count < 16 ? target.name + String(repeating: " ", count: 16 - target.name.count) : target.name
-            return name + "==> " + [Metric.sdr, .sir, .isr, .sar].map { metric in
-                metric.name + ":" + String(format: "%8.3f", Aggregation.nanMedian(target.values(of: metric))) + "  "
-            }.joined()
+            let name =
+                target.name.count < 16
+                ? target.name + String(repeating: " ", count: 16 - target.name.count) : target.name
+            return name + "==> "
+                + [Metric.sdr, .sir, .isr, .sar].map { metric in
+                    metric.name + ":" + String(format: "%8.3f", Aggregation.nanMedian(target.values(of: metric))) + "  "
+                }.joined()
         }.joined(separator: "\n")
     }
 }

@@ -31,10 +31,13 @@ public struct EstimateDiscovery: Sendable {
     ///   - aliases: how file target names map to museval targets.
     /// - Throws: `EvaluationError` when the folder is missing, no layout fits, several fit,
     ///   or a Demucs folder holds several models.
-    public static func discover(in folder: URL, layout: EstimateLayout? = nil,
-                                aliases: TargetAliases = .standard) throws -> EstimateDiscovery {
+    public static func discover(
+        in folder: URL, layout: EstimateLayout? = nil,
+        aliases: TargetAliases = .standard
+    ) throws -> EstimateDiscovery {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw EvaluationError.estimatesFolderNotFound(folder)
         }
         let maxDepth = max(layout?.depth ?? 0, LayoutPreset.detectionOrder.map { $0.layout.depth }.max() ?? 3)
@@ -44,7 +47,9 @@ public struct EstimateDiscovery: Sendable {
         let explanation: String
         if let layout {
             chosen = layout
-            let count = files.filter { path in layout.match(path).map { aliases.target(for: $0.targetName) != nil } ?? false }.count
+            let count = files.filter { path in
+                layout.match(path).map { aliases.target(for: $0.targetName) != nil } ?? false
+            }.count
             explanation = "layout \(layout.pattern) (given): \(count) estimate file\(count == 1 ? "" : "s")"
         } else {
             (chosen, explanation) = try detect(files: files, folder: folder, aliases: aliases)
@@ -58,7 +63,8 @@ public struct EstimateDiscovery: Sendable {
         var result = [String]()
         func walk(_ url: URL, prefix: String, depth: Int) {
             guard depth <= maxDepth,
-                  let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+                let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+            else { return }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let child = url.appendingPathComponent(name)
                 let relative = prefix.isEmpty ? name : prefix + "/" + name
@@ -76,14 +82,17 @@ public struct EstimateDiscovery: Sendable {
     }
 
     /// Picks the one preset that explains the files (see the type's documentation).
-    static func detect(files: [String], folder: URL,
-                       aliases: TargetAliases) throws -> (EstimateLayout, String) {
+    static func detect(
+        files: [String], folder: URL,
+        aliases: TargetAliases
+    ) throws -> (EstimateLayout, String) {
         var candidates = [(preset: LayoutPreset, matched: Set<String>)]()
         for preset in LayoutPreset.detectionOrder {
             let layout = preset.layout
-            let matched = Set(files.filter { path in
-                layout.match(path).map { aliases.target(for: $0.targetName) != nil } ?? false
-            })
+            let matched = Set(
+                files.filter { path in
+                    layout.match(path).map { aliases.target(for: $0.targetName) != nil } ?? false
+                })
             guard !matched.isEmpty else { continue }
             // Drop a layout that only re-explains files a more specific one already explains.
             if candidates.contains(where: { matched.isSubset(of: $0.matched) }) { continue }
@@ -93,14 +102,17 @@ public struct EstimateDiscovery: Sendable {
             throw EvaluationError.noEstimatesFound(folder, seen: Array(files.prefix(5)))
         }
         guard candidates.count == 1 else {
-            throw EvaluationError.ambiguousLayout(folder, candidates: candidates.map { candidate in
-                "\(candidate.preset.rawValue) (\(candidate.preset.summary)): \(candidate.matched.count) file\(candidate.matched.count == 1 ? "" : "s"), e.g. \(candidate.matched.sorted()[0])"
-            })
+            throw EvaluationError.ambiguousLayout(
+                folder,
+                candidates: candidates.map { candidate in
+                    "\(candidate.preset.rawValue) (\(candidate.preset.summary)): \(candidate.matched.count) file\(candidate.matched.count == 1 ? "" : "s"), e.g. \(candidate.matched.sorted()[0])"
+                })
         }
         let layout = first.preset.layout
         let matches = first.matched.compactMap { layout.match($0) }
         let tracks = Set(matches.map(\.track))
-        var reason = "detected the \(first.preset.summary): \(first.matched.count) estimate file\(first.matched.count == 1 ? "" : "s") of \(tracks.count) track\(tracks.count == 1 ? "" : "s")"
+        var reason =
+            "detected the \(first.preset.summary): \(first.matched.count) estimate file\(first.matched.count == 1 ? "" : "s") of \(tracks.count) track\(tracks.count == 1 ? "" : "s")"
         if first.preset == .demucs {
             let models = Set(matches.compactMap(\.model)).sorted()
             guard models.count == 1 else {
@@ -115,8 +127,10 @@ public struct EstimateDiscovery: Sendable {
     }
 
     /// Groups the files matching `layout` by (subset, track).
-    static func build(folder: URL, files: [String], layout: EstimateLayout, explanation: String,
-                      aliases: TargetAliases) -> EstimateDiscovery {
+    static func build(
+        folder: URL, files: [String], layout: EstimateLayout, explanation: String,
+        aliases: TargetAliases
+    ) -> EstimateDiscovery {
         struct Key: Hashable { var subset: String?; var track: String }
         var candidates = [Key: [String: [URL]]]()
         var unknown = [(url: URL, name: String)]()
@@ -127,7 +141,8 @@ public struct EstimateDiscovery: Sendable {
                 unknown.append((url, match.targetName))
                 continue
             }
-            candidates[Key(subset: match.subset?.lowercased(), track: match.track), default: [:]][target, default: []].append(url)
+            candidates[Key(subset: match.subset?.lowercased(), track: match.track), default: [:]][target, default: []]
+                .append(url)
         }
         let tracks = candidates.map { key, targets -> EstimateTrack in
             var track = EstimateTrack(name: key.track, subset: key.subset)
@@ -136,7 +151,8 @@ public struct EstimateDiscovery: Sendable {
             }
             return track
         }.sorted { ($0.name, $0.subset ?? "") < ($1.name, $1.subset ?? "") }
-        return EstimateDiscovery(folder: folder, layout: layout, explanation: explanation,
-                                 tracks: tracks, unknownTargets: unknown, aliases: aliases)
+        return EstimateDiscovery(
+            folder: folder, layout: layout, explanation: explanation,
+            tracks: tracks, unknownTargets: unknown, aliases: aliases)
     }
 }

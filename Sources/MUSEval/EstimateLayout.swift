@@ -25,7 +25,7 @@ public struct EstimateLayout: Sendable, Equatable, Hashable, CustomStringConvert
     /// File extensions treated as audio when the pattern leaves the extension open.
     public static let audioExtensions: Set<String> = [
         "wav", "wave", "flac", "ogg", "oga", "opus", "aif", "aiff", "aifc", "mp3", "w64", "rf64",
-        "caf", "au", "snd", "sd2", "wv",
+        "caf", "au", "snd", "sd2", "wv"
     ]
 
     /// Parses `pattern`; throws `EvaluationError.invalidLayout` with the reason when it lacks
@@ -35,7 +35,8 @@ public struct EstimateLayout: Sendable, Equatable, Hashable, CustomStringConvert
         let trimmed = pattern.hasPrefix("./") ? String(pattern.dropFirst(2)) : pattern
         let components = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty }) else {
-            throw EvaluationError.invalidLayout(pattern, reason: "use a relative path such as {subset}/{track}/{target}.wav, without empty components")
+            throw EvaluationError.invalidLayout(
+                pattern, reason: "use a relative path such as {subset}/{track}/{target}.wav, without empty components")
         }
         var fields = [Field]()
         var regex = "^"
@@ -47,7 +48,8 @@ public struct EstimateLayout: Sendable, Equatable, Hashable, CustomStringConvert
                 }
                 let name = String(rest[rest.index(after: rest.startIndex)..<close])
                 guard let field = Field(rawValue: name), field != .any, field != .ext else {
-                    throw EvaluationError.invalidLayout(pattern,
+                    throw EvaluationError.invalidLayout(
+                        pattern,
                         reason: "unknown placeholder {\(name)}; use {subset}, {track}, {target} or {model}")
                 }
                 guard !fields.contains(field) else {

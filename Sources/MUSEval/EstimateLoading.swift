@@ -16,15 +16,18 @@ public enum EstimateLoading {
     /// is read (`AudioFile.readShaped`: duplicated, padded or cut into arrays allocated once at
     /// their final size); others are read whole and go through `adjust`, the plain version
     /// (the tests hold the two to the same samples, adjustments and errors).
-    public static func load(_ url: URL, sampleRate: Int, channelCount: Int,
-                            frameCount: Int) throws -> (AudioBuffer, [InputAdjustment]) {
+    public static func load(
+        _ url: URL, sampleRate: Int, channelCount: Int,
+        frameCount: Int
+    ) throws -> (AudioBuffer, [InputAdjustment]) {
         let info: AudioFileInfo
         var shaped: (audio: AudioBuffer, nonFiniteCount: Int)?
         var whole: AudioBuffer?
         do {
             info = try AudioFile.info(of: url)
             if info.sampleRate == sampleRate,
-               info.channelCount == channelCount || (info.channelCount == 1 && channelCount == 2) {
+                info.channelCount == channelCount || (info.channelCount == 1 && channelCount == 2)
+            {
                 shaped = try AudioFile.readShaped(url, frameCount: frameCount, channelCount: channelCount)
             } else {
                 whole = try AudioFile.read(url)
@@ -33,7 +36,8 @@ public enum EstimateLoading {
             throw TrackEvaluationError.unreadable(url, reason: Self.reason(error, url: url))
         }
         guard let (audio, nonFinite) = shaped else {
-            return try adjust(whole!, from: url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
+            return try adjust(
+                whole!, from: url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
         }
         guard nonFinite == 0 else { throw TrackEvaluationError.nonFinite(url, count: nonFinite) }
         var adjustments = [InputAdjustment]()
@@ -47,8 +51,10 @@ public enum EstimateLoading {
     }
 
     /// The adjustments of `load` on audio already in memory (`url` names it in messages).
-    public static func adjust(_ input: AudioBuffer, from url: URL, sampleRate: Int, channelCount: Int,
-                              frameCount: Int) throws -> (AudioBuffer, [InputAdjustment]) {
+    public static func adjust(
+        _ input: AudioBuffer, from url: URL, sampleRate: Int, channelCount: Int,
+        frameCount: Int
+    ) throws -> (AudioBuffer, [InputAdjustment]) {
         var audio = input
         var adjustments = [InputAdjustment]()
         let nonFinite = nonFiniteCount(audio)

@@ -1,5 +1,5 @@
-import ScoreFiles
 import Foundation
+import ScoreFiles
 
 /// The estimate files found for one track: one file per museval target, plus what could
 /// not be used (two files for one target).

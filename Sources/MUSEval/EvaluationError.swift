@@ -59,7 +59,8 @@ extension EvaluationError: CustomStringConvertible, LocalizedError {
             return "\(output.path): the output folder is inside the dataset root \(root.path); "
                 + "the dataset is never written to: choose another folder with -o"
         case let .noMatchingTracks(url, examples):
-            return "\(url.path): none of the estimate tracks (\(examples.joined(separator: ", "))) is a track of the dataset "
+            return
+                "\(url.path): none of the estimate tracks (\(examples.joined(separator: ", "))) is a track of the dataset "
                 + "(check --musdb, --subsets and --is-wav)"
         case let .noAudioFiles(url):
             return "\(url.path): no audio files"

@@ -27,7 +27,8 @@ public enum InputAdjustment: Sendable, Equatable, CustomStringConvertible {
         case let .duplicatedMono(url):
             return "\(url.path): mono, duplicated to stereo"
         case let .padded(url, frames):
-            return "\(url.path): \(frames) frame\(frames == 1 ? "" : "s") shorter than the reference, zero-padded at the end"
+            return
+                "\(url.path): \(frames) frame\(frames == 1 ? "" : "s") shorter than the reference, zero-padded at the end"
         case let .truncated(url, frames):
             return "\(url.path): \(frames) frame\(frames == 1 ? "" : "s") longer than the reference, truncated"
         }

@@ -30,9 +30,11 @@ public struct InputFingerprint: Codable, Equatable, Sendable {
         guard stat(url.path, &info) == 0 else { return nil }
         guard let digest = edgeDigest(url, size: Int64(info.st_size)) else { return nil }
         let nanoseconds = String(info.st_mtim.tv_nsec)
-        return InputFingerprint(role: role.rawValue, path: url.standardizedFileURL.path, size: Int64(info.st_size),
-                                modified: "\(info.st_mtim.tv_sec)." + String(repeating: "0", count: max(0, 9 - nanoseconds.count)) + nanoseconds,
-                                crc32: digest)
+        return InputFingerprint(
+            role: role.rawValue, path: url.standardizedFileURL.path, size: Int64(info.st_size),
+            modified: "\(info.st_mtim.tv_sec)." + String(repeating: "0", count: max(0, 9 - nanoseconds.count))
+                + nanoseconds,
+            crc32: digest)
     }
 
     /// The CRC-32 of the first and last `edgeBytes` of the file.

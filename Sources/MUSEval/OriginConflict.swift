@@ -1,5 +1,5 @@
-import ScoreFiles
 import Foundation
+import ScoreFiles
 
 /// A score file in an output folder that another method, other references or other
 /// settings produced (or whose origin is unknown: no provenance sidecar, as Python museval
@@ -42,9 +42,11 @@ public struct OriginConflict: Equatable, Sendable {
         if let found = first.found {
             holds = "holds scores of \(found) (\(found.differences(from: origin).joined(separator: ", ")) differ)"
         } else {
-            holds = "holds scores of unknown origin (no provenance sidecar: written by Python museval or an older version)"
+            holds =
+                "holds scores of unknown origin (no provenance sidecar: written by Python museval or an older version)"
         }
-        return .foreignScores(folder: folder, count: conflicts.count, example: first.file, holds: holds,
-                              thisRun: origin.description)
+        return .foreignScores(
+            folder: folder, count: conflicts.count, example: first.file, holds: holds,
+            thisRun: origin.description)
     }
 }

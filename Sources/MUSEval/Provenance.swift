@@ -1,7 +1,7 @@
-import ScoreFiles
 import Checksum
 import FileOutput
 import Foundation
+import ScoreFiles
 
 /// The sidecar that records what produced a score file, so a rerun can tell whether the
 /// file still stands for its inputs and settings, and whether a folder holds one method.
@@ -34,8 +34,10 @@ public struct Provenance: Codable, Equatable, Sendable {
     /// Other warnings given when the track was scored.
     public var warnings: [String]
 
-    public init(track: String, subset: String?, command: String, origin: ScoreOrigin, inputs: [InputFingerprint],
-                scoreFile: String, adjustments: [String], warnings: [String] = []) {
+    public init(
+        track: String, subset: String?, command: String, origin: ScoreOrigin, inputs: [InputFingerprint],
+        scoreFile: String, adjustments: [String], warnings: [String] = []
+    ) {
         tool = MUSEvalVersion.tool
         version = MUSEvalVersion.version
         self.track = track

@@ -1,5 +1,5 @@
-import ScoreFiles
 import Foundation
+import ScoreFiles
 
 /// Whether an existing score file can stand for a new run.
 enum ScoreFileStatus {
@@ -11,15 +11,17 @@ enum ScoreFileStatus {
     /// missing, half-written, foreign or stale file is rescored.
     static func upToDate(_ task: TrackJob) -> Provenance? {
         guard let expected = task.expectedTargets,
-              let provenance = Provenance.read(for: task.output),
-              provenance.origin == task.origin,
-              let scores = try? TrackScores(contentsOf: task.output),
-              scores.targets.map(\.name) == expected,
-              scores.targets.allSatisfy({ !$0.frames.isEmpty }),
-              Provenance.digest(of: task.output) == provenance.scoreFile else { return nil }
+            let provenance = Provenance.read(for: task.output),
+            provenance.origin == task.origin,
+            let scores = try? TrackScores(contentsOf: task.output),
+            scores.targets.map(\.name) == expected,
+            scores.targets.allSatisfy({ !$0.frames.isEmpty }),
+            Provenance.digest(of: task.output) == provenance.scoreFile
+        else { return nil }
         let current = task.fingerprints()
         guard current.count == task.inputs.count + task.references.count,
-              current == provenance.inputs else { return nil }
+            current == provenance.inputs
+        else { return nil }
         return provenance
     }
 }

@@ -25,7 +25,9 @@ public struct ScoreOrigin: Codable, Hashable, Sendable, CustomStringConvertible 
         if method != other.method { result.append("the estimates folder") }
         if references != other.references { result.append("the references") }
         if settings.mode != other.settings.mode { result.append("--mode") }
-        if settings.window != other.settings.window || settings.hop != other.settings.hop { result.append("--win/--hop") }
+        if settings.window != other.settings.window || settings.hop != other.settings.hop {
+            result.append("--win/--hop")
+        }
         if settings.layout != other.settings.layout { result.append("--layout") }
         if settings.targetMap != other.settings.targetMap { result.append("--target-map") }
         return result

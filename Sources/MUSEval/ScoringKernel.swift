@@ -19,11 +19,19 @@ public struct ScoringKernel: Sendable {
 
     /// Scores `estimates` against `references`, both `[source][channel][sample]` of equal
     /// shape, with windows and hops in samples.
-    public var evaluate: @Sendable (_ references: [[[Double]]], _ estimates: [[[Double]]],
-                                    _ window: Int, _ hop: Int, _ mode: EvaluationMode) throws -> Scores
+    public var evaluate:
+        @Sendable (
+            _ references: [[[Double]]], _ estimates: [[[Double]]],
+            _ window: Int, _ hop: Int, _ mode: EvaluationMode
+        ) throws -> Scores
 
-    public init(evaluate: @escaping @Sendable (_ references: [[[Double]]], _ estimates: [[[Double]]],
-                                                _ window: Int, _ hop: Int, _ mode: EvaluationMode) throws -> Scores) {
+    public init(
+        evaluate:
+            @escaping @Sendable (
+                _ references: [[[Double]]], _ estimates: [[[Double]]],
+                _ window: Int, _ hop: Int, _ mode: EvaluationMode
+            ) throws -> Scores
+    ) {
         self.evaluate = evaluate
     }
 }

@@ -20,7 +20,7 @@ public struct TargetAliases: Sendable, Equatable {
         "drums": "drums", "drum": "drums",
         "bass": "bass",
         "other": "other", "others": "other", "rest": "other",
-        "linear_mixture": "linear_mixture",
+        "linear_mixture": "linear_mixture"
     ])
 
     init(table: [String: String]) { self.table = table }
@@ -39,7 +39,8 @@ public struct TargetAliases: Sendable, Equatable {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw EvaluationError.invalidTargetMap(String(entry),
+                throw EvaluationError.invalidTargetMap(
+                    String(entry),
                     reason: "expected alias=target, e.g. lead=vocals")
             }
             add(alias: parts[0], for: parts[1])

@@ -1,6 +1,6 @@
-import ScoreFiles
 import Audio
 import Foundation
+import ScoreFiles
 
 /// Scores one track's estimates against its references the way museval's `eval_mus_track`
 /// does (see `TrackEvaluationPlan` for the grouping rules).
@@ -13,12 +13,15 @@ public enum TrackEvaluation {
     ///   - rate: the dataset rate; windows and hops are `int(seconds × rate)` samples.
     /// - Throws: `TrackEvaluationError` (`.tooFewTargets`, `.silentReference`,
     ///   `.silentEstimate`, `.scoringFailed`).
-    public static func score(track: String, references: [String: AudioBuffer], estimates: [String: AudioBuffer],
-                             files: [String: URL] = [:], rate: Int, options: EvaluationOptions = .init(),
-                             kernel: ScoringKernel = .bssEval) throws -> TrackScores {
+    public static func score(
+        track: String, references: [String: AudioBuffer], estimates: [String: AudioBuffer],
+        files: [String: URL] = [:], rate: Int, options: EvaluationOptions = .init(),
+        kernel: ScoringKernel = .bssEval
+    ) throws -> TrackScores {
         let available = estimates.keys.filter { references[$0] != nil }
         guard let plan = TrackEvaluationPlan(targets: available) else {
-            throw TrackEvaluationError.tooFewTargets(track: track, found: TargetOrder.musdb.filter { estimates[$0] != nil })
+            throw TrackEvaluationError.tooFewTargets(
+                track: track, found: TargetOrder.musdb.filter { estimates[$0] != nil })
         }
         // museval rejects a whole evaluation with a silent source; check each target once.
         for target in plan.groups.joined() {
@@ -34,18 +37,20 @@ public enum TrackEvaluation {
         for group in plan.groups {
             let result: ScoringKernel.Scores
             do {
-                result = try kernel.evaluate(group.map { references[$0]!.channels },
-                                             group.map { estimates[$0]!.channels },
-                                             options.windowSamples(at: rate), options.hopSamples(at: rate),
-                                             options.mode)
+                result = try kernel.evaluate(
+                    group.map { references[$0]!.channels },
+                    group.map { estimates[$0]!.channels },
+                    options.windowSamples(at: rate), options.hopSamples(at: rate),
+                    options.mode)
             } catch {
                 throw TrackEvaluationError.scoringFailed(track: track, reason: String(describing: error))
             }
             // The pair run comes last, so its vocals replace the main group's.
             for (index, target) in group.enumerated() {
-                scored[target] = TargetScores(name: target, sdr: result.sdr[index], sir: result.sir[index],
-                                              sar: result.sar[index], isr: result.isr[index],
-                                              window: options.window, hop: options.hop)
+                scored[target] = TargetScores(
+                    name: target, sdr: result.sdr[index], sir: result.sir[index],
+                    sar: result.sar[index], isr: result.isr[index],
+                    window: options.window, hop: options.hop)
             }
         }
         return TrackScores(track: track, targets: plan.writtenTargets.map { scored[$0]! })

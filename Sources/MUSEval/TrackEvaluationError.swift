@@ -48,7 +48,7 @@ public enum TrackEvaluationError: Error, Equatable, Sendable {
     public var file: URL? {
         switch self {
         case let .unreadable(url, _), let .nonFinite(url, _), let .channelMismatch(url, _, _),
-             let .silentEstimate(url, _), let .writeFailed(url, _), let .invalidReference(url, _):
+            let .silentEstimate(url, _), let .writeFailed(url, _), let .invalidReference(url, _):
             return url
         case let .conflictingFiles(_, urls):
             return urls.first
@@ -61,7 +61,7 @@ public enum TrackEvaluationError: Error, Equatable, Sendable {
     public var side: FaultSide {
         switch self {
         case .unreadable, .nonFinite, .channelMismatch, .silentEstimate, .missingTargets, .tooFewTargets,
-             .conflictingFiles:
+            .conflictingFiles:
             return .estimate
         case .silentReference, .invalidReference, .referenceUnavailable:
             return .reference
@@ -80,23 +80,29 @@ extension TrackEvaluationError: CustomStringConvertible, LocalizedError {
         case let .unreadable(url, reason):
             text = "\(url.path): estimate: cannot be read: \(reason)"
         case let .nonFinite(url, count):
-            text = "\(url.path): estimate: \(count) NaN or infinite sample\(count == 1 ? "" : "s"); BSS Eval needs finite audio"
+            text =
+                "\(url.path): estimate: \(count) NaN or infinite sample\(count == 1 ? "" : "s"); BSS Eval needs finite audio"
         case let .channelMismatch(url, channels, expected):
-            text = "\(url.path): estimate: \(channels) channels, but the reference has \(expected) "
+            text =
+                "\(url.path): estimate: \(channels) channels, but the reference has \(expected) "
                 + "(only mono is converted, by duplication)"
         case let .silentEstimate(url, target):
             text = "\(url.path): estimate: the \(target) estimate is silent; BSS Eval is undefined for a silent source"
         case let .silentReference(track, target):
-            text = "track '\(track)': reference: the \(target) reference is silent; museval rejects the track "
+            text =
+                "track '\(track)': reference: the \(target) reference is silent; museval rejects the track "
                 + "(remove the \(target) estimate to score the other targets)"
         case let .missingTargets(track, missing, found):
-            text = "track '\(track)': estimate: no estimate for \(missing.joined(separator: ", ")) "
+            text =
+                "track '\(track)': estimate: no estimate for \(missing.joined(separator: ", ")) "
                 + "(found \(found.isEmpty ? "none" : found.joined(separator: ", ")); the other tracks have them)"
         case let .tooFewTargets(track, found):
-            text = "track '\(track)': estimate: at least two estimates are needed (or vocals and accompaniment); "
+            text =
+                "track '\(track)': estimate: at least two estimates are needed (or vocals and accompaniment); "
                 + "found \(found.isEmpty ? "none" : found.joined(separator: ", "))"
         case let .conflictingFiles(target, urls):
-            text = "estimate: several files for the \(target) target: " + urls.map(\.path).joined(separator: ", ")
+            text =
+                "estimate: several files for the \(target) target: " + urls.map(\.path).joined(separator: ", ")
                 + "; remove all but one, or give the extension in --layout"
         case let .invalidReference(url, reason):
             text = "\(url.path): reference: \(reason)"

@@ -1,5 +1,5 @@
-import ScoreFiles
 import Foundation
+import ScoreFiles
 
 /// One track to score in a batch: where its scores go, what produced them (origin: method,
 /// references, settings), which files they depend on, and the work itself (load, adjust,
@@ -22,9 +22,11 @@ public struct TrackJob: Sendable {
     /// Loads, adjusts and scores; returns the scores and the adjustments made to the inputs.
     public var score: @Sendable () throws -> (TrackScores, [InputAdjustment])
 
-    public init(track: String, subset: String, output: URL, inputs: [URL], references: [URL] = [],
-                origin: ScoreOrigin, expectedTargets: [String]?,
-                score: @escaping @Sendable () throws -> (TrackScores, [InputAdjustment])) {
+    public init(
+        track: String, subset: String, output: URL, inputs: [URL], references: [URL] = [],
+        origin: ScoreOrigin, expectedTargets: [String]?,
+        score: @escaping @Sendable () throws -> (TrackScores, [InputAdjustment])
+    ) {
         self.track = track
         self.subset = subset
         self.output = output
@@ -37,10 +39,14 @@ public struct TrackJob: Sendable {
 
     /// A job that fails with `error` without reading anything (a track with missing or
     /// conflicting estimates).
-    public static func failing(track: String, subset: String, output: URL, origin: ScoreOrigin,
-                               error: TrackEvaluationError) -> TrackJob {
-        TrackJob(track: track, subset: subset, output: output, inputs: [], origin: origin,
-                 expectedTargets: nil) { throw error }
+    public static func failing(
+        track: String, subset: String, output: URL, origin: ScoreOrigin,
+        error: TrackEvaluationError
+    ) -> TrackJob {
+        TrackJob(
+            track: track, subset: subset, output: output, inputs: [], origin: origin,
+            expectedTargets: nil
+        ) { throw error }
     }
 
     /// The current fingerprints of the inputs, estimates then references (unreadable

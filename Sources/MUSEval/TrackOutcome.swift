@@ -27,8 +27,10 @@ public struct TrackOutcome: Sendable {
     /// removed, so no stale result stands in for this run.
     public var removedStale: Bool
 
-    public init(track: String, subset: String, output: URL, status: Status, adjustments: [InputAdjustment] = [],
-                keptWarnings: [String] = [], removedStale: Bool = false) {
+    public init(
+        track: String, subset: String, output: URL, status: Status, adjustments: [InputAdjustment] = [],
+        keptWarnings: [String] = [], removedStale: Bool = false
+    ) {
         self.track = track
         self.subset = subset
         self.output = output

@@ -1,6 +1,6 @@
-import ScoreFiles
 import FileOutput
 import Foundation
+import ScoreFiles
 
 /// Why a score file could not be written, in words a user can act on ("the disk is full",
 /// not "NSCocoaErrorDomain error 512"): what the path looks like now, else the error's
@@ -38,7 +38,9 @@ enum WriteFailureReason {
     /// underlying POSIX error, or a `ScoresFileError`).
     static func describe(_ error: Error) -> String {
         if let error = error as? FileOutputError { return error.reason.description }
-        if let error = error as? ScoresFileError, case let .unwritable(_, reason) = error { return describe(message: reason) }
+        if let error = error as? ScoresFileError, case let .unwritable(_, reason) = error {
+            return describe(message: reason)
+        }
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain { return describe(errno: Int32(ns.code)) }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
@@ -51,8 +53,10 @@ enum WriteFailureReason {
     /// A reason for a message that may end in Foundation's bare code, e.g. "The operation
     /// could not be completed. (NSCocoaErrorDomain error 640.)" → "the disk is full".
     static func describe(message: String) -> String {
-        for (domain, map) in [(NSCocoaErrorDomain, { describe(cocoaCode: $0) }),
-                              (NSPOSIXErrorDomain, { Optional(describe(errno: Int32($0))) })] as [(String, (Int) -> String?)] {
+        for (domain, map) in [
+            (NSCocoaErrorDomain, { describe(cocoaCode: $0) }),
+            (NSPOSIXErrorDomain, { Optional(describe(errno: Int32($0))) })
+        ] as [(String, (Int) -> String?)] {
             guard let range = message.range(of: domain + " error ") else { continue }
             let digits = message[range.upperBound...].prefix { $0.isNumber }
             if let code = Int(digits), let reason = map(code) { return reason }

@@ -11,26 +11,28 @@ struct AggregateCommand: AsyncParsableCommand {
         commandName: "aggregate",
         abstract: "Aggregate per-track museval JSON scores of one or more methods into a leaderboard.",
         discussion: """
-        Each RESULTS_DIR is one method's output folder as museval writes it (OUT/<subset>/<track>.json): \
-        a folder with test/ and/or train/ subfolders, or a folder holding the .json files directly. \
-        Scores are aggregated like museval's MethodStore: per track, target and metric over the \
-        frames (NaN frames skipped), then over the tracks (NaN tracks skipped).
+            Each RESULTS_DIR is one method's output folder as museval writes it (OUT/<subset>/<track>.json): \
+            a folder with test/ and/or train/ subfolders, or a folder holding the .json files directly. \
+            Scores are aggregated like museval's MethodStore: per track, target and metric over the \
+            frames (NaN frames skipped), then over the tracks (NaN tracks skipped).
 
-        Files that cannot be read are reported at the end; the other files are still aggregated, \
-        and the exit status is non-zero.
+            Files that cannot be read are reported at the end; the other files are still aggregated, \
+            and the exit status is non-zero.
 
-        -o - or --csv - writes that file to standard output instead (one of them at a time); the \
-        table then goes to standard error, so standard output holds only the JSON or CSV.
+            -o - or --csv - writes that file to standard output instead (one of them at a time); the \
+            table then goes to standard error, so standard output holds only the JSON or CSV.
 
-        Example: museval aggregate results/IRM2 results/TAK1 -o leaderboard.json --csv scores.csv
-        """)
+            Example: museval aggregate results/IRM2 results/TAK1 -o leaderboard.json --csv scores.csv
+            """)
 
     @Argument(help: ArgumentHelp("Method results folders.", valueName: "RESULTS_DIR"))
     var folders: [String]
 
-    @Option(name: .customLong("name"), parsing: .singleValue,
-            help: ArgumentHelp("Method name for each RESULTS_DIR, in order (default: the folder name; for a folder named test, its parent's).",
-                               valueName: "NAME"))
+    @Option(
+        name: .customLong("name"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Method name for each RESULTS_DIR, in order (default: the folder name; for a folder named test, its parent's).",
+            valueName: "NAME"))
     var names: [String] = []
 
     @Option(help: "Aggregation over the frames of a track: median or mean.")
@@ -39,17 +41,22 @@ struct AggregateCommand: AsyncParsableCommand {
     @Option(help: "Aggregation over tracks: median or mean.")
     var tracks: Aggregation = .median
 
-    @Option(name: .customLong("subset"), parsing: .singleValue,
-            help: ArgumentHelp("Read only these subset folders (repeatable; museval's own add_eval_dir reads only test).",
-                               valueName: "SUBSET"))
+    @Option(
+        name: .customLong("subset"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Read only these subset folders (repeatable; museval's own add_eval_dir reads only test).",
+            valueName: "SUBSET"))
     var subsets: [String] = []
 
-    @Option(name: [.short, .customLong("output"), .customLong("json")],
-            help: ArgumentHelp("Write the leaderboard JSON here (- for standard output).", valueName: "leaderboard.json"))
+    @Option(
+        name: [.short, .customLong("output"), .customLong("json")],
+        help: ArgumentHelp("Write the leaderboard JSON here (- for standard output).", valueName: "leaderboard.json"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Write every frame score as a long CSV table here (museval's df columns; - for standard output).",
-                                 valueName: "scores.csv"))
+    @Option(
+        help: ArgumentHelp(
+            "Write every frame score as a long CSV table here (museval's df columns; - for standard output).",
+            valueName: "scores.csv"))
     var csv: String?
 
     @Flag(help: "Do not print the table.")
@@ -70,8 +77,9 @@ struct AggregateCommand: AsyncParsableCommand {
 
     private func resolvedFolders() -> [ResultsFolder] {
         folders.enumerated().map { index, path in
-            ResultsFolder(url: URL(fileURLWithPath: path), name: names.isEmpty ? nil : names[index],
-                          subsets: subsets.isEmpty ? nil : Set(subsets))
+            ResultsFolder(
+                url: URL(fileURLWithPath: path), name: names.isEmpty ? nil : names[index],
+                subsets: subsets.isEmpty ? nil : Set(subsets))
         }
     }
 
@@ -86,9 +94,10 @@ struct AggregateCommand: AsyncParsableCommand {
         }
         let usable = methods.enumerated().filter { !$0.element.tracks.isEmpty }
         if !usable.isEmpty {
-            let leaderboard = Leaderboard(methods: usable.map(\.element),
-                                          folders: usable.map { resultsFolders[$0.offset].url.path },
-                                          frames: frames, tracks: tracks)
+            let leaderboard = Leaderboard(
+                methods: usable.map(\.element),
+                folders: usable.map { resultsFolders[$0.offset].url.path },
+                frames: frames, tracks: tracks)
             let json = output.map(OutputDestination.init(path:)), table = csv.map(OutputDestination.init(path:))
             if !quiet {
                 // Standard output holds only the JSON or CSV when one of them goes there.
@@ -103,7 +112,8 @@ struct AggregateCommand: AsyncParsableCommand {
                 do {
                     try write(destination)
                 } catch {
-                    failures.append(error as? ScoresFileError ?? .unwritable(path: destination.description, reason: "\(error)"))
+                    failures.append(
+                        error as? ScoresFileError ?? .unwritable(path: destination.description, reason: "\(error)"))
                 }
             }
             attempt(json) { destination in try leaderboard.write(to: destination) }

@@ -27,8 +27,9 @@ struct DirCommand: ParsableCommand {
     @Argument(help: "Folder of estimate files named like the references.")
     var estimatesDir: String
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: "Where the JSON file goes (default: the estimates folder).")
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: "Where the JSON file goes (default: the estimates folder).")
     var outputDir: String?
 
     @Option(help: "Window length in seconds.")
@@ -56,11 +57,12 @@ struct DirCommand: ParsableCommand {
         let estimates = URL(fileURLWithPath: estimatesDir)
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
         try OutputLocation.validate(output, datasetRoot: references)
-        try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
+        try OutputFolder.validate(output) // a file given as -o fails now, not after scoring
         let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
-        let (result, url) = try DirectoryEvaluation.run(references: references, estimates: estimates, output: output,
-                                                        options: options, aliases: try TargetAliases(parsing: targetMap ?? ""),
-                                                        force: force)
+        let (result, url) = try DirectoryEvaluation.run(
+            references: references, estimates: estimates, output: output,
+            options: options, aliases: try TargetAliases(parsing: targetMap ?? ""),
+            force: force)
         for adjustment in result.adjustments { printError("warning: \(adjustment)") }
         for file in result.unpaired { printError("warning: \(file.path): no partner file; not scored") }
         print(DirectoryEvaluation.summary(of: result.scores))

@@ -39,8 +39,9 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("is-wav"), help: "The dataset is MUSDB18-HQ (WAV folders), not .stem.mp4 files.")
     var isWav = false
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: "Where the JSON files go (default: the estimates folder, as museval does). Never inside the dataset.")
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: "Where the JSON files go (default: the estimates folder, as museval does). Never inside the dataset.")
     var outputDir: String?
 
     @Option(help: "Subsets to score, comma-separated: train, test (default: both).")
@@ -58,10 +59,11 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "Tracks scored in parallel.")
     var jobs: Int = 1
 
-    @Option(help: """
-        The folder layout: a preset (\(LayoutPreset.allCases.map(\.rawValue).joined(separator: ", "))) \
-        or a pattern with {subset}, {track}, {target}, {model}, e.g. '{track}/{target}.wav' (default: detected).
-        """)
+    @Option(
+        help: """
+            The folder layout: a preset (\(LayoutPreset.allCases.map(\.rawValue).joined(separator: ", "))) \
+            or a pattern with {subset}, {track}, {target}, {model}, e.g. '{track}/{target}.wav' (default: detected).
+            """)
     var layout: String?
 
     @Option(help: "More target names, e.g. 'lead=vocals,backing=accompaniment'.")
@@ -79,15 +81,16 @@ struct EvaluateCommand: AsyncParsableCommand {
     func run() async throws {
         let aliases = try TargetAliases(parsing: targetMap ?? "")
         let estimates = URL(fileURLWithPath: estimatesDir)
-        let discovery = try EstimateDiscovery.discover(in: estimates, layout: try Self.layout(from: layout),
-                                                       aliases: aliases)
+        let discovery = try EstimateDiscovery.discover(
+            in: estimates, layout: try Self.layout(from: layout),
+            aliases: aliases)
         printError("layout: \(discovery.explanation)")
         let subsetList = try Subset.list(parsing: subsets)
         let database = try Database(root: musdbRoot.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
         // Reference tracks that could not be indexed are not scored: say so, and fail.
         for problem in database.problems { printError("error: \(problem)") }
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates
-        try OutputFolder.validate(output)   // a file given as -o fails now, not after scoring
+        try OutputFolder.validate(output) // a file given as -o fails now, not after scoring
         let options = EvaluationOptions(window: win, hop: hop, mode: EvaluationMode(rawValue: mode)!)
         let plan = try DatasetEvaluation(database: database, discovery: discovery, output: output, options: options)
         for note in plan.notes { printError("warning: \(note)") }
@@ -114,7 +117,9 @@ struct EvaluateCommand: AsyncParsableCommand {
         guard let text else { return nil }
         if let preset = LayoutPreset(name: text) { return preset.layout }
         guard text.contains("{") else {
-            throw ValidationError("--layout: '\(text)' is neither a preset (\(LayoutPreset.allCases.map(\.rawValue).joined(separator: ", "))) nor a pattern with {track} and {target}")
+            throw ValidationError(
+                "--layout: '\(text)' is neither a preset (\(LayoutPreset.allCases.map(\.rawValue).joined(separator: ", "))) nor a pattern with {track} and {target}"
+            )
         }
         return try EstimateLayout(pattern: text)
     }

@@ -11,15 +11,15 @@
 enum MallocSettings {
     static func apply() {
         #if os(Linux)
-        // <malloc.h> is not in the Glibc module: its function and constants, as declared there.
-        _ = mallopt(-8, 1)    // M_ARENA_MAX
-        _ = mallopt(-4, 0)    // M_MMAP_MAX
-        _ = mallopt(-1, -1)   // M_TRIM_THRESHOLD
+            // <malloc.h> is not in the Glibc module: its function and constants, as declared there.
+            _ = mallopt(-8, 1) // M_ARENA_MAX
+            _ = mallopt(-4, 0) // M_MMAP_MAX
+            _ = mallopt(-1, -1) // M_TRIM_THRESHOLD
         #endif
     }
 }
 
 #if os(Linux)
-@_silgen_name("mallopt")
-private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    @_silgen_name("mallopt")
+    private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif

@@ -11,7 +11,8 @@ import OracleEvaluation
 struct OracleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oracle",
-        abstract: "Write oracle separations (IRM, IBM, MWF, multi-resolution IRM, mixture baseline) of a MUSDB18 dataset.",
+        abstract:
+            "Write oracle separations (IRM, IBM, MWF, multi-resolution IRM, mixture baseline) of a MUSDB18 dataset.",
         discussion: """
             Oracle separators compute their filter from the true sources, so their scores bound \
             what a separator of the same family can reach (the SiSEC 2018 upper bounds). Each \
@@ -56,11 +57,12 @@ struct OracleCommand: ParsableCommand {
     @Flag(help: "Redo tracks whose estimates already exist.")
     var force = false
 
-    @Flag(help: """
-        mwf only: keep the Wiener gain in double precision. The reference stores it as complex64, \
-        which makes its output on near-mono sources (e.g. a mono bass) change wholesale under \
-        one-ulp input noise; the double gain is stable, but no longer the published numbers.
-        """)
+    @Flag(
+        help: """
+            mwf only: keep the Wiener gain in double precision. The reference stores it as complex64, \
+            which makes its output on near-mono sources (e.g. a mono bass) change wholesale under \
+            one-ulp input noise; the double gain is stable, but no longer the published numbers.
+            """)
     var doublePrecisionGain = false
 
     func validate() throws {
@@ -75,12 +77,14 @@ struct OracleCommand: ParsableCommand {
         let database = try Database(root: root.map { URL(fileURLWithPath: $0) }, subsets: subsetList, isWav: isWav)
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         if outputURL.lies(within: database.root) {
-            throw OracleCommandError("-o \(outputURL.path) is inside the dataset \(database.root.path); "
-                + "choose a folder outside it (the dataset is never modified)")
+            throw OracleCommandError(
+                "-o \(outputURL.path) is inside the dataset \(database.root.path); "
+                    + "choose a folder outside it (the dataset is never modified)")
         }
-        let batch = OracleBatch(method: method, output: outputURL, force: force,
-                                separator: doublePrecisionGain
-                                    ? MultichannelWienerFilter(roundsGainToSinglePrecision: false) : method.separator)
+        let batch = OracleBatch(
+            method: method, output: outputURL, force: force,
+            separator: doublePrecisionGain
+                ? MultichannelWienerFilter(roundsGainToSinglePrecision: false) : method.separator)
         // Tracks that could not be indexed are not separated: say so, and fail.
         for problem in database.problems { printError("error: \(problem)") }
         let tracks = database.tracks
@@ -117,8 +121,9 @@ struct OracleCommand: ParsableCommand {
             }
         }
         bar.finish()
-        printError("\(tracks.count - failed - skipped) tracks separated, \(skipped) already done, \(failed) failed; "
-            + "estimates in \(outputURL.path)")
+        printError(
+            "\(tracks.count - failed - skipped) tracks separated, \(skipped) already done, \(failed) failed; "
+                + "estimates in \(outputURL.path)")
         if failed > 0 || !database.problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -22,10 +22,11 @@ struct ComplexMatrix2 {
     /// as numpy's float × complex does).
     @inline(__always)
     func adding(_ other: ComplexMatrix2, weightedBy weight: Double) -> ComplexMatrix2 {
-        ComplexMatrix2(m00: m00 + Complex(weight * other.m00.real, weight * other.m00.imaginary),
-                       m01: m01 + Complex(weight * other.m01.real, weight * other.m01.imaginary),
-                       m10: m10 + Complex(weight * other.m10.real, weight * other.m10.imaginary),
-                       m11: m11 + Complex(weight * other.m11.real, weight * other.m11.imaginary))
+        ComplexMatrix2(
+            m00: m00 + Complex(weight * other.m00.real, weight * other.m00.imaginary),
+            m01: m01 + Complex(weight * other.m01.real, weight * other.m01.imaginary),
+            m10: m10 + Complex(weight * other.m10.real, weight * other.m10.imaginary),
+            m11: m11 + Complex(weight * other.m11.real, weight * other.m11.imaginary))
     }
 
     /// The inverse by the explicit formula with ε added to the determinant, operation for
@@ -35,9 +36,10 @@ struct ComplexMatrix2 {
         let determinant = Complex(epsilon, 0) + NumPyComplex.multiply(m00, m11) - NumPyComplex.multiply(m01, m10)
         let inverseDeterminant = NumPyComplex.divide(Complex(1, 0), determinant)
         let negative = -inverseDeterminant
-        return ComplexMatrix2(m00: NumPyComplex.multiply(inverseDeterminant, m11),
-                              m01: NumPyComplex.multiply(negative, m01),
-                              m10: NumPyComplex.multiply(negative, m10),
-                              m11: NumPyComplex.multiply(inverseDeterminant, m00))
+        return ComplexMatrix2(
+            m00: NumPyComplex.multiply(inverseDeterminant, m11),
+            m01: NumPyComplex.multiply(negative, m01),
+            m10: NumPyComplex.multiply(negative, m10),
+            m11: NumPyComplex.multiply(inverseDeterminant, m00))
     }
 }

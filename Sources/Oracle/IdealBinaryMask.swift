@@ -22,9 +22,10 @@ public struct IdealBinaryMask: OracleSeparator {
     }
 
     public func separate(mixture: [[Double]], sources: [Stem]) throws -> [Stem] {
-        try maskedSeparation(mixture: mixture, sources: sources, exponent: exponent, segmentLength: segmentLength,
-                             kind: "binary mask", masks: { masks(mixture: mixture, sources: sources, channel: $0) },
-                             apply: { mask, bin in mask == 0 ? .zero : bin })
+        try maskedSeparation(
+            mixture: mixture, sources: sources, exponent: exponent, segmentLength: segmentLength,
+            kind: "binary mask", masks: { masks(mixture: mixture, sources: sources, channel: $0) },
+            apply: { mask, bin in mask == 0 ? .zero : bin })
     }
 
     /// The binary masks (0 or 1) of `sources` for channel `channel`, one per source in the

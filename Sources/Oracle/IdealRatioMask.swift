@@ -19,9 +19,10 @@ public struct IdealRatioMask: OracleSeparator {
     }
 
     public func separate(mixture: [[Double]], sources: [Stem]) throws -> [Stem] {
-        try maskedSeparation(mixture: mixture, sources: sources, exponent: exponent, segmentLength: segmentLength,
-                             kind: "ratio mask", masks: { masks(sources: sources, channel: $0) },
-                             apply: { mask, bin in Complex(bin.real * mask, bin.imaginary * mask) })
+        try maskedSeparation(
+            mixture: mixture, sources: sources, exponent: exponent, segmentLength: segmentLength,
+            kind: "ratio mask", masks: { masks(sources: sources, channel: $0) },
+            apply: { mask, bin in Complex(bin.real * mask, bin.imaginary * mask) })
     }
 
     /// The masks of `sources` for channel `channel`, one per source in the STFT layout

@@ -10,9 +10,11 @@ extension OracleSeparator {
     ///   - masks: the masks of every source for one channel, in the STFT's layout.
     ///   - apply: a mixture bin weighted by a mask value; the only difference between the
     ///     oracles (a binary mask zeroes bins rather than multiplying them, as the reference does).
-    func maskedSeparation(mixture: [[Double]], sources: [Stem], exponent: Double, segmentLength: Int, kind: String,
-                          masks: (_ channel: Int) -> [[Double]],
-                          apply: (_ mask: Double, _ bin: Complex<Double>) -> Complex<Double>) throws -> [Stem] {
+    func maskedSeparation(
+        mixture: [[Double]], sources: [Stem], exponent: Double, segmentLength: Int, kind: String,
+        masks: (_ channel: Int) -> [[Double]],
+        apply: (_ mask: Double, _ bin: Complex<Double>) -> Complex<Double>
+    ) throws -> [Stem] {
         let (channelCount, sampleCount) = try validate(mixture: mixture, sources: sources)
         guard exponent > 0, exponent.isFinite else {
             throw OracleError.invalidParameter("the \(kind) exponent must be positive, not \(exponent)")

@@ -29,9 +29,10 @@ public struct MultiResolutionIRM: OracleSeparator {
             throw OracleError.invalidParameter("the multi-resolution oracle needs at least one segment length")
         }
         return try segmentLengths.map { length in
-            Resolution(segmentLength: length,
-                       estimates: try IdealRatioMask(exponent: exponent, segmentLength: length)
-                           .separate(mixture: mixture, sources: sources))
+            Resolution(
+                segmentLength: length,
+                estimates: try IdealRatioMask(exponent: exponent, segmentLength: length)
+                    .separate(mixture: mixture, sources: sources))
         }
     }
 

@@ -72,27 +72,33 @@ public struct MultichannelWienerFilter: OracleSeparator {
 
         var estimates = [Stem]()
         for (j, source) in sources.enumerated() {
-            var outputs = [[Complex<Double>]](repeating: [Complex<Double>](repeating: .zero, count: cells),
-                                              count: channelCount)
+            var outputs = [[Complex<Double>]](
+                repeating: [Complex<Double>](repeating: .zero, count: cells),
+                count: channelCount)
             psd.withUnsafeBufferPointer { psd in
                 covariance.withUnsafeBufferPointer { covariance in
                     for a in 0..<channelCount {
                         outputs[a].withUnsafeMutableBufferPointer { output in
                             if channelCount == 2 && usesStereoFastPath {
-                                separateStereoChannel(a, source: j, sourceCount: sources.count, psd: psd,
-                                                      covariance: covariance, mixture: mix, bins: bins, into: output)
+                                separateStereoChannel(
+                                    a, source: j, sourceCount: sources.count, psd: psd,
+                                    covariance: covariance, mixture: mix, bins: bins, into: output)
                             } else {
-                                separateChannel(a, source: j, sourceCount: sources.count, psd: psd, covariance: covariance,
-                                                mixture: mix, bins: bins, order: channelCount, into: output)
+                                separateChannel(
+                                    a, source: j, sourceCount: sources.count, psd: psd, covariance: covariance,
+                                    mixture: mix, bins: bins, order: channelCount, into: output)
                             }
                         }
                     }
                 }
             }
             let channels = outputs.map { values in
-                trimmed(transform.inverse(Spectrogram(fftSize: segmentLength, hop: transform.hop,
-                                                      frameCount: frames, values: values)),
-                        to: sampleCount)
+                trimmed(
+                    transform.inverse(
+                        Spectrogram(
+                            fftSize: segmentLength, hop: transform.hop,
+                            frameCount: frames, values: values)),
+                    to: sampleCount)
             }
             estimates.append(Stem(name: source.name, channels: channels))
         }
@@ -104,9 +110,11 @@ public struct MultichannelWienerFilter: OracleSeparator {
     /// inverse is cheaper than storing one per cell (64 bytes each, most of a gigabyte for
     /// four minutes of audio).
     /// `psd` and `covariance` hold every source's model, source after source.
-    func separateChannel(_ a: Int, source j: Int, sourceCount: Int, psd: UnsafeBufferPointer<Double>,
-                         covariance: UnsafeBufferPointer<Complex<Double>>, mixture: [[Complex<Double>]],
-                         bins: Int, order: Int, into output: UnsafeMutableBufferPointer<Complex<Double>>) {
+    func separateChannel(
+        _ a: Int, source j: Int, sourceCount: Int, psd: UnsafeBufferPointer<Double>,
+        covariance: UnsafeBufferPointer<Complex<Double>>, mixture: [[Complex<Double>]],
+        bins: Int, order: Int, into output: UnsafeMutableBufferPointer<Complex<Double>>
+    ) {
         let size = order * order
         let cells = output.count
         var matrix = [Complex<Double>](repeating: .zero, count: size)
@@ -130,7 +138,8 @@ public struct MultichannelWienerFilter: OracleSeparator {
             for b in 0..<order {
                 var g = Complex<Double>.zero
                 for k in 0..<order {
-                    let weighted = Complex(p * covariance[r + a * order + k].real, p * covariance[r + a * order + k].imaginary)
+                    let weighted = Complex(
+                        p * covariance[r + a * order + k].real, p * covariance[r + a * order + k].imaginary)
                     g = g + NumPyComplex.multiply(weighted, inverse[k * order + b])
                     if roundsGainToSinglePrecision { g = NumPyComplex.roundedToSingle(g) }
                 }
@@ -145,9 +154,11 @@ public struct MultichannelWienerFilter: OracleSeparator {
     /// `separateChannel` for stereo with the 2 × 2 algebra in registers (`ComplexMatrix2`):
     /// the same operations in the same order, so the same bits, without the per-cell
     /// arrays of the general version.
-    func separateStereoChannel(_ a: Int, source j: Int, sourceCount: Int, psd: UnsafeBufferPointer<Double>,
-                               covariance: UnsafeBufferPointer<Complex<Double>>, mixture: [[Complex<Double>]],
-                               bins: Int, into output: UnsafeMutableBufferPointer<Complex<Double>>) {
+    func separateStereoChannel(
+        _ a: Int, source j: Int, sourceCount: Int, psd: UnsafeBufferPointer<Double>,
+        covariance: UnsafeBufferPointer<Complex<Double>>, mixture: [[Complex<Double>]],
+        bins: Int, into output: UnsafeMutableBufferPointer<Complex<Double>>
+    ) {
         let cells = output.count
         let frames = cells / bins
         let eps = oracleEpsilon
@@ -159,7 +170,8 @@ public struct MultichannelWienerFilter: OracleSeparator {
                         let cell = t * bins + bin
                         var c = ComplexMatrix2.zero
                         for k in 0..<sourceCount {
-                            c = c.adding(ComplexMatrix2(covariance, at: (k * bins + bin) * 4), weightedBy: psd[k * cells + cell])
+                            c = c.adding(
+                                ComplexMatrix2(covariance, at: (k * bins + bin) * 4), weightedBy: psd[k * cells + cell])
                         }
                         let inverse = c.regularisedInverse(epsilon: eps)
                         let p = psd[j * cells + cell]
@@ -204,7 +216,8 @@ public struct MultichannelWienerFilter: OracleSeparator {
                 for a in 0..<order {
                     for b in 0..<order {
                         let observed = NumPyComplex.multiplyConjugate(spectra[a][cell], spectra[b][cell])
-                        covariance[f * size + a * order + b] = covariance[f * size + a * order + b]
+                        covariance[f * size + a * order + b] =
+                            covariance[f * size + a * order + b]
                             + NumPyComplex.divide(observed, denominator)
                     }
                 }

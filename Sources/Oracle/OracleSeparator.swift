@@ -24,12 +24,14 @@ extension OracleSeparator {
         }
         for source in sources {
             guard source.channels.count == mixture.count else {
-                throw OracleError.channelCountMismatch(source: source.name, expected: mixture.count,
-                                                       found: source.channels.count)
+                throw OracleError.channelCountMismatch(
+                    source: source.name, expected: mixture.count,
+                    found: source.channels.count)
             }
             for (c, channel) in source.channels.enumerated() where channel.count != count {
-                throw OracleError.lengthMismatch(signal: "source \"\(source.name)\" channel \(c)",
-                                                 expected: count, found: channel.count)
+                throw OracleError.lengthMismatch(
+                    signal: "source \"\(source.name)\" channel \(c)",
+                    expected: count, found: channel.count)
             }
         }
         return (mixture.count, count)

@@ -47,8 +47,10 @@ public struct OracleBatch: Sendable {
     public func estimateFolders(for track: Track) -> [URL] {
         switch method {
         case .mrstft:
-            return [folder(for: track, under: output.appendingPathComponent("average")),
-                    folder(for: track, under: output.appendingPathComponent("best"))]
+            return [
+                folder(for: track, under: output.appendingPathComponent("average")),
+                folder(for: track, under: output.appendingPathComponent("best"))
+            ]
         default:
             return [folder(for: track, under: output)]
         }
@@ -116,8 +118,9 @@ public struct OracleBatch: Sendable {
         if let accompaniment = Stem.accompaniment(of: estimates) { all.append(accompaniment) }
         try AtomicFolder.write(to: folder) { staging in
             for stem in all {
-                try AudioFile.write(AudioBuffer(sampleRate: sampleRate, channels: stem.channels),
-                                    to: staging.appendingPathComponent(stem.name + ".wav"), format: .wavFloat32)
+                try AudioFile.write(
+                    AudioBuffer(sampleRate: sampleRate, channels: stem.channels),
+                    to: staging.appendingPathComponent(stem.name + ".wav"), format: .wavFloat32)
             }
         }
     }

@@ -36,7 +36,8 @@ public struct OracleInput {
         var stems = [Stem]()
         for source in OracleBatch.sources {
             guard let buffer = sources[source] else {
-                throw OracleBatchError.invalidReference(.missingSource(track: track.name, source: source.rawValue, url: track.path))
+                throw OracleBatchError.invalidReference(
+                    .missingSource(track: track.name, source: source.rawValue, url: track.path))
             }
             stems.append(Stem(name: source.rawValue, channels: aligned(buffer)))
         }

@@ -31,9 +31,11 @@ public struct ResolutionChoice: Encodable {
             let targets = OracleBatch.targetNames.compactMap { sdr[$0] }
             sdrs.append(targets)
             let medians = targets.compactMap(MultiResolutionIRM.median)
-            scored.append(Scored(segmentLength: resolution.segmentLength,
-                                 score: medians.isEmpty ? nil : medians.reduce(0, +) / Double(medians.count),
-                                 sdr: sdr.mapValues { $0.map { $0.isFinite ? $0 : nil } }))
+            scored.append(
+                Scored(
+                    segmentLength: resolution.segmentLength,
+                    score: medians.isEmpty ? nil : medians.reduce(0, +) / Double(medians.count),
+                    sdr: sdr.mapValues { $0.map { $0.isFinite ? $0 : nil } }))
         }
         guard let best = MultiResolutionIRM.bestResolution(scores: sdrs) else {
             throw OracleBatchError.noFiniteResolution(track: track.name)
@@ -51,10 +53,14 @@ public struct ResolutionChoice: Encodable {
         func buffers(_ stems: [Stem]) -> [String: AudioBuffer] {
             var all = stems
             if let accompaniment = Stem.accompaniment(of: stems) { all.append(accompaniment) }
-            return Dictionary(uniqueKeysWithValues: all.map { ($0.name, AudioBuffer(sampleRate: input.sampleRate, channels: $0.channels)) })
+            return Dictionary(
+                uniqueKeysWithValues: all.map {
+                    ($0.name, AudioBuffer(sampleRate: input.sampleRate, channels: $0.channels))
+                })
         }
-        let scores = try TrackEvaluation.score(track: track, references: buffers(input.sources),
-                                               estimates: buffers(estimates), rate: input.sampleRate)
+        let scores = try TrackEvaluation.score(
+            track: track, references: buffers(input.sources),
+            estimates: buffers(estimates), rate: input.sampleRate)
         var result = [String: [Double]]()
         for target in scores.targets { result[target.name] = target.values(of: .sdr) }
         return result
@@ -62,7 +68,9 @@ public struct ResolutionChoice: Encodable {
 
     /// One line for the log.
     public var summary: String {
-        let scores = resolutions.map { r in "\(r.segmentLength): " + (r.score.map { String(format: "%.2f", $0) } ?? "n/a") }
+        let scores = resolutions.map { r in
+            "\(r.segmentLength): " + (r.score.map { String(format: "%.2f", $0) } ?? "n/a")
+        }
         return "best resolution \(bestSegmentLength) (mean of median SDR per target: \(scores.joined(separator: ", ")))"
     }
 
@@ -74,4 +82,3 @@ public struct ResolutionChoice: Encodable {
         try AtomicFile.write(encoder.encode(self), to: url)
     }
 }
-

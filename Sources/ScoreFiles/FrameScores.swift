@@ -10,8 +10,10 @@ public struct FrameScores: Hashable, Sendable {
     public var sar: Double
     public var isr: Double
 
-    public init(time: Double, duration: Double,
-                sdr: Double, sir: Double, sar: Double, isr: Double) {
+    public init(
+        time: Double, duration: Double,
+        sdr: Double, sir: Double, sar: Double, isr: Double
+    ) {
         self.time = time
         self.duration = duration
         self.sdr = sdr

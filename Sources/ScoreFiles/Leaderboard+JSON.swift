@@ -11,20 +11,23 @@ extension Leaderboard {
             .object([
                 ("rank", rank.rank.map(OrderedJSON.integer) ?? .null),
                 ("method", .string(rank.method)),
-                ("meanSDR", .finite(rank.meanSDR)),
+                ("meanSDR", .finite(rank.meanSDR))
             ])
         }
         let methods: [OrderedJSON] = entries.map { entry in
             let targets = TargetOrder.sorted(Set(entry.aggregates.map(\.target)))
             let perTarget: [(String, OrderedJSON)] = targets.map { target in
                 let metrics: [(String, OrderedJSON)] = entry.aggregates.filter { $0.target == target }.map { a in
-                    (a.metric.name, .object([
-                        ("value", .finite(a.value)),
-                        ("tracks", .integer(a.trackCount)),
-                        ("scoredTracks", .integer(a.scoredTrackCount)),
-                        ("frames", .integer(a.frameCount)),
-                        ("nanFrames", .integer(a.nanFrameCount)),
-                    ]))
+                    (
+                        a.metric.name,
+                        .object([
+                            ("value", .finite(a.value)),
+                            ("tracks", .integer(a.trackCount)),
+                            ("scoredTracks", .integer(a.scoredTrackCount)),
+                            ("frames", .integer(a.frameCount)),
+                            ("nanFrames", .integer(a.nanFrameCount))
+                        ])
+                    )
                 }
                 return (target, .object(metrics))
             }
@@ -36,23 +39,29 @@ extension Leaderboard {
                 ("hop", .finite(entry.hop)),
                 ("musevalVersions", .array(entry.musevalVersions.map { $0.map(OrderedJSON.string) ?? .null })),
                 ("meanSDR", .finite(entry.meanSDR)),
-                ("targets", .object(perTarget)),
+                ("targets", .object(perTarget))
             ])
         }
         return OrderedJSON.object([
             ("format", .string(Self.format)),
-            ("tool", .object([
-                ("name", .string("museval (musdb-museval, Swift)")),
-                ("compatibleWith", .string("museval " + TrackScores.musevalVersion)),
-            ])),
+            (
+                "tool",
+                .object([
+                    ("name", .string("museval (musdb-museval, Swift)")),
+                    ("compatibleWith", .string("museval " + TrackScores.musevalVersion))
+                ])
+            ),
             ("aggregation", .object([("frames", .string(frames.rawValue)), ("tracks", .string(tracks.rawValue))])),
-            ("rankedBy", .object([
-                ("metric", .string("SDR")),
-                ("targets", .array(TargetOrder.ranking.map(OrderedJSON.string))),
-                ("statistic", .string("mean of the per-target aggregates")),
-            ])),
+            (
+                "rankedBy",
+                .object([
+                    ("metric", .string("SDR")),
+                    ("targets", .array(TargetOrder.ranking.map(OrderedJSON.string))),
+                    ("statistic", .string("mean of the per-target aggregates"))
+                ])
+            ),
             ("ranking", .array(ranks)),
-            ("methods", .array(methods)),
+            ("methods", .array(methods))
         ]).text()
     }
 

@@ -37,7 +37,9 @@ extension Leaderboard {
         for rank in ranking {
             let place = rank.rank.map { "\($0)." } ?? "-"
             let score = rank.meanSDR.isNaN ? "n/a (lacks one of the four targets)" : Self.twoDecimals(rank.meanSDR)
-            lines.append("  " + pad(place, 4) + " " + pad(rank.method, methods.map(\.count).max() ?? 0, left: true) + "  " + score)
+            lines.append(
+                "  " + pad(place, 4) + " " + pad(rank.method, methods.map(\.count).max() ?? 0, left: true) + "  "
+                    + score)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -46,16 +46,19 @@ public struct Leaderboard: Sendable {
     public var entries: [Entry]
 
     /// Aggregates `methods` (their folders, if known, in `folders`, same order).
-    public init(methods: [MethodScores], folders: [String?] = [],
-                frames: Aggregation = .median, tracks: Aggregation = .median) {
+    public init(
+        methods: [MethodScores], folders: [String?] = [],
+        frames: Aggregation = .median, tracks: Aggregation = .median
+    ) {
         self.frames = frames
         self.tracks = tracks
         self.entries = methods.enumerated().map { index, method in
             let (window, hop) = method.windowAndHop
-            return Entry(method: method.name, folder: index < folders.count ? folders[index] : nil,
-                         trackCount: method.tracks.count, window: window, hop: hop,
-                         musevalVersions: method.musevalVersions,
-                         aggregates: method.aggregates(frames: frames, tracks: tracks))
+            return Entry(
+                method: method.name, folder: index < folders.count ? folders[index] : nil,
+                trackCount: method.tracks.count, window: window, hop: hop,
+                musevalVersions: method.musevalVersions,
+                aggregates: method.aggregates(frames: frames, tracks: tracks))
         }
     }
 
@@ -64,10 +67,15 @@ public struct Leaderboard: Sendable {
     public var ranking: [Rank] {
         let scored = entries.map { (method: $0.method, meanSDR: $0.meanSDR) }
         let ranked = scored.filter { !$0.meanSDR.isNaN }.enumerated()
-            .sorted { $0.element.meanSDR != $1.element.meanSDR ? $0.element.meanSDR > $1.element.meanSDR : $0.offset < $1.offset }
+            .sorted {
+                $0.element.meanSDR != $1.element.meanSDR
+                    ? $0.element.meanSDR > $1.element.meanSDR : $0.offset < $1.offset
+            }
             .map(\.element)
         let unranked = scored.filter { $0.meanSDR.isNaN }
-        return ranked.enumerated().map { Rank(rank: $0.offset + 1, method: $0.element.method, meanSDR: $0.element.meanSDR) }
+        return ranked.enumerated().map {
+            Rank(rank: $0.offset + 1, method: $0.element.method, meanSDR: $0.element.meanSDR)
+        }
             + unranked.map { Rank(rank: nil, method: $0.method, meanSDR: .nan) }
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A small pull parser for JSON as Python writes it: strict JSON plus the bare tokens `NaN`,
@@ -92,7 +92,9 @@ struct LenientJSONReader {
             return false
         }
         if !first {
-            guard byte == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array, found \(describeNext())") }
+            guard byte == UInt8(ascii: ",") else {
+                throw error("expected ',' or ']' in an array, found \(describeNext())")
+            }
             offset += 1
         }
         return true
@@ -109,13 +111,17 @@ struct LenientJSONReader {
             return nil
         }
         if !first {
-            guard byte == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object, found \(describeNext())") }
+            guard byte == UInt8(ascii: ",") else {
+                throw error("expected ',' or '}' in an object, found \(describeNext())")
+            }
             offset += 1
             skipWhitespace()
             byte = offset < bytes.count ? bytes[offset] : 0
             if byte == UInt8(ascii: "}") { throw error("trailing ',' before '}'") }
         }
-        guard byte == UInt8(ascii: "\"") else { throw error("expected a member name in quotes, found \(describeNext())") }
+        guard byte == UInt8(ascii: "\"") else {
+            throw error("expected a member name in quotes, found \(describeNext())")
+        }
         let key = try readString()
         try expect(UInt8(ascii: ":"), "':' after the member name \"\(key)\"")
         return key
@@ -139,16 +145,21 @@ struct LenientJSONReader {
             return nil
         }
         if !first {
-            guard byte == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object, found \(describeNext())") }
+            guard byte == UInt8(ascii: ",") else {
+                throw error("expected ',' or '}' in an object, found \(describeNext())")
+            }
             offset += 1
             skipWhitespace()
             byte = offset < bytes.count ? bytes[offset] : 0
             if byte == UInt8(ascii: "}") { throw error("trailing ',' before '}'") }
         }
-        guard byte == UInt8(ascii: "\"") else { throw error("expected a member name in quotes, found \(describeNext())") }
+        guard byte == UInt8(ascii: "\"") else {
+            throw error("expected a member name in quotes, found \(describeNext())")
+        }
         let start = offset + 1
         var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
+        {
             end += 1
         }
         let key: RawKey
@@ -156,7 +167,7 @@ struct LenientJSONReader {
             key = RawKey(start: start, count: end - start, escaped: false)
             offset = end + 1
         } else {
-            _ = try readString()   // escapes or an error: let the full string reader handle it
+            _ = try readString() // escapes or an error: let the full string reader handle it
             key = RawKey(start: start, count: offset - 1 - start, escaped: true)
         }
         skipWhitespace()
@@ -178,7 +189,8 @@ struct LenientJSONReader {
     /// The key's text, escapes decoded.
     func string(of key: RawKey) -> String {
         if !key.escaped {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[key.start..<key.start + key.count]), as: UTF8.self)
+            return String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[key.start..<key.start + key.count]), as: UTF8.self)
         }
         var copy = self
         copy.offset = key.start - 1
@@ -235,7 +247,9 @@ struct LenientJSONReader {
     mutating func readValue() throws -> JSONValue {
         guard let byte = peek() else { throw error("expected a value, found end of file") }
         if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
-            guard depth < Self.maximumDepth else { throw error("arrays and objects nested deeper than \(Self.maximumDepth)") }
+            guard depth < Self.maximumDepth else {
+                throw error("arrays and objects nested deeper than \(Self.maximumDepth)")
+            }
             depth += 1
         }
         defer { if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth -= 1 } }
@@ -274,7 +288,8 @@ struct LenientJSONReader {
     private mutating func expectWord(_ word: StaticString) throws {
         let start = offset
         let count = word.utf8CodeUnitCount
-        let matches = offset + count <= bytes.count
+        let matches =
+            offset + count <= bytes.count
             && memcmp(bytes.baseAddress! + offset, word.utf8Start, count) == 0
         guard matches else { throw error("expected \(word), found \(describeNext())", at: start) }
         offset += count
@@ -364,7 +379,7 @@ struct LenientJSONReader {
 
     private static let powersOfTen: [Double] = (0...22).map { exponent in
         var value = 1.0
-        for _ in 0..<exponent { value *= 10 }   // exact up to 1e22
+        for _ in 0..<exponent { value *= 10 } // exact up to 1e22
         return value
     }
 
@@ -418,7 +433,8 @@ struct LenientJSONReader {
             case UInt8(ascii: "u"):
                 var scalar = try readHex4()
                 if (0xD800..<0xDC00).contains(scalar), offset + 1 < bytes.count,
-                   bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
+                    bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+                {
                     let save = offset
                     offset += 2
                     let low = try readHex4()

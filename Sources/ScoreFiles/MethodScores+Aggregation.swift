@@ -23,7 +23,9 @@ extension MethodScores {
     ///
     /// pandas groups tracks by name in sorted order before the track step; the median does not
     /// care, the Kahan mean does (in its last bits), so tracks are taken in that order here.
-    public func aggregates(frames: Aggregation = .median, tracks trackAggregation: Aggregation = .median) -> [ScoreAggregate] {
+    public func aggregates(frames: Aggregation = .median, tracks trackAggregation: Aggregation = .median)
+        -> [ScoreAggregate]
+    {
         let order = tracks.indices.sorted {
             tracks[$0].track.unicodeScalars.lexicographicallyPrecedes(tracks[$1].track.unicodeScalars)
         }
@@ -55,10 +57,11 @@ extension MethodScores {
         for (t, target) in targets.enumerated() {
             for (m, metric) in metrics.enumerated() {
                 let slot = t * metrics.count + m
-                result.append(ScoreAggregate(
-                    method: name, target: target, metric: metric, value: trackAggregation(perTrack[slot]),
-                    trackCount: perTrack[slot].count, scoredTrackCount: perTrack[slot].filter { !$0.isNaN }.count,
-                    frameCount: frameCounts[slot], nanFrameCount: nanCounts[slot]))
+                result.append(
+                    ScoreAggregate(
+                        method: name, target: target, metric: metric, value: trackAggregation(perTrack[slot]),
+                        trackCount: perTrack[slot].count, scoredTrackCount: perTrack[slot].filter { !$0.isNaN }.count,
+                        frameCount: frameCounts[slot], nanFrameCount: nanCounts[slot]))
             }
         }
         return result

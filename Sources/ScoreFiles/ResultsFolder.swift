@@ -26,7 +26,8 @@ public struct ResultsFolder: Hashable, Sendable {
             self.name = name
         } else {
             let last = standardized.lastPathComponent
-            self.name = Self.subsetNames.contains(last)
+            self.name =
+                Self.subsetNames.contains(last)
                 ? standardized.deletingLastPathComponent().lastPathComponent : last
         }
     }
@@ -103,13 +104,18 @@ public struct ResultsFolder: Hashable, Sendable {
             for worker in 0..<workers {
                 group.addTask {
                     stride(from: worker, to: files.count, by: workers).map { index in
-                        (index, Result { () throws(ScoresFileError) -> TrackScores in
-                            do { return try TrackScores(contentsOf: files[index]) } catch let error as ScoresFileError {
-                                throw error
-                            } catch {
-                                throw ScoresFileError.unreadable(path: files[index].path, reason: "\(error)")
+                        (
+                            index,
+                            Result { () throws(ScoresFileError) -> TrackScores in
+                                do { return try TrackScores(contentsOf: files[index]) } catch let error
+                                    as ScoresFileError
+                                {
+                                    throw error
+                                } catch {
+                                    throw ScoresFileError.unreadable(path: files[index].path, reason: "\(error)")
+                                }
                             }
-                        })
+                        )
                     }
                 }
             }

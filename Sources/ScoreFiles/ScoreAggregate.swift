@@ -15,8 +15,10 @@ public struct ScoreAggregate: Hashable, Sendable {
     /// Frames whose value is NaN (silent reference or estimate; skipped in the frame step).
     public var nanFrameCount: Int
 
-    public init(method: String, target: String, metric: Metric, value: Double, trackCount: Int,
-                scoredTrackCount: Int, frameCount: Int, nanFrameCount: Int) {
+    public init(
+        method: String, target: String, metric: Metric, value: Double, trackCount: Int,
+        scoredTrackCount: Int, frameCount: Int, nanFrameCount: Int
+    ) {
         self.method = method
         self.target = target
         self.metric = metric

@@ -23,7 +23,8 @@ public enum ScoresFileError: Error, Hashable, Sendable, CustomStringConvertible 
         case let .unexpectedContent(path, location, reason):
             return "\(path): not a museval score file: \(location.isEmpty ? "" : location + ": ")\(reason)"
         case let .noScoreFiles(folder):
-            return "\(folder): no museval .json score files here (looked in the folder and its subset folders such as test/ and train/)"
+            return
+                "\(folder): no museval .json score files here (looked in the folder and its subset folders such as test/ and train/)"
         case let .unwritable(path, reason):
             return "\(path): cannot write the file: \(reason)"
         }
@@ -33,7 +34,7 @@ public enum ScoresFileError: Error, Hashable, Sendable, CustomStringConvertible 
     public var path: String {
         switch self {
         case let .unreadable(path, _), let .malformedJSON(path, _),
-             let .unexpectedContent(path, _, _), let .unwritable(path, _):
+            let .unexpectedContent(path, _, _), let .unwritable(path, _):
             return path
         case let .noScoreFiles(folder):
             return folder

@@ -13,14 +13,18 @@ public struct TargetScores: Hashable, Sendable {
     /// Builds the frames from the metric arrays the evaluation produces (one value per frame),
     /// as museval's `TrackStore.add_target` does: frame `t` gets `time = t × hop` and
     /// `duration = window` (both in seconds). All four arrays must have the same length.
-    public init(name: String, sdr: [Double], sir: [Double], sar: [Double], isr: [Double],
-                window: Double = 1, hop: Double = 1) {
-        precondition(sdr.count == sir.count && sdr.count == sar.count && sdr.count == isr.count,
-                     "TargetScores: SDR, SIR, SAR and ISR need one value per frame each")
+    public init(
+        name: String, sdr: [Double], sir: [Double], sar: [Double], isr: [Double],
+        window: Double = 1, hop: Double = 1
+    ) {
+        precondition(
+            sdr.count == sir.count && sdr.count == sar.count && sdr.count == isr.count,
+            "TargetScores: SDR, SIR, SAR and ISR need one value per frame each")
         self.name = name
         self.frames = sdr.indices.map { t in
-            FrameScores(time: Double(t) * hop, duration: window,
-                        sdr: sdr[t], sir: sir[t], sar: sar[t], isr: isr[t])
+            FrameScores(
+                time: Double(t) * hop, duration: window,
+                sdr: sdr[t], sir: sir[t], sar: sar[t], isr: isr[t])
         }
     }
 

@@ -149,8 +149,9 @@ extension TrackScores {
         var name: String?
         var frames: [FrameScores]?
         guard reader.peek() == UInt8(ascii: "{") else {
-            throw ContentError(location: "targets[\(target)]",
-                               reason: "a target must be an object with \"name\" and \"frames\"")
+            throw ContentError(
+                location: "targets[\(target)]",
+                reason: "a target must be an object with \"name\" and \"frames\"")
         }
         try reader.forEachMember { reader, key in
             switch key {
@@ -180,20 +181,29 @@ extension TrackScores {
         return TargetScores(name: name, frames: frames)
     }
 
-    private static func readFrame(_ reader: inout LenientJSONReader, target: Int, frame index: Int) throws -> FrameScores {
+    private static func readFrame(_ reader: inout LenientJSONReader, target: Int, frame index: Int) throws
+        -> FrameScores
+    {
         var frame = FrameScores(time: .nan, duration: .nan, sdr: .nan, sir: .nan, sar: .nan, isr: .nan)
         var sawMetrics = false
         func location(_ suffix: String = "") -> String { "targets[\(target)].frames[\(index)]" + suffix }
         guard reader.peek() == UInt8(ascii: "{") else {
-            throw ContentError(location: location(),
-                               reason: "a frame must be an object with \"time\", \"duration\" and \"metrics\"")
+            throw ContentError(
+                location: location(),
+                reason: "a frame must be an object with \"time\", \"duration\" and \"metrics\"")
         }
         // Raw keys: comparing bytes instead of building a String per key (7 per frame).
         try reader.forEachRawMember { reader, key in
             if reader.key(key, is: "time") {
-                frame.time = try readNumber(&reader) ?? { throw ContentError(location: location(".time"), reason: "\"time\" must be a number") }()
+                frame.time =
+                    try readNumber(&reader)
+                    ?? { throw ContentError(location: location(".time"), reason: "\"time\" must be a number") }()
             } else if reader.key(key, is: "duration") {
-                frame.duration = try readNumber(&reader) ?? { throw ContentError(location: location(".duration"), reason: "\"duration\" must be a number") }()
+                frame.duration =
+                    try readNumber(&reader)
+                    ?? {
+                        throw ContentError(location: location(".duration"), reason: "\"duration\" must be a number")
+                    }()
             } else if reader.key(key, is: "metrics") {
                 sawMetrics = true
                 guard reader.peek() == UInt8(ascii: "{") else {
@@ -201,14 +211,21 @@ extension TrackScores {
                 }
                 try reader.forEachRawMember { reader, name in
                     let metric: Metric
-                    if reader.key(name, is: "SDR") { metric = .sdr }
-                    else if reader.key(name, is: "SIR") { metric = .sir }
-                    else if reader.key(name, is: "SAR") { metric = .sar }
-                    else if reader.key(name, is: "ISR") { metric = .isr }
-                    else { return try reader.skipValue() }
+                    if reader.key(name, is: "SDR") {
+                        metric = .sdr
+                    } else if reader.key(name, is: "SIR") {
+                        metric = .sir
+                    } else if reader.key(name, is: "SAR") {
+                        metric = .sar
+                    } else if reader.key(name, is: "ISR") {
+                        metric = .isr
+                    } else {
+                        return try reader.skipValue()
+                    }
                     guard let value = try readNumber(&reader) else {
                         let text = reader.string(of: name)
-                        throw ContentError(location: location(".metrics." + text), reason: "\"\(text)\" must be a number")
+                        throw ContentError(
+                            location: location(".metrics." + text), reason: "\"\(text)\" must be a number")
                     }
                     frame[metric] = value
                 }
@@ -224,8 +241,10 @@ extension TrackScores {
     @inline(__always)
     private static func readNumber(_ reader: inout LenientJSONReader) throws -> Double? {
         if try reader.readNullIfPresent() { return .nan }
-        guard let byte = reader.peek(), byte == UInt8(ascii: "-") || byte == UInt8(ascii: "N")
-                || byte == UInt8(ascii: "I") || (byte >= 0x30 && byte <= 0x39) else { return nil }
+        guard let byte = reader.peek(),
+            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "N")
+                || byte == UInt8(ascii: "I") || (byte >= 0x30 && byte <= 0x39)
+        else { return nil }
         return try reader.readNumber()
     }
 }

@@ -13,8 +13,10 @@ public struct TrackScores: Hashable, Sendable {
     /// The `museval_version` field; nil when the file had none (SiSEC 2018 files).
     public var musevalVersion: String?
 
-    public init(track: String, targets: [TargetScores],
-                musevalVersion: String? = TrackScores.musevalVersion) {
+    public init(
+        track: String, targets: [TargetScores],
+        musevalVersion: String? = TrackScores.musevalVersion
+    ) {
         self.track = track
         self.targets = targets
         self.musevalVersion = musevalVersion

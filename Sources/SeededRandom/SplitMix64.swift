@@ -43,7 +43,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// is exactly equally likely.
     public mutating func nextInt(in range: ClosedRange<Int>) -> Int {
         let span = UInt64(bitPattern: Int64(range.upperBound) &- Int64(range.lowerBound)) &+ 1
-        if span == 0 { return Int(bitPattern: UInt(next())) }   // the full 64-bit range
+        if span == 0 { return Int(bitPattern: UInt(next())) } // the full 64-bit range
         let limit = UInt64.max - UInt64.max % span
         var value = next()
         while value >= limit { value = next() }
@@ -53,7 +53,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
     /// A standard normal deviate (Box–Muller). The pair's twin is discarded so that the
     /// stream position depends only on the number of calls.
     public mutating func nextNormal() -> Double {
-        let u = 1 - nextUniform()   // in (0, 1], so the logarithm stays finite
+        let u = 1 - nextUniform() // in (0, 1], so the logarithm stays finite
         let v = nextUniform()
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }

@@ -20,21 +20,26 @@ public enum CommandRunner {
         let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("skipped: the \(name) executable is not built beside the tests (\(url.path)); build all products first")
+            throw XCTSkip(
+                "skipped: the \(name) executable is not built beside the tests (\(url.path)); build all products first")
         }
         return url
     }
 
     /// Runs the product `name` with `arguments` (see `product(_:)`).
-    public static func run(_ name: String, _ arguments: [String],
-                           environment: [String: String]? = nil) throws -> Result {
+    public static func run(
+        _ name: String, _ arguments: [String],
+        environment: [String: String]? = nil
+    ) throws -> Result {
         try run(executable: product(name), arguments: arguments, environment: environment)
     }
 
     /// Runs `executable` to its end and returns its status and both outputs. `environment`
     /// entries are added to (or replace those of) the test's own environment.
-    public static func run(executable: URL, arguments: [String],
-                           environment: [String: String]? = nil) throws -> Result {
+    public static func run(
+        executable: URL, arguments: [String],
+        environment: [String: String]? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -47,13 +52,17 @@ public enum CommandRunner {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let errorBox = DataBox()
-        let reader = Thread { errorBox.data = err.fileHandleForReading.readDataToEndOfFile(); errorBox.done.signal() }
+        let reader = Thread {
+            errorBox.data = err.fileHandleForReading.readDataToEndOfFile(); errorBox.done.signal()
+        }
         reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         errorBox.done.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, exitedNormally: process.terminationReason == .exit, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errorBox.data, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, exitedNormally: process.terminationReason == .exit,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errorBox.data, as: UTF8.self))
     }
 
     /// Standard error as the reader thread collected it; `done` is signalled once it is set.

@@ -8,13 +8,16 @@ import Foundation
 public enum NonFiniteWAV {
     /// Writes `audio` as 32-bit float WAV at `url`, NaN and ±infinity included.
     public static func write(_ audio: AudioBuffer, to url: URL) throws {
-        let markers: [(marker: Float, value: Float)] = [(0.123_456_79, .nan), (0.234_567_89, .infinity),
-                                                        (-0.234_567_89, -.infinity)]
+        let markers: [(marker: Float, value: Float)] = [
+            (0.123_456_79, .nan), (0.234_567_89, .infinity),
+            (-0.234_567_89, -.infinity)
+        ]
         var channels = audio.channels
         for c in channels.indices {
             for f in channels[c].indices where !channels[c][f].isFinite {
                 let sample = channels[c][f]
-                channels[c][f] = Double(sample.isNaN ? markers[0].marker : sample > 0 ? markers[1].marker : markers[2].marker)
+                channels[c][f] = Double(
+                    sample.isNaN ? markers[0].marker : sample > 0 ? markers[1].marker : markers[2].marker)
             }
         }
         try AudioFile.write(AudioBuffer(sampleRate: audio.sampleRate, channels: channels), to: url, format: .wavFloat32)
@@ -25,7 +28,9 @@ public enum NonFiniteWAV {
             let replacement = withUnsafeBytes(of: value.bitPattern.littleEndian, Array.init)
             var index = data
             while index + 4 <= bytes.count {
-                if bytes[index..<(index + 4)].elementsEqual(pattern) { bytes.replaceSubrange(index..<(index + 4), with: replacement) }
+                if bytes[index..<(index + 4)].elementsEqual(pattern) {
+                    bytes.replaceSubrange(index..<(index + 4), with: replacement)
+                }
                 index += 4
             }
         }
@@ -37,7 +42,9 @@ public enum NonFiniteWAV {
         let id = Array("data".utf8)
         var index = 12
         while index + 8 <= bytes.count {
-            let size = Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16 | Int(bytes[index + 7]) << 24
+            let size =
+                Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16 | Int(bytes[index + 7])
+                << 24
             if bytes[index..<(index + 4)].elementsEqual(id) { return index + 8 }
             index += 8 + size + (size & 1)
         }

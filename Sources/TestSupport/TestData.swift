@@ -22,8 +22,10 @@ public enum TestData {
     /// Returns `sharedData/relativePath` when it exists. Outside CI a missing path skips the
     /// test with a message that says what is missing; in CI (`CI=true`) it fails the test,
     /// because CI always has `../shared` beside the clone.
-    public static func requireShared(_ relativePath: String,
-                                     file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+    public static func requireShared(
+        _ relativePath: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> URL {
         let url = sharedData.appendingPathComponent(relativePath)
         if FileManager.default.fileExists(atPath: url.path) { return url }
         let message = "needs the shared data \(url.path) (../shared/data beside the project)"

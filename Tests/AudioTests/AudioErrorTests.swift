@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 
 final class AudioErrorTests: XCTestCase {
@@ -35,7 +36,8 @@ final class AudioErrorTests: XCTestCase {
 
     /// Apostrophes, `&`, spaces and parentheses in paths reach libsndfile and ffmpeg intact.
     func testPathWithApostrophesAndAmpersand() throws {
-        let folder = try TestData.temporaryDirectory(self).appendingPathComponent("Juniper's Keep & Co (Live)", isDirectory: true)
+        let folder = try TestData.temporaryDirectory(self).appendingPathComponent(
+            "Juniper's Keep & Co (Live)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("Don't Stop & Go.wav")
         let buffer = codeBuffer(frames: 200, channels: 2, bits: 16)
@@ -56,8 +58,11 @@ final class AudioErrorTests: XCTestCase {
     func testMessagesAreActionable() {
         XCTAssertTrue(AudioError.ffmpegMissing(program: "ffmpeg").description.contains("apt-get install ffmpeg"))
         let url = URL(fileURLWithPath: "/data/x.stem.mp4")
-        XCTAssertEqual(AudioError.ffmpegFailed(url, program: "ffmpeg", status: 1, message: "Invalid data\n").description,
-                       "/data/x.stem.mp4: ffmpeg failed (exit status 1): Invalid data")
-        XCTAssertEqual(AudioError.notAnAudioFile(url, reason: "r").errorDescription, AudioError.notAnAudioFile(url, reason: "r").description)
+        XCTAssertEqual(
+            AudioError.ffmpegFailed(url, program: "ffmpeg", status: 1, message: "Invalid data\n").description,
+            "/data/x.stem.mp4: ffmpeg failed (exit status 1): Invalid data")
+        XCTAssertEqual(
+            AudioError.notAnAudioFile(url, reason: "r").errorDescription,
+            AudioError.notAnAudioFile(url, reason: "r").description)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 
 /// `AudioFile.readShaped` (blocks deinterleaved straight into the final arrays) against the
@@ -18,16 +19,19 @@ final class AudioFileBlockedReadTests: XCTestCase {
                 }
             }
             for format in [AudioFileFormat.wav16, .wavFloat32, .flac24] {
-                let url = temp.appendingPathComponent("x\(channelCount)-\(format).\(format == .flac24 ? "flac" : "wav")")
+                let url = temp.appendingPathComponent(
+                    "x\(channelCount)-\(format).\(format == .flac24 ? "flac" : "wav")")
                 try AudioFile.write(AudioBuffer(sampleRate: 44100, channels: channels), to: url, format: format)
                 let (samples, info) = try AudioFile.readInterleaved(url, as: Double.self)
-                let oracle = AudioBuffer(sampleRate: info.sampleRate, interleaved: samples, channelCount: info.channelCount)
+                let oracle = AudioBuffer(
+                    sampleRate: info.sampleRate, interleaved: samples, channelCount: info.channelCount)
                 let (read, nonFinite) = try AudioFile.readShaped(url)
                 XCTAssertEqual(read, oracle, "\(channelCount) channels, \(format)")
                 XCTAssertEqual(nonFinite, 0)
                 XCTAssertEqual(try AudioFile.read(url), oracle)
                 let range = (AudioFile.blockFrames - 5)..<(2 * AudioFile.blockFrames + 3)
-                XCTAssertEqual(try AudioFile.read(url, frames: range), oracle.frames(range), "\(channelCount) channels, \(format)")
+                XCTAssertEqual(
+                    try AudioFile.read(url, frames: range), oracle.frames(range), "\(channelCount) channels, \(format)")
             }
         }
     }

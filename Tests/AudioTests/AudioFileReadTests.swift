@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 
 final class AudioFileReadTests: XCTestCase {
@@ -76,8 +77,9 @@ final class AudioFileReadTests: XCTestCase {
         XCTAssertEqual(floats, doubles.map { Float($0) })
         let planar = try AudioFile.readPlanar(url, as: Float.self).channels
         XCTAssertEqual(planar, try AudioFile.read(url).floatChannels)
-        XCTAssertEqual(try AudioFile.readPlanar(url, frames: 5..<9, as: Double.self).channels,
-                       try AudioFile.read(url, frames: 5..<9).channels)
+        XCTAssertEqual(
+            try AudioFile.readPlanar(url, frames: 5..<9, as: Double.self).channels,
+            try AudioFile.read(url, frames: 5..<9).channels)
         let slice = try AudioFile.readInterleaved(url, frames: 10..<20, as: Float.self).samples
         XCTAssertEqual(slice, Array(floats[20..<40]))
     }

@@ -1,13 +1,16 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 
 final class AudioFileWriteTests: XCTestCase {
     /// Every format reads back exactly the codes it can represent.
     func testRoundTripOfEveryFormat() throws {
         let folder = try TestData.temporaryDirectory(self)
-        let cases: [(AudioFileFormat, Int)] = [(.wav16, 16), (.wav24, 24), (.wavFloat32, 24), (.flac16, 16), (.flac24, 24)]
+        let cases: [(AudioFileFormat, Int)] = [
+            (.wav16, 16), (.wav24, 24), (.wavFloat32, 24), (.flac16, 16), (.flac24, 24)
+        ]
         XCTAssertEqual(Set(cases.map(\.0)), Set(AudioFileFormat.allCases))
         for (format, bits) in cases {
             let buffer = codeBuffer(frames: 3000, channels: 2, bits: bits, rate: 48000)
@@ -60,8 +63,11 @@ final class AudioFileWriteTests: XCTestCase {
                 XCTAssertEqual(error as? AudioError, .nonFiniteSamples(url, count: 3))
                 XCTAssertEqual("\(error)", "\(url.path): not written: 3 NaN or infinite samples to write")
             }
-            XCTAssertThrowsError(try AudioFile.writeInterleaved([Float(0), .nan], sampleRate: 8000, channelCount: 2,
-                                                                to: url, format: format)) { error in
+            XCTAssertThrowsError(
+                try AudioFile.writeInterleaved(
+                    [Float(0), .nan], sampleRate: 8000, channelCount: 2,
+                    to: url, format: format)
+            ) { error in
                 XCTAssertEqual(error as? AudioError, .nonFiniteSamples(url, count: 1))
             }
         }
@@ -71,12 +77,17 @@ final class AudioFileWriteTests: XCTestCase {
     func testWriteErrorsNameTheFile() throws {
         let folder = try TestData.temporaryDirectory(self)
         let url = folder.appendingPathComponent("no such folder/x.wav")
-        XCTAssertThrowsError(try AudioFile.write(codeBuffer(frames: 10, channels: 1, bits: 16), to: url, format: .wav16)) { error in
+        XCTAssertThrowsError(
+            try AudioFile.write(codeBuffer(frames: 10, channels: 1, bits: 16), to: url, format: .wav16)
+        ) { error in
             XCTAssertTrue("\(error)".contains("no such folder/x.wav"), "\(error)")
             XCTAssertTrue("\(error)".contains("does not exist"), "\(error)")
         }
-        XCTAssertThrowsError(try AudioFile.write(AudioBuffer(sampleRate: 44100, channels: []),
-                                                 to: folder.appendingPathComponent("empty.wav"), format: .wav16)) { error in
+        XCTAssertThrowsError(
+            try AudioFile.write(
+                AudioBuffer(sampleRate: 44100, channels: []),
+                to: folder.appendingPathComponent("empty.wav"), format: .wav16)
+        ) { error in
             XCTAssertTrue("\(error)".contains("empty.wav"), "\(error)")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 
 /// The committed goldens of `Scripts/goldens/audio_formats.py`.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Audio
 
 final class ResamplingTests: XCTestCase {
@@ -36,8 +37,8 @@ final class ResamplingTests: XCTestCase {
         XCTAssertEqual(up.channelCount, 2)
         // At 48 kHz: still a 997 Hz tone of amplitude 0.5 (away from the edges).
         let upTone = Self.tone(up.channels[0][4800..<43200], frequency: 997, rate: 48000)
-        XCTAssertEqual(upTone.amplitude, 0.5, accuracy: 0.5 * 0.001)     // < 0.01 dB
-        XCTAssertLessThan(upTone.residual, 1e-4)                          // nothing but that tone
+        XCTAssertEqual(upTone.amplitude, 0.5, accuracy: 0.5 * 0.001) // < 0.01 dB
+        XCTAssertLessThan(upTone.residual, 1e-4) // nothing but that tone
         let back = try up.resampled(to: 44100)
         XCTAssertEqual(back.frameCount, original.frameCount)
         var worst = 0.0
@@ -51,7 +52,7 @@ final class ResamplingTests: XCTestCase {
         XCTAssertEqual(try original.resampled(to: 44100), original)
         for quality in ResamplingQuality.allCases {
             let down = try original.resampled(to: 22050, quality: quality)
-            XCTAssertEqual(down.frameCount, Int((Double(original.frameCount) / 2).rounded()), quality.rawValue)  // 5512.5 → 5513
+            XCTAssertEqual(down.frameCount, Int((Double(original.frameCount) / 2).rounded()), quality.rawValue) // 5512.5 → 5513
             let level = Self.tone(down.channels[0][1000..<4500], frequency: 440, rate: 22050).amplitude
             XCTAssertEqual(level, 0.25, accuracy: 0.01, quality.rawValue)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 
 final class StemFileTests: XCTestCase {
@@ -22,7 +23,8 @@ final class StemFileTests: XCTestCase {
             XCTAssertEqual(decoded.frameCount, 300_032, name)
             XCTAssertTrue(decoded == wav, "stream \(stream) differs from \(name).wav")
         }
-        XCTAssertEqual(try stem.read(.vocals, info: info), try AudioFile.read(folder.appendingPathComponent("vocals.wav")))
+        XCTAssertEqual(
+            try stem.read(.vocals, info: info), try AudioFile.read(folder.appendingPathComponent("vocals.wav")))
     }
 
     /// A seek and duration cut the same frames as reading the whole stream and slicing

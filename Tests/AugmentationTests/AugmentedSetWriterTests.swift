@@ -2,6 +2,7 @@ import Audio
 import Foundation
 import SeededRandom
 import XCTest
+
 @testable import Augmentation
 
 /// The writer's contract: same settings → same bytes whatever the jobs; resume keeps
@@ -22,8 +23,10 @@ final class AugmentedSetWriterTests: XCTestCase {
             for (s, source) in names.enumerated() {
                 let frequency = 110.0 * Double(s + 1) * Double(t + 1)
                 sources[source] = (0..<2).map { c in
-                    (0..<frames).map { 0.3 * sin(2 * Double.pi * frequency * Double($0) / Double(rate) + Double(c))
-                        + 0.05 * (random.nextUniform() - 0.5) }
+                    (0..<frames).map {
+                        0.3 * sin(2 * Double.pi * frequency * Double($0) / Double(rate) + Double(c))
+                            + 0.05 * (random.nextUniform() - 0.5)
+                    }
                 }
             }
             tracks[name] = sources
@@ -35,8 +38,9 @@ final class AugmentedSetWriterTests: XCTestCase {
     private func makeWriter(_ output: URL, recipe: Recipe) throws -> AugmentedSetWriter {
         let (loader, tracks) = makeLoader()
         let planner = try ExamplePlanner(recipe: recipe, tracks: tracks)
-        return AugmentedSetWriter(output: output, renderer: ExampleRenderer(planner: planner, loader: loader),
-                                  settings: recipe.jsonData())
+        return AugmentedSetWriter(
+            output: output, renderer: ExampleRenderer(planner: planner, loader: loader),
+            settings: recipe.jsonData())
     }
 
     private var recipe: Recipe {
@@ -56,7 +60,9 @@ final class AugmentedSetWriterTests: XCTestCase {
         for case let url as URL in enumerator {
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { result[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url) }
+            if !isDirectory.boolValue {
+                result[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+            }
         }
         return result
     }
@@ -71,7 +77,7 @@ final class AugmentedSetWriterTests: XCTestCase {
         try two.prepare(datasetRoot: nil)
         _ = try two.write(indices: Array(0..<6), jobs: 2) { _, _ in }
         let a = try snapshot(one.output), b = try snapshot(two.output)
-        XCTAssertEqual(a.count, 6 * 6 + 2)  // 5 WAVs + example.json per example, manifest, settings
+        XCTAssertEqual(a.count, 6 * 6 + 2) // 5 WAVs + example.json per example, manifest, settings
         XCTAssertEqual(a, b)
         XCTAssertFalse(FileManager.default.fileExists(atPath: one.output.appendingPathComponent(".partial").path))
         let manifest = try String(contentsOf: one.manifestFile, encoding: .utf8)
@@ -87,7 +93,8 @@ final class AugmentedSetWriterTests: XCTestCase {
         let before = try snapshot(output)
         let train = output.appendingPathComponent("train")
         try FileManager.default.removeItem(at: train.appendingPathComponent(ExamplePlan.id(index: 3)))
-        try Data([1, 2, 3]).write(to: train.appendingPathComponent(ExamplePlan.id(index: 4)).appendingPathComponent("bass.wav"))
+        try Data([1, 2, 3]).write(
+            to: train.appendingPathComponent(ExamplePlan.id(index: 4)).appendingPathComponent("bass.wav"))
         let again = try makeWriter(output, recipe: recipe)
         try again.prepare(datasetRoot: nil)
         let summary = try again.write(indices: Array(0..<6), jobs: 2) { _, _ in }
@@ -113,15 +120,17 @@ final class AugmentedSetWriterTests: XCTestCase {
         for line in lines {
             let record = try JSONDecoder().decode(ExampleRecord.self, from: Data(line.utf8))
             XCTAssertLessThanOrEqual(record.scale, 1)
-            let peak = try AudioFile.read(writer.output.appendingPathComponent("train/\(record.plan.id)/mixture.wav")).peak
+            let peak = try AudioFile.read(writer.output.appendingPathComponent("train/\(record.plan.id)/mixture.wav"))
+                .peak
             XCTAssertLessThanOrEqual(peak, 1)
             let folder = writer.output.appendingPathComponent("train").appendingPathComponent(record.plan.id)
             var sum = [[Double]](repeating: [Double](repeating: 0, count: record.plan.frameCount), count: 2)
             for draw in record.plan.sources {
                 tracksUsed.insert(draw.track)
                 let stored = try AudioFile.read(folder.appendingPathComponent("\(draw.source).wav"))
-                var expected = try loader.load(source: draw.source, track: draw.track,
-                                               frames: draw.offset..<(draw.offset + draw.frameCount))
+                var expected = try loader.load(
+                    source: draw.source, track: draw.track,
+                    frames: draw.offset..<(draw.offset + draw.frameCount))
                 if draw.swap { expected.swapAt(0, 1) }
                 for c in 0..<2 {
                     for i in 0..<record.plan.frameCount {
@@ -132,7 +141,9 @@ final class AugmentedSetWriterTests: XCTestCase {
                 }
             }
             let mixture = try AudioFile.read(folder.appendingPathComponent("mixture.wav"))
-            for c in 0..<2 { for i in 0..<sum[c].count { XCTAssertEqual(mixture.channels[c][i], Double(Float(sum[c][i]))) } }
+            for c in 0..<2 {
+                for i in 0..<sum[c].count { XCTAssertEqual(mixture.channels[c][i], Double(Float(sum[c][i]))) }
+            }
         }
         XCTAssertGreaterThan(tracksUsed.count, 1)
     }

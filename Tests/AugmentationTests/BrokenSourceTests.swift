@@ -2,6 +2,7 @@ import Foundation
 import MUSDB
 import TestSupport
 import XCTest
+
 @testable import Audio
 @testable import Augmentation
 
@@ -29,14 +30,15 @@ final class BrokenSourceTests: XCTestCase {
         let drums = try XCTUnwrap(broken.sourceURLs[.drums])
         try writeNaN(into: drums, count: 7)
         var recipe = Recipe()
-        recipe.duration = nil   // whole tracks: every example reads the NaN samples
+        recipe.duration = nil // whole tracks: every example reads the NaN samples
         recipe.examplesPerTrack = 2
         recipe.repitchProbability = 0
         let loader = MUSDBSourceLoader(database: database)
         let planner = try ExamplePlanner(recipe: recipe, tracks: loader.descriptions)
         let output = root.deletingLastPathComponent().appendingPathComponent("augmented")
-        let writer = AugmentedSetWriter(output: output, renderer: ExampleRenderer(planner: planner, loader: loader),
-                                        settings: recipe.jsonData())
+        let writer = AugmentedSetWriter(
+            output: output, renderer: ExampleRenderer(planner: planner, loader: loader),
+            settings: recipe.jsonData())
         try writer.prepare(datasetRoot: root)
         let summary = try writer.write(indices: Array(0..<6), jobs: 2) { _, _ in }
         XCTAssertEqual(summary.written, 4)
@@ -45,8 +47,9 @@ final class BrokenSourceTests: XCTestCase {
         XCTAssertEqual(summary.failures.map(\.message), [message, message])
         XCTAssertEqual("\(summary.failures[0])", "Augmented - 000002: " + message)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent(".partial").path))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("train").path).sorted(),
-                       [0, 1, 4, 5].map { ExamplePlan.id(index: $0) })
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("train").path).sorted(),
+            [0, 1, 4, 5].map { ExamplePlan.id(index: $0) })
         let lines = try String(contentsOf: writer.manifestFile, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 4)
         XCTAssertFalse(lines.contains { $0.contains(broken.name) })
@@ -57,9 +60,12 @@ final class BrokenSourceTests: XCTestCase {
         let track = database.tracks[0]
         let bass = try XCTUnwrap(track.sourceURLs[.bass])
         try AudioFile.write(try AudioFile.read(bass).resampled(to: 48_000), to: bass, format: .wav16)
-        let expected = MUSDBError.invalidStem(track: track.name, stem: "bass", url: bass,
-                                              fault: .sampleRate(found: 48_000, expected: 44_100))
-        XCTAssertThrowsError(try track.validateHeaders([.vocals, .bass])) { XCTAssertEqual($0 as? MUSDBError, expected) }
+        let expected = MUSDBError.invalidStem(
+            track: track.name, stem: "bass", url: bass,
+            fault: .sampleRate(found: 48_000, expected: 44_100))
+        XCTAssertThrowsError(try track.validateHeaders([.vocals, .bass])) {
+            XCTAssertEqual($0 as? MUSDBError, expected)
+        }
         XCTAssertNoThrow(try track.validateHeaders([.vocals, .drums]))
         let loader = MUSDBSourceLoader(database: database)
         for frames in [0..<track.frameCount, 80_000..<100_000] {
@@ -69,7 +75,8 @@ final class BrokenSourceTests: XCTestCase {
             }
         }
         // Excerpts past either end are zero-padded, not a trap.
-        let padded = try loader.load(source: "vocals", track: track.name, frames: (track.frameCount + 10)..<(track.frameCount + 20))
+        let padded = try loader.load(
+            source: "vocals", track: track.name, frames: (track.frameCount + 10)..<(track.frameCount + 20))
         XCTAssertEqual(padded, [[Double](repeating: 0, count: 10), [Double](repeating: 0, count: 10)])
     }
 
@@ -77,7 +84,7 @@ final class BrokenSourceTests: XCTestCase {
         let edits: [(String, (inout Recipe) -> Void)] = [
             ("duration", { $0.duration = 1e300 }), ("examplesPerTrack", { $0.examplesPerTrack = .max }),
             ("tempo", { $0.tempoStdPercent = .infinity }), ("remixGroupSize", { $0.remixGroupSize = .max }),
-            ("gain", { $0.gainMin = .nan }),
+            ("gain", { $0.gainMin = .nan })
         ]
         let cases = edits.map { setting, edit -> (Recipe, String) in
             var recipe = Recipe()
@@ -85,7 +92,10 @@ final class BrokenSourceTests: XCTestCase {
             return (recipe, setting)
         }
         for (recipe, setting) in cases {
-            XCTAssertThrowsError(try ExamplePlanner(recipe: recipe, tracks: [TrackDescription(name: "a", frameCount: 10, sampleRate: 8000)])) {
+            XCTAssertThrowsError(
+                try ExamplePlanner(
+                    recipe: recipe, tracks: [TrackDescription(name: "a", frameCount: 10, sampleRate: 8000)])
+            ) {
                 guard case AugmentationError.invalidParameter(let message) = $0 else { return XCTFail("\($0)") }
                 XCTAssertTrue(message.contains(setting), message)
             }
@@ -93,6 +103,8 @@ final class BrokenSourceTests: XCTestCase {
         // The same from a recipe file.
         let url = try TestData.temporaryDirectory(self).appendingPathComponent("recipe.json")
         try Data(#"{"duration": 1e300}"#.utf8).write(to: url)
-        XCTAssertThrowsError(try Recipe.load(from: url).validate()) { XCTAssertTrue("\($0)".contains("duration"), "\($0)") }
+        XCTAssertThrowsError(try Recipe.load(from: url).validate()) {
+            XCTAssertTrue("\($0)".contains("duration"), "\($0)")
+        }
     }
 }

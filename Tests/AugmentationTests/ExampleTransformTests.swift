@@ -1,5 +1,6 @@
 import SeededRandom
 import XCTest
+
 @testable import Augmentation
 
 /// Gain, swap, sign flip, excerpt and encoding are exact; the planner is a pure function
@@ -39,7 +40,7 @@ final class ExampleTransformTests: XCTestCase {
 
     func testIntegerEncodingMixtureIsTheSumOfStoredStems() throws {
         var example = try makeExample()
-        for s in 0..<4 { example.applyGain(1.9, toSource: s) }  // the sum would clip
+        for s in 0..<4 { example.applyGain(1.9, toSource: s) } // the sum would clip
         for format in [Recipe.Format.wav16, .wav24] {
             let encoded = EncodedExample(example, format: format)
             XCTAssertLessThan(encoded.scale, 1)
@@ -70,7 +71,9 @@ final class ExampleTransformTests: XCTestCase {
         XCTAssertEqual(reference.next(), 0xE220_A839_7B1D_CDAF)
     }
 
-    private let tracks = (0..<6).map { TrackDescription(name: "Artist \($0) - Song", frameCount: 44_100 * (20 + $0), sampleRate: 44_100) }
+    private let tracks = (0..<6).map {
+        TrackDescription(name: "Artist \($0) - Song", frameCount: 44_100 * (20 + $0), sampleRate: 44_100)
+    }
 
     func testPlansAreReproducibleAndFollowTheRecipe() throws {
         var recipe = Recipe()

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Augmentation
 
 /// Sources in memory, keyed by track then source name.

@@ -3,6 +3,7 @@ import Foundation
 import MUSDB
 import TestSupport
 import XCTest
+
 @testable import Augmentation
 
 /// End to end on a synthetic MUSDB18-HQ dataset: the recipe fixture drives the writer,
@@ -12,15 +13,17 @@ final class MUSDBRoundTripTests: XCTestCase {
     func testAugmentedSetReadsBackAsMUSDB18HQ() throws {
         let folder = try TestData.temporaryDirectory(self)
         let root = folder.appendingPathComponent("dataset")
-        try SampleDataset(trainTrackCount: 2, testTrackCount: 0, seconds: 4, seed: 5, sampleRate: 44_100).write(to: root)
+        try SampleDataset(trainTrackCount: 2, testTrackCount: 0, seconds: 4, seed: 5, sampleRate: 44_100).write(
+            to: root)
         let database = try Database(root: root, subsets: [.train], isWav: true)
         let loader = MUSDBSourceLoader(database: database)
         let recipe = try Recipe.load(from: TestData.fixtures.appendingPathComponent("augment/recipe.json"))
         XCTAssertEqual(recipe.remix, .shuffle)
         let planner = try ExamplePlanner(recipe: recipe, tracks: loader.descriptions)
         let output = folder.appendingPathComponent("augmented")
-        let writer = AugmentedSetWriter(output: output, renderer: ExampleRenderer(planner: planner, loader: loader),
-                                        settings: recipe.jsonData())
+        let writer = AugmentedSetWriter(
+            output: output, renderer: ExampleRenderer(planner: planner, loader: loader),
+            settings: recipe.jsonData())
         try writer.prepare(datasetRoot: root)
         XCTAssertEqual(try writer.write(indices: Array(0..<4), jobs: 2) { _, _ in }, .init(written: 4, skipped: 0))
 
@@ -48,7 +51,8 @@ final class MUSDBRoundTripTests: XCTestCase {
             XCTAssertEqual(Set(pair), Set(members))
         }
         // A folder inside the dataset root is refused.
-        let inside = AugmentedSetWriter(output: root.appendingPathComponent("aug"), renderer: writer.renderer, settings: Data())
+        let inside = AugmentedSetWriter(
+            output: root.appendingPathComponent("aug"), renderer: writer.renderer, settings: Data())
         XCTAssertThrowsError(try inside.prepare(datasetRoot: root))
     }
 }

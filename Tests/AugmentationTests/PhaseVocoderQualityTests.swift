@@ -1,6 +1,7 @@
 import DSP
 import SeededRandom
 import XCTest
+
 @testable import Augmentation
 
 /// The quality contract of `timeStretch` / `pitchShift` on signals whose right answer is known.
@@ -42,7 +43,7 @@ final class PhaseVocoderQualityTests: XCTestCase {
         // A broadband source panned left (right at −6 dB) and delayed by 12 samples on the right.
         var generator = SplitMix64(seed: 7)
         var noise = (0..<66_150).map { _ in generator.nextUniform() * 2 - 1 }
-        for i in 1..<noise.count { noise[i] = 0.7 * noise[i - 1] + 0.3 * noise[i] }  // one-pole lowpass
+        for i in 1..<noise.count { noise[i] = 0.7 * noise[i - 1] + 0.3 * noise[i] } // one-pole lowpass
         let delay = 12
         let left = noise
         let right = (0..<noise.count).map { $0 >= delay ? 0.5 * noise[$0 - delay] : 0 }
@@ -70,8 +71,10 @@ final class PhaseVocoderQualityTests: XCTestCase {
         // spacing) that lies within ± 2 ms of its peak.
         let spacing = 11_025, count = 12 * spacing
         var generator = SplitMix64(seed: 3)
-        var signal = (0..<count).map { 0.2 * sin(2 * Double.pi * 220 * Double($0) / 44_100)
-            + 0.15 * sin(2 * Double.pi * 330 * Double($0) / 44_100) }
+        var signal = (0..<count).map {
+            0.2 * sin(2 * Double.pi * 220 * Double($0) / 44_100)
+                + 0.15 * sin(2 * Double.pi * 330 * Double($0) / 44_100)
+        }
         let positions = stride(from: spacing / 2, to: count, by: spacing).map { $0 }
         for p in positions {
             for i in 0..<400 { signal[p + i] += 0.8 * (generator.nextUniform() * 2 - 1) * exp(-Double(i) / 88) }
@@ -87,8 +90,10 @@ final class PhaseVocoderQualityTests: XCTestCase {
         for rate in [0.8, 1.25] {
             let ours = sharpness(timeStretch(signal, rate: rate), rate: rate)
             let withoutReset = sharpness(
-                PhaseVocoder(fftSize: 2048, hop: 512, preservesTransients: false).stretch([signal], rate: rate)[0], rate: rate)
-            print("clicks rate \(rate): concentration \(ours), original \(original), without phase reset \(withoutReset)")
+                PhaseVocoder(fftSize: 2048, hop: 512, preservesTransients: false).stretch([signal], rate: rate)[0],
+                rate: rate)
+            print(
+                "clicks rate \(rate): concentration \(ours), original \(original), without phase reset \(withoutReset)")
             XCTAssertGreaterThan(ours, 0.9 * original, "rate \(rate)")
             XCTAssertGreaterThan(ours, withoutReset + 0.05, "rate \(rate)")
             // Attacks land at their exact target time (input position / rate), ± 1 ms: no drift.

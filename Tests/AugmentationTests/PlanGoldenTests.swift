@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Augmentation
 
 /// A manifest is a promise: the same seed and recipe must draw the same examples in every
@@ -10,7 +11,9 @@ import XCTest
 /// release notes, since it changes every set users made.
 final class PlanGoldenTests: XCTestCase {
     func testDrawsMatchTheCommittedGolden() throws {
-        let tracks = (0..<5).map { TrackDescription(name: "Artist \($0) - Title", frameCount: 44_100 * (30 + 7 * $0), sampleRate: 44_100) }
+        let tracks = (0..<5).map {
+            TrackDescription(name: "Artist \($0) - Title", frameCount: 44_100 * (30 + 7 * $0), sampleRate: 44_100)
+        }
         var plans = [ExamplePlan]()
         for remix in Recipe.Remix.allCases {
             var recipe = Recipe()

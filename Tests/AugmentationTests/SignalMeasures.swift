@@ -3,8 +3,10 @@ import Foundation
 
 /// Measurements the quality tests assert on; plain loops, written for clarity.
 enum SignalMeasures {
-    static func sine(frequency: Double, count: Int, sampleRate: Double = 44_100, amplitude: Double = 0.5,
-                     phase: Double = 0) -> [Double] {
+    static func sine(
+        frequency: Double, count: Int, sampleRate: Double = 44_100, amplitude: Double = 0.5,
+        phase: Double = 0
+    ) -> [Double] {
         (0..<count).map { amplitude * sin(2 * Double.pi * frequency * Double($0) / sampleRate + phase) }
     }
 

@@ -1,31 +1,39 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import BSSEval
 
 /// Our kernel against museval 0.4.1's goldens (Fixtures/bsseval, made by
 /// Scripts/goldens/bsseval_goldens.py): NaN pattern identical, finite values within 0.01 dB.
 final class BSSEvalGoldenTests: XCTestCase {
-    func check(_ name: String, algorithm: BSSEvalOptions.Algorithm = .fast,
-               file: StaticString = #filePath, line: UInt = #line) throws {
+    func check(
+        _ name: String, algorithm: BSSEvalOptions.Algorithm = .fast,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let url = TestData.fixtures.appendingPathComponent("bsseval/\(name).json")
         let golden = try GoldenCase(url: url)
         let spec = golden.options
-        let options = BSSEvalOptions(window: spec.window, hop: spec.hop, filterLength: spec.filterLength,
-                                     mode: spec.mode == "v3" ? .v3 : .v4,
-                                     criteria: spec.criteria == "sources" ? .sources : .images,
-                                     computePermutation: spec.permutation, algorithm: algorithm)
+        let options = BSSEvalOptions(
+            window: spec.window, hop: spec.hop, filterLength: spec.filterLength,
+            mode: spec.mode == "v3" ? .v3 : .v4,
+            criteria: spec.criteria == "sources" ? .sources : .images,
+            computePermutation: spec.permutation, algorithm: algorithm)
         let start = Date()
         let scores = try BSSEval.evaluate(references: golden.references, estimates: golden.estimates, options: options)
         let seconds = Date().timeIntervalSince(start)
         var comparison = GoldenComparison()
         comparison.compare(scores, golden)
-        print(String(format: "bsseval golden %@ [%@]: %d values, max |Δ| = %.3g dB (tolerance %.3g, museval's own rounding spread %.3g) (%.2f s)",
-                     name, algorithm.rawValue, comparison.compared, comparison.maxDifference, comparison.tolerance,
-                     golden.roundingSpread, seconds))
+        print(
+            String(
+                format:
+                    "bsseval golden %@ [%@]: %d values, max |Δ| = %.3g dB (tolerance %.3g, museval's own rounding spread %.3g) (%.2f s)",
+                name, algorithm.rawValue, comparison.compared, comparison.maxDifference, comparison.tolerance,
+                golden.roundingSpread, seconds))
         XCTAssertGreaterThan(comparison.compared, 0, file: file, line: line)
-        XCTAssertTrue(comparison.failures.isEmpty,
-                      "\(name): \(comparison.failures.count) mismatches, first: \(comparison.failures.prefix(5))",
-                      file: file, line: line)
+        XCTAssertTrue(
+            comparison.failures.isEmpty,
+            "\(name): \(comparison.failures.count) mismatches, first: \(comparison.failures.prefix(5))",
+            file: file, line: line)
     }
 
     // The real track (MUSDB sample), museval.evaluate defaults.
@@ -54,16 +62,19 @@ final class BSSEvalGoldenTests: XCTestCase {
     /// frames: without permutation search we match museval's numbers; with it we find
     /// the actual assignment.
     func testPermutationWithNaNFrame() throws {
-        let golden = try GoldenCase(url: TestData.fixtures.appendingPathComponent("bsseval/permutation_with_nan_frame.json"))
+        let golden = try GoldenCase(
+            url: TestData.fixtures.appendingPathComponent("bsseval/permutation_with_nan_frame.json"))
         XCTAssertEqual(golden.permutation, [[0, 1, 2]], "museval returns the identity when a frame is NaN")
         var options = BSSEvalOptions(window: golden.options.window, hop: golden.options.hop)
-        let identity = try BSSEval.evaluate(references: golden.references, estimates: golden.estimates, options: options)
+        let identity = try BSSEval.evaluate(
+            references: golden.references, estimates: golden.estimates, options: options)
         var comparison = GoldenComparison()
         comparison.compare(identity, golden)
         print("bsseval golden permutation_with_nan_frame [identity]: max |Δ| = \(comparison.maxDifference) dB")
         XCTAssertTrue(comparison.failures.isEmpty, "\(comparison.failures.prefix(5))")
         options.computePermutation = true
-        let searched = try BSSEval.evaluate(references: golden.references, estimates: golden.estimates, options: options)
+        let searched = try BSSEval.evaluate(
+            references: golden.references, estimates: golden.estimates, options: options)
         // estimate j is a leaky copy of reference [2, 0, 1][j]
         XCTAssertEqual(searched.permutation, [[1, 2, 0]])
         XCTAssertTrue(searched.sdr[0][1].isNaN)
@@ -79,7 +90,9 @@ final class BSSEvalGoldenTests: XCTestCase {
     func testReferenceKernelV3() throws { try check("v3_framewise_filters", algorithm: .reference) }
     func testReferenceKernelPermutation() throws { try check("v3_permutation", algorithm: .reference) }
     func testReferenceKernelIllConditioned() throws { try check("ill_sinusoid_reference", algorithm: .reference) }
-    func testReferenceKernelIllConditionedLowpassed() throws { try check("ill_lowpassed_reference", algorithm: .reference) }
+    func testReferenceKernelIllConditionedLowpassed() throws {
+        try check("ill_lowpassed_reference", algorithm: .reference)
+    }
 
     /// Every committed golden has a test above.
     func testEveryGoldenIsChecked() throws {
@@ -89,7 +102,7 @@ final class BSSEvalGoldenTests: XCTestCase {
             "rock_silent_frames_16bit", "short_track", "truncated_estimates", "odd_length_win_ne_hop", "mono",
             "six_sources", "v3_framewise_filters", "sources_variant", "v3_sources_variant", "rock_permutation",
             "permutation_five", "v3_permutation", "permutation_with_nan_frame", "ill_sinusoid_reference",
-            "ill_lowpassed_reference", "ill_rock_lowpassed_16bit",
+            "ill_lowpassed_reference", "ill_rock_lowpassed_16bit"
         ]
         XCTAssertEqual(names.subtracting(tested), [], "goldens without a test")
         XCTAssertEqual(tested.subtracting(names), [], "tests without a golden")

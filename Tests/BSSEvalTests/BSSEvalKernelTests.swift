@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BSSEval
 
 /// The fast kernel against the oracle port on random cases, the errors, the assignment
@@ -8,8 +9,10 @@ final class BSSEvalKernelTests: XCTestCase {
     func randomCase(seed: UInt64, sources: Int, channels: Int, length: Int) -> ([[[Double]]], [[[Double]]]) {
         var refs = [[[Double]]]()
         for j in 0..<sources {
-            let ops: [[Any]] = [["resonant", Int(seed) * 100 + j * 10, 0.01 + 0.07 * Double(j), 0.99, 0.05],
-                                ["noise", Int(seed) * 100 + j * 10 + 5, 0.01]]
+            let ops: [[Any]] = [
+                ["resonant", Int(seed) * 100 + j * 10, 0.01 + 0.07 * Double(j), 0.99, 0.05],
+                ["noise", Int(seed) * 100 + j * 10 + 5, 0.01]
+            ]
             refs.append(try! SignalRecipe.build(ops, channels: channels, length: length))
         }
         let mix = SignalRecipe.uniform(seed: seed, count: sources * sources)
@@ -45,18 +48,23 @@ final class BSSEvalKernelTests: XCTestCase {
     }
 
     func testFastMatchesReferenceOnRandomCases() throws {
-        let configurations: [(sources: Int, channels: Int, length: Int, window: Int, hop: Int,
-                              mode: BSSEvalOptions.Mode, criteria: BSSEvalOptions.Criteria, permutation: Bool)] = [
-            (2, 2, 9000, 4000, 3000, .v4, .images, false),
-            (3, 1, 7001, 2500, 2500, .v4, .sources, true),
-            (2, 3, 6000, 3000, 2000, .v3, .images, true),
-            (3, 2, 5000, 9000, 9000, .v4, .images, true),
-        ]
+        let configurations:
+            [(
+                sources: Int, channels: Int, length: Int, window: Int, hop: Int,
+                mode: BSSEvalOptions.Mode, criteria: BSSEvalOptions.Criteria, permutation: Bool
+            )] = [
+                (2, 2, 9000, 4000, 3000, .v4, .images, false),
+                (3, 1, 7001, 2500, 2500, .v4, .sources, true),
+                (2, 3, 6000, 3000, 2000, .v3, .images, true),
+                (3, 2, 5000, 9000, 9000, .v4, .images, true)
+            ]
         var worst = 0.0
         for (i, c) in configurations.enumerated() {
-            let (refs, ests) = randomCase(seed: UInt64(i + 1), sources: c.sources, channels: c.channels, length: c.length)
-            var options = BSSEvalOptions(window: c.window, hop: c.hop, filterLength: 64, mode: c.mode,
-                                         criteria: c.criteria, computePermutation: c.permutation)
+            let (refs, ests) = randomCase(
+                seed: UInt64(i + 1), sources: c.sources, channels: c.channels, length: c.length)
+            var options = BSSEvalOptions(
+                window: c.window, hop: c.hop, filterLength: 64, mode: c.mode,
+                criteria: c.criteria, computePermutation: c.permutation)
             let fast = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
             options.algorithm = .reference
             let oracle = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
@@ -71,19 +79,24 @@ final class BSSEvalKernelTests: XCTestCase {
     /// spectral frame scorer, on framings with a tail, with gaps (hop > window), one frame
     /// for the whole track, permutations, the sources criteria, 1 and 3 channels.
     func testLagScoringMatchesSpectralScoring() throws {
-        let configurations: [(sources: Int, channels: Int, length: Int, window: Int, hop: Int,
-                              criteria: BSSEvalOptions.Criteria, permutation: Bool)] = [
-            (2, 2, 9000, 2000, 2000, .images, true),
-            (3, 2, 9500, 2000, 2600, .sources, true),
-            (3, 1, 7001, 2500, 2500, .images, false),
-            (2, 3, 5000, 9000, 9000, .images, true),
-            (4, 2, 12000, 3000, 3100, .images, false),
-        ]
+        let configurations:
+            [(
+                sources: Int, channels: Int, length: Int, window: Int, hop: Int,
+                criteria: BSSEvalOptions.Criteria, permutation: Bool
+            )] = [
+                (2, 2, 9000, 2000, 2000, .images, true),
+                (3, 2, 9500, 2000, 2600, .sources, true),
+                (3, 1, 7001, 2500, 2500, .images, false),
+                (2, 3, 5000, 9000, 9000, .images, true),
+                (4, 2, 12000, 3000, 3100, .images, false)
+            ]
         var worst = 0.0
         for (i, c) in configurations.enumerated() {
-            let (refs, ests) = randomCase(seed: UInt64(i + 20), sources: c.sources, channels: c.channels, length: c.length)
-            var options = BSSEvalOptions(window: c.window, hop: c.hop, filterLength: 64, criteria: c.criteria,
-                                         computePermutation: c.permutation)
+            let (refs, ests) = randomCase(
+                seed: UInt64(i + 20), sources: c.sources, channels: c.channels, length: c.length)
+            var options = BSSEvalOptions(
+                window: c.window, hop: c.hop, filterLength: 64, criteria: c.criteria,
+                computePermutation: c.permutation)
             let before = FastKernel.framesScoredFromLags.load(ordering: .relaxed)
             let lags = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
             let scored = FastKernel.framesScoredFromLags.load(ordering: .relaxed) - before
@@ -99,8 +112,9 @@ final class BSSEvalKernelTests: XCTestCase {
     /// from lags it would be rounding noise, so those frames must go to the spectral scorer.
     func testPerfectEstimateFallsBackToSpectralScoring() throws {
         let (refs, _) = randomCase(seed: 5, sources: 2, channels: 2, length: 8000)
-        let scores = try BSSEval.evaluate(references: refs, estimates: refs,
-                                          options: BSSEvalOptions(window: 2000, hop: 2000, filterLength: 64))
+        let scores = try BSSEval.evaluate(
+            references: refs, estimates: refs,
+            options: BSSEvalOptions(window: 2000, hop: 2000, filterLength: 64))
         XCTAssertTrue(scores.sdr.allSatisfy { $0.allSatisfy { $0 == .infinity } })
     }
 
@@ -112,8 +126,11 @@ final class BSSEvalKernelTests: XCTestCase {
         for (window, hop) in [(3000, 3000), (2500, 3100), (20_000, 20_000)] {
             let framing = Framing(window: window, hop: hop, length: r.length)
             XCTAssertTrue(FrameCorrelations.applies(framing: framing, filterLength: 64))
-            let assembled = FrameCorrelations(references: r, estimates: e, framing: framing, filterLength: 64, threads: 2).track
-            let whole = ReferenceCorrelations(references: r, estimates: e, range: 0..<r.length, filterLength: 64, threads: 2)
+            let assembled = FrameCorrelations(
+                references: r, estimates: e, framing: framing, filterLength: 64, threads: 2
+            ).track
+            let whole = ReferenceCorrelations(
+                references: r, estimates: e, range: 0..<r.length, filterLength: 64, threads: 2)
             let scale = whole.gramLags.map(abs).max()!
             for (a, b) in zip(assembled.gramLags + assembled.crossLags, whole.gramLags + whole.crossLags) {
                 XCTAssertEqual(a, b, accuracy: 1e-12 * scale, "window \(window), hop \(hop)")
@@ -124,8 +141,10 @@ final class BSSEvalKernelTests: XCTestCase {
             }
         }
         // Overlapping frames, or a gap shorter than the filter, keep the spectral path.
-        XCTAssertFalse(FrameCorrelations.applies(framing: Framing(window: 3000, hop: 2000, length: 20_000), filterLength: 64))
-        XCTAssertFalse(FrameCorrelations.applies(framing: Framing(window: 3000, hop: 3030, length: 20_000), filterLength: 64))
+        XCTAssertFalse(
+            FrameCorrelations.applies(framing: Framing(window: 3000, hop: 2000, length: 20_000), filterLength: 64))
+        XCTAssertFalse(
+            FrameCorrelations.applies(framing: Framing(window: 3000, hop: 3030, length: 20_000), filterLength: 64))
     }
 
     /// The frames' lags in a spill file (a long track's) give the same bits as in memory:
@@ -137,10 +156,11 @@ final class BSSEvalKernelTests: XCTestCase {
                 + (scores.nsdr + scores.siSDR).map(\.bitPattern)
         }
         let configurations: [(sources: Int, channels: Int, length: Int, window: Int, hop: Int)] = [
-            (2, 2, 9000, 2000, 2000), (3, 2, 9500, 2000, 2600), (3, 1, 7001, 2500, 2500), (4, 2, 12001, 3000, 3100),
+            (2, 2, 9000, 2000, 2000), (3, 2, 9500, 2000, 2600), (3, 1, 7001, 2500, 2500), (4, 2, 12001, 3000, 3100)
         ]
         for (i, c) in configurations.enumerated() {
-            var (refs, ests) = randomCase(seed: UInt64(i + 40), sources: c.sources, channels: c.channels, length: c.length)
+            var (refs, ests) = randomCase(
+                seed: UInt64(i + 40), sources: c.sources, channels: c.channels, length: c.length)
             if i == 1 { ests[2] = refs[2] }
             for threads in [1, 2] {
                 var options = BSSEvalOptions(window: c.window, hop: c.hop, filterLength: 64, threadCount: threads)
@@ -154,8 +174,9 @@ final class BSSEvalKernelTests: XCTestCase {
         let r = try SignalSet(refs, role: .reference), e = try SignalSet(ests, role: .estimate, length: r.length)
         let framing = Framing(window: 3000, hop: 3000, length: r.length)
         let memory = FrameCorrelations(references: r, estimates: e, framing: framing, filterLength: 64, threads: 2)
-        let spill = FrameCorrelations(references: r, estimates: e, framing: framing, filterLength: 64, threads: 2,
-                                      memoryLimit: 0)
+        let spill = FrameCorrelations(
+            references: r, estimates: e, framing: framing, filterLength: 64, threads: 2,
+            memoryLimit: 0)
         XCTAssertFalse(memory.isSpilled)
         XCTAssertTrue(spill.isSpilled)
         XCTAssertEqual(memory.track.gramLags, spill.track.gramLags)
@@ -188,8 +209,9 @@ final class BSSEvalKernelTests: XCTestCase {
     func testSilentSourceIsRejectedByName() {
         let (refs, ests) = randomCase(seed: 9, sources: 2, channels: 2, length: 3000)
         var silentRefs = refs
-        silentRefs[1] = [[Double]](repeating: [Double](repeating: 0.25, count: 3000), count: 1)
-            + [[Double]](repeating: [Double](repeating: -0.25, count: 3000), count: 1)   // L = −R: silent for museval
+        silentRefs[1] =
+            [[Double]](repeating: [Double](repeating: 0.25, count: 3000), count: 1)
+            + [[Double]](repeating: [Double](repeating: -0.25, count: 3000), count: 1) // L = −R: silent for museval
         XCTAssertThrowsError(try BSSEval.evaluate(references: silentRefs, estimates: ests)) { error in
             XCTAssertEqual(error as? BSSEvalError, .silentSource(.reference, index: 1))
             XCTAssertTrue("\(error)".contains("reference source 1"), "\(error)")
@@ -231,15 +253,18 @@ final class BSSEvalKernelTests: XCTestCase {
         uneven[0] = uneven[0].map { Array($0.prefix(1500)) }
         uneven[1] = uneven[1].map { $0 + [0.5, 0.5] }
         let padded = [uneven[0].map { $0 + [Double](repeating: 0, count: 500) }, ests[1]]
-        XCTAssertEqual(try BSSEval.evaluate(references: refs, estimates: uneven),
-                       try BSSEval.evaluate(references: refs, estimates: padded))
-        XCTAssertThrowsError(try BSSEval.evaluate(references: refs, estimates: ests,
-                                                  options: BSSEvalOptions(window: 0)))
+        XCTAssertEqual(
+            try BSSEval.evaluate(references: refs, estimates: uneven),
+            try BSSEval.evaluate(references: refs, estimates: padded))
+        XCTAssertThrowsError(
+            try BSSEval.evaluate(
+                references: refs, estimates: ests,
+                options: BSSEvalOptions(window: 0)))
     }
 
     func testFramingMatchesMuseval() {
         XCTAssertEqual(Framing(window: 44100, hop: 44100, length: 300_032).count, 6)
-        XCTAssertEqual(Framing(window: 20000, hop: 15000, length: 100_003).count, 6)   // floor(95003 / 15000)
+        XCTAssertEqual(Framing(window: 20000, hop: 15000, length: 100_003).count, 6) // floor(95003 / 15000)
         XCTAssertEqual(Framing(window: 44100, hop: 44100, length: 30000).count, 1)
         XCTAssertEqual(Framing(window: 44100, hop: 44100, length: 30000).range(0), 0..<30000)
         XCTAssertEqual(Framing(window: 100, hop: 100, length: 100).count, 1)
@@ -259,11 +284,12 @@ final class BSSEvalKernelTests: XCTestCase {
             let n = 2 + seed % 5
             let u = SignalRecipe.uniform(seed: UInt64(seed), count: n * n)
             // seeds divisible by 3: coarse values, so exact ties are common
-            let w = (0..<n).map { i in (0..<n).map { j in seed % 3 == 0 ? (u[i * n + j] * 2).rounded() : u[i * n + j] } }
+            let w = (0..<n).map { i in (0..<n).map { j in seed % 3 == 0 ? (u[i * n + j] * 2).rounded() : u[i * n + j] }
+            }
             var best = [Int](), bestValue = -Double.infinity
             for p in permutations(n) {
                 let v = p.enumerated().reduce(0.0) { $0 + w[$1.offset][$1.element] }
-                if v > bestValue { bestValue = v; best = p }   // first maximum in lexicographic order
+                if v > bestValue { bestValue = v; best = p } // first maximum in lexicographic order
             }
             XCTAssertEqual(LinearAssignment.maximize(w), best, "seed \(seed)")
         }
@@ -283,7 +309,8 @@ final class BSSEvalKernelTests: XCTestCase {
         // estimate 0: half the reference (SI-SDR +∞, nsdr ≈ 6.02 dB); estimate 1: reference + orthogonal-ish noise
         let noise = SignalRecipe.uniform(seed: 99, count: 4000)
         let ests = [refs[0].map { $0.map { 0.5 * $0 } }, refs[1].map { ch in zip(ch, noise).map { $0 + 0.01 * $1 } }]
-        let scores = try BSSEval.evaluate(references: refs, estimates: ests, options: BSSEvalOptions(window: 2000, hop: 2000))
+        let scores = try BSSEval.evaluate(
+            references: refs, estimates: ests, options: BSSEvalOptions(window: 2000, hop: 2000))
         let energy = refs[0].joined().reduce(0) { $0 + $1 * $1 }
         XCTAssertEqual(scores.nsdr[0], 10 * log10((energy + 1e-7) / (0.25 * energy + 1e-7)), accuracy: 1e-9)
         XCTAssertEqual(scores.siSDR[0], .infinity)
@@ -291,7 +318,8 @@ final class BSSEvalKernelTests: XCTestCase {
         let s = Array(refs[1].joined()), x = Array(ests[1].joined())
         let alpha = zip(x, s).reduce(0) { $0 + $1.0 * $1.1 } / s.reduce(0) { $0 + $1 * $1 }
         let t = s.map { alpha * $0 }
-        let expected = 10 * log10(t.reduce(0) { $0 + $1 * $1 } / zip(t, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) })
+        let expected =
+            10 * log10(t.reduce(0) { $0 + $1 * $1 } / zip(t, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) })
         XCTAssertEqual(scores.siSDR[1], expected, accuracy: 1e-9)
         XCTAssertEqual(scores.frameStarts, [0, 2000])
         XCTAssertEqual(scores.frameLength, 2000)

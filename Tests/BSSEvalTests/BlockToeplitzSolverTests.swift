@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BSSEval
 
 /// Block Levinson against the dense oracle (`LinearSolve.solveRegularized`, Cholesky/dgesv
@@ -16,7 +17,7 @@ final class BlockToeplitzSolverTests: XCTestCase {
         }
         var x = (0..<m).map { _ in (0..<length).map { _ in next() } }
         if delayed {
-            for t in (length - 8)..<length { x[0][t] = 0 }   // so the delay loses nothing
+            for t in (length - 8)..<length { x[0][t] = 0 } // so the delay loses nothing
             x[1] = [0] + x[0].dropLast()
         }
         return x
@@ -31,15 +32,21 @@ final class BlockToeplitzSolverTests: XCTestCase {
 
     struct Case {
         let m: Int, L: Int, rhs: Int
-        let lags: [Double]   // c(p, q, k) at ((k + L − 1)·m + q)·m + p
+        let lags: [Double] // c(p, q, k) at ((k + L − 1)·m + q)·m + p
         func entry(_ k: Int, _ p: Int, _ q: Int) -> Double { lags[((k + L - 1) * m + q) * m + p] }
         /// Signal-major dense G (row p·L + r), as the kernel's `fillGram` lays it out.
         func dense() -> [Double] {
             let n = m * L
             var g = [Double](repeating: 0, count: n * n)
-            for p in 0..<m { for q in 0..<m { for r in 0..<L { for s in 0..<L {
-                g[(q * L + s) * n + p * L + r] = entry(r - s, p, q)
-            } } } }
+            for p in 0..<m {
+                for q in 0..<m {
+                    for r in 0..<L {
+                        for s in 0..<L {
+                            g[(q * L + s) * n + p * L + r] = entry(r - s, p, q)
+                        }
+                    }
+                }
+            }
             return g
         }
     }
@@ -47,9 +54,13 @@ final class BlockToeplitzSolverTests: XCTestCase {
     func makeCase(m: Int, L: Int, rhs: Int, seed: UInt64, delayed: Bool = false) -> Case {
         let x = signals(m: m, length: 6 * m * L, seed: seed, delayed: delayed)
         var lags = [Double](repeating: 0, count: (2 * L - 1) * m * m)
-        for k in -(L - 1)...(L - 1) { for q in 0..<m { for p in 0..<m {
-            lags[((k + L - 1) * m + q) * m + p] = correlation(x, p, q, k)
-        } } }
+        for k in -(L - 1)...(L - 1) {
+            for q in 0..<m {
+                for p in 0..<m {
+                    lags[((k + L - 1) * m + q) * m + p] = correlation(x, p, q, k)
+                }
+            }
+        }
         return Case(m: m, L: L, rhs: rhs, lags: lags)
     }
 
@@ -95,7 +106,7 @@ final class BlockToeplitzSolverTests: XCTestCase {
         let c = makeCase(m: 2, L: 24, rhs: 3, seed: 5, delayed: true)
         let (levinson, fast, dense) = solveBoth(c)
         XCTAssertFalse(levinson)
-        XCTAssertEqual(fast, dense)   // the dense path, bit for bit
+        XCTAssertEqual(fast, dense) // the dense path, bit for bit
     }
 
     func testApplyMatchesDenseProduct() {
@@ -104,12 +115,16 @@ final class BlockToeplitzSolverTests: XCTestCase {
         let solver = BlockToeplitzSolver(blockSize: c.m, blockCount: c.L, diagonal: 0, entry: c.entry)
         let x = rightHandSides(n: n, rhs: c.rhs)
         let y = solver.apply(x, rhs: c.rhs)
-        XCTAssertEqual(solver.apply(x, rhs: c.rhs, threads: 3), y)   // block rows shared among threads: same bits
+        XCTAssertEqual(solver.apply(x, rhs: c.rhs, threads: 3), y) // block rows shared among threads: same bits
         // Lag-major dense product: row a·m + p, column b·m + q holds c(p, q, a − b).
-        for k in 0..<c.rhs { for a in 0..<c.L { for p in 0..<c.m {
-            var s = 0.0
-            for b in 0..<c.L { for q in 0..<c.m { s += c.entry(a - b, p, q) * x[k * n + b * c.m + q] } }
-            XCTAssertEqual(y[k * n + a * c.m + p], s, accuracy: 1e-12 * max(1, abs(s)))
-        } } }
+        for k in 0..<c.rhs {
+            for a in 0..<c.L {
+                for p in 0..<c.m {
+                    var s = 0.0
+                    for b in 0..<c.L { for q in 0..<c.m { s += c.entry(a - b, p, q) * x[k * n + b * c.m + q] } }
+                    XCTAssertEqual(y[k * n + a * c.m + p], s, accuracy: 1e-12 * max(1, abs(s)))
+                }
+            }
+        }
     }
 }

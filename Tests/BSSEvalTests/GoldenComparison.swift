@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BSSEval
 
 /// Compares our scores with museval's, value by value.
@@ -34,7 +35,9 @@ struct GoldenComparison {
             return
         }
         if theirs > Self.roundoffFloor {
-            if ours <= Self.roundoffFloor { failures.append("\(what()): ours \(ours), museval \(theirs) (rounding floor)") }
+            if ours <= Self.roundoffFloor {
+                failures.append("\(what()): ours \(ours), museval \(theirs) (rounding floor)")
+            }
             return
         }
         let d = abs(ours - theirs)
@@ -44,7 +47,9 @@ struct GoldenComparison {
 
     mutating func compare(_ ours: BSSEvalScores, _ golden: GoldenCase) {
         tolerance = max(Self.defaultTolerance, 2 * golden.roundingSpread)
-        let metrics: [(String, [[Double]])] = [("SDR", ours.sdr), ("ISR", ours.isr), ("SIR", ours.sir), ("SAR", ours.sar)]
+        let metrics: [(String, [[Double]])] = [
+            ("SDR", ours.sdr), ("ISR", ours.isr), ("SIR", ours.sir), ("SAR", ours.sar)
+        ]
         for (name, values) in metrics {
             let theirs = golden.scores[name]!
             guard theirs.count == values.count, zip(theirs, values).allSatisfy({ $0.count == $1.count }) else {

@@ -1,6 +1,7 @@
 import COpenBLAS
 import Dispatch
 import XCTest
+
 @testable import BSSEval
 
 /// The Cholesky-first solve: taken on well-conditioned Gram matrices and equal there to the
@@ -49,7 +50,9 @@ final class LinearSolveTests: XCTestCase {
         let g = randomGram(n: n, seed: 7)
         var factor = g
         var x = rightHandSides(n: n, rhs: rhs)
-        let accepted = factor.withUnsafeMutableBufferPointer { LinearSolve.choleskySolve($0.baseAddress!, n: n, &x, rhs: rhs) }
+        let accepted = factor.withUnsafeMutableBufferPointer {
+            LinearSolve.choleskySolve($0.baseAddress!, n: n, &x, rhs: rhs)
+        }
         XCTAssertTrue(accepted)
         var solved = rightHandSides(n: n, rhs: rhs)
         LinearSolve.solveRegularized(g, n: n, &solved, rhs: rhs)
@@ -64,10 +67,12 @@ final class LinearSolveTests: XCTestCase {
     func testIndefiniteMatrixIsRefusedAndSolvedByLU() {
         let n = 32, rhs = 2
         var g = randomGram(n: n, seed: 11)
-        for i in 0..<n { g[i * n + i] -= 40 }   // shifts eigenvalues below zero: symmetric indefinite
+        for i in 0..<n { g[i * n + i] -= 40 } // shifts eigenvalues below zero: symmetric indefinite
         var factor = g
         var x = rightHandSides(n: n, rhs: rhs)
-        let accepted = factor.withUnsafeMutableBufferPointer { LinearSolve.choleskySolve($0.baseAddress!, n: n, &x, rhs: rhs) }
+        let accepted = factor.withUnsafeMutableBufferPointer {
+            LinearSolve.choleskySolve($0.baseAddress!, n: n, &x, rhs: rhs)
+        }
         XCTAssertFalse(accepted)
         var solved = rightHandSides(n: n, rhs: rhs)
         LinearSolve.solveRegularized(g, n: n, &solved, rhs: rhs)
@@ -75,10 +80,12 @@ final class LinearSolveTests: XCTestCase {
     }
 
     func testIllConditionedMatrixIsRefused() {
-        let n = 12   // Hilbert matrix: symmetric positive definite, cond ≈ 1e16
+        let n = 12 // Hilbert matrix: symmetric positive definite, cond ≈ 1e16
         var hilbert = (0..<(n * n)).map { 1.0 / Double($0 / n + $0 % n + 1) }
         var x = rightHandSides(n: n, rhs: 1)
-        let accepted = hilbert.withUnsafeMutableBufferPointer { LinearSolve.choleskySolve($0.baseAddress!, n: n, &x, rhs: 1) }
+        let accepted = hilbert.withUnsafeMutableBufferPointer {
+            LinearSolve.choleskySolve($0.baseAddress!, n: n, &x, rhs: 1)
+        }
         XCTAssertFalse(accepted)
     }
 

@@ -29,7 +29,8 @@ enum SignalRecipe {
     static func integer(_ any: Any) -> Int { (any as! NSNumber).intValue }
 
     /// Applies `ops` to `channels × length` zeros; `references` feeds the "ref" operation.
-    static func build(_ ops: [[Any]], channels: Int, length n: Int, references: [[[Double]]] = []) throws -> [[Double]] {
+    static func build(_ ops: [[Any]], channels: Int, length n: Int, references: [[[Double]]] = []) throws -> [[Double]]
+    {
         var x = [[Double]](repeating: [Double](repeating: 0, count: n), count: channels)
         for op in ops {
             switch op[0] as! String {
@@ -138,10 +139,11 @@ struct GoldenCase {
         }
         references = refs
         estimates = ests
-        options = BSSEvalOptionsSpec(window: SignalRecipe.integer(json["win"]!), hop: SignalRecipe.integer(json["hop"]!),
-                                     mode: json["mode"] as! String, criteria: json["criteria"] as! String,
-                                     permutation: json["permutation"] as! Bool,
-                                     filterLength: SignalRecipe.integer(json["filters_len"]!))
+        options = BSSEvalOptionsSpec(
+            window: SignalRecipe.integer(json["win"]!), hop: SignalRecipe.integer(json["hop"]!),
+            mode: json["mode"] as! String, criteria: json["criteria"] as! String,
+            permutation: json["permutation"] as! Bool,
+            filterLength: SignalRecipe.integer(json["filters_len"]!))
         var s = [String: [[Double]]]()
         for (k, v) in json["scores"] as! [String: [[Any]]] { s[k] = v.map { $0.map(GoldenCase.value) } }
         scores = s

@@ -50,7 +50,8 @@ final class AggregateBadInputTests: XCTestCase {
     func testOutputThroughASymlinkWritesItsTarget() throws {
         let (folder, methods) = try methods()
         let target = folder.appendingPathComponent("boards/leaderboard.json")
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: target)
         let link = folder.appendingPathComponent("latest.json")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "boards/leaderboard.json")

@@ -52,11 +52,13 @@ enum BrokenInputs {
         case .rate48k:
             try AudioFile.write(try audio.resampled(to: 48_000), to: url, format: .wav16)
         case .mono:
-            try AudioFile.write(AudioBuffer(sampleRate: audio.sampleRate, channels: [audio.channels[0]]), to: url,
-                                format: .wav16)
+            try AudioFile.write(
+                AudioBuffer(sampleRate: audio.sampleRate, channels: [audio.channels[0]]), to: url,
+                format: .wav16)
         case .sixChannels:
-            try AudioFile.write(AudioBuffer(sampleRate: audio.sampleRate, channels: Array(repeating: audio.channels[0], count: 6)),
-                                to: url, format: .wav16)
+            try AudioFile.write(
+                AudioBuffer(sampleRate: audio.sampleRate, channels: Array(repeating: audio.channels[0], count: 6)),
+                to: url, format: .wav16)
         case .empty:
             try Data().write(to: url)
         case .text:
@@ -73,17 +75,20 @@ enum BrokenInputs {
 
     /// Leaky estimates (90 % of the target + 10 % of the mixture) of every test track in the
     /// museval layout `folder/test/<track>/<target>.wav`, with `targets`.
-    static func estimates(for tracks: [Track], in folder: URL,
-                          targets: [String] = ["vocals", "drums", "bass", "other"],
-                          mixtureShare: Double = 0.1) throws {
+    static func estimates(
+        for tracks: [Track], in folder: URL,
+        targets: [String] = ["vocals", "drums", "bass", "other"],
+        mixtureShare: Double = 0.1
+    ) throws {
         for track in tracks where track.subset == .test {
             let all = try track.load(Target.standard)
             let trackFolder = folder.appendingPathComponent("test").appendingPathComponent(track.name)
             try FileManager.default.createDirectory(at: trackFolder, withIntermediateDirectories: true)
             for target in targets {
                 guard let truth = all[target], let mixture = all["linear_mixture"] else { continue }
-                try AudioFile.write(truth.scaled(by: 1 - mixtureShare).adding(mixture, gain: mixtureShare),
-                                    to: trackFolder.appendingPathComponent(target + ".wav"), format: .wav16)
+                try AudioFile.write(
+                    truth.scaled(by: 1 - mixtureShare).adding(mixture, gain: mixtureShare),
+                    to: trackFolder.appendingPathComponent(target + ".wav"), format: .wav16)
             }
         }
     }
@@ -93,7 +98,8 @@ enum BrokenInputs {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         return walker.compactMap { $0 as? String }.filter { path in
             let name = (path as NSString).lastPathComponent
-            return name.hasSuffix(".tmp") || name.hasSuffix(".part") || name == ".partial" && !isEmptyFolder(folder.appendingPathComponent(path))
+            return name.hasSuffix(".tmp") || name.hasSuffix(".part")
+                || name == ".partial" && !isEmptyFolder(folder.appendingPathComponent(path))
                 || name.hasPrefix(".staging")
         }
     }

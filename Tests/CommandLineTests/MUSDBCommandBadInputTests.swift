@@ -17,8 +17,10 @@ final class MUSDBCommandBadInputTests: XCTestCase {
         return (folder, root, try BrokenInputs.tracks(root))
     }
 
-    private func assertListsHealthyTracks(_ result: CommandRunner.Result, _ tracks: [Track], except broken: Track,
-                                          line: UInt = #line) {
+    private func assertListsHealthyTracks(
+        _ result: CommandRunner.Result, _ tracks: [Track], except broken: Track,
+        line: UInt = #line
+    ) {
         for track in tracks where track.name != broken.name {
             XCTAssertTrue(result.stdout.contains(track.name), "\(track.name) not listed:\n\(result.stdout)", line: line)
         }
@@ -50,8 +52,9 @@ final class MUSDBCommandBadInputTests: XCTestCase {
 
     func testListGoesOnPastASymlinkLoop() throws {
         let (_, root, tracks) = try dataset()
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("test/loop").path,
-                                                   withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("test/loop").path,
+            withDestinationPath: ".")
         let result = try run("musdb", ["list", "--root", root.path, "--is-wav"])
         XCTAssertEqual(result.status, 1, result.stderr)
         for track in tracks { XCTAssertTrue(result.stdout.contains(track.name), "\(track.name) not listed") }
@@ -138,17 +141,23 @@ final class MUSDBCommandBadInputTests: XCTestCase {
         let file = BrokenInputs.file("bass", of: broken)
         try BrokenInputs.breakFile(file, fault)
         let out = folder.appendingPathComponent("augmented")
-        let result = try run("musdb", ["augment", "--root", root.path, "--is-wav", "-o", out.path,
-                                       "--examples-per-track", "2", "--duration", duration, "--seed", "7"], line: line)
+        let result = try run(
+            "musdb",
+            [
+                "augment", "--root", root.path, "--is-wav", "-o", out.path,
+                "--examples-per-track", "2", "--duration", duration, "--seed", "7"
+            ], line: line)
         XCTAssertEqual(result.status, 1, "\(fault): \(result.stderr)", line: line)
         XCTAssertNamesFault(result.stderr, file: file, fault, "augment \(fault)", line: line)
         XCTAssertFalse(result.stderr.contains("frames requested"), result.stderr, line: line)
         let manifest = (try? String(contentsOf: out.appendingPathComponent("manifest.jsonl"), encoding: .utf8)) ?? ""
-        XCTAssertTrue(manifest.contains(healthy.name), "\(fault): the healthy track is augmented:\n\(result.stderr)", line: line)
+        XCTAssertTrue(
+            manifest.contains(healthy.name), "\(fault): the healthy track is augmented:\n\(result.stderr)", line: line)
         XCTAssertFalse(manifest.contains(broken.name), "\(fault): no example from the broken track", line: line)
         XCTAssertEqual(BrokenInputs.leftovers(under: out), [], "\(fault): nothing partial", line: line)
         // Every example folder listed in the manifest is complete and finite.
-        let examples = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("train").path)) ?? []
+        let examples =
+            (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("train").path)) ?? []
         XCTAssertFalse(examples.isEmpty, line: line)
         for example in examples {
             let mixture = try AudioFile.read(out.appendingPathComponent("train/\(example)/mixture.wav"))
@@ -167,8 +176,12 @@ final class MUSDBCommandBadInputTests: XCTestCase {
     func testStretchAcceptsNegativeSemitones() throws {
         let (folder, _, tracks) = try dataset()
         let out = folder.appendingPathComponent("down.wav")
-        let result = try run("musdb", ["stretch", BrokenInputs.file("vocals", of: tracks[0]).path, out.path,
-                                       "--semitones", "-3"])
+        let result = try run(
+            "musdb",
+            [
+                "stretch", BrokenInputs.file("vocals", of: tracks[0]).path, out.path,
+                "--semitones", "-3"
+            ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try AudioFile.info(of: out).frameCount, tracks[0].frameCount)
     }

@@ -11,7 +11,8 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
 
     /// A dataset of 1 train + 3 test tracks with leaky estimates of every test track.
     private func scene(targets: [String] = ["vocals", "drums", "bass", "other"]) throws
-        -> (folder: URL, root: URL, tests: [Track], estimates: URL) {
+        -> (folder: URL, root: URL, tests: [Track], estimates: URL)
+    {
         let folder = try TestData.temporaryDirectory(self)
         let root = try BrokenInputs.dataset(in: folder, train: 1, test: 3)
         let tests = try BrokenInputs.tracks(root).filter { $0.subset == .test }
@@ -24,17 +25,23 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         output.appendingPathComponent("test").appendingPathComponent(track.name + ".json")
     }
 
-    private func evaluate(_ estimates: URL, _ root: URL, _ output: URL, _ extra: [String] = [],
-                          line: UInt = #line) throws -> CommandRunner.Result {
-        try run("museval", [estimates.path, "--musdb", root.path, "--is-wav", "--subsets", "test", "-o", output.path]
+    private func evaluate(
+        _ estimates: URL, _ root: URL, _ output: URL, _ extra: [String] = [],
+        line: UInt = #line
+    ) throws -> CommandRunner.Result {
+        try run(
+            "museval",
+            [estimates.path, "--musdb", root.path, "--is-wav", "--subsets", "test", "-o", output.path]
                 + extra, line: line)
     }
 
     // MARK: broken references
 
-    private func assertReferenceBlamed(_ fault: Fault, stem: String = "vocals",
-                                       targets: [String] = ["vocals", "drums", "bass", "other"],
-                                       line: UInt = #line) throws {
+    private func assertReferenceBlamed(
+        _ fault: Fault, stem: String = "vocals",
+        targets: [String] = ["vocals", "drums", "bass", "other"],
+        line: UInt = #line
+    ) throws {
         let (folder, root, tests, estimates) = try scene(targets: targets)
         let broken = tests[1]
         let file = BrokenInputs.file(stem, of: broken)
@@ -43,13 +50,16 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         let result = try evaluate(estimates, root, output, line: line)
         XCTAssertEqual(result.status, 1, "\(fault): \(result.stderr)", line: line)
         XCTAssertNamesFault(result.stderr, file: file, fault, side: "reference", "reference \(fault)", line: line)
-        XCTAssertFalse(result.stderr.lowercased().contains("estimate") && result.stderr.contains("resampled"),
-                       "\(fault): no estimate is adjusted to a broken reference:\n\(result.stderr)", line: line)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: scores(output, broken).path),
-                       "\(fault): no scores from a broken reference", line: line)
+        XCTAssertFalse(
+            result.stderr.lowercased().contains("estimate") && result.stderr.contains("resampled"),
+            "\(fault): no estimate is adjusted to a broken reference:\n\(result.stderr)", line: line)
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: scores(output, broken).path),
+            "\(fault): no scores from a broken reference", line: line)
         for track in tests where track.name != broken.name {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: scores(output, track).path),
-                          "\(fault): \(track.name) still scored", line: line)
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: scores(output, track).path),
+                "\(fault): \(track.name) still scored", line: line)
         }
         XCTAssertEqual(BrokenInputs.leftovers(under: output), [], line: line)
     }
@@ -57,7 +67,9 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
     func testANaNReferenceStemIsBlamedOnTheReference() throws { try assertReferenceBlamed(.nan) }
     func testATruncatedReferenceStemIsBlamedOnTheReference() throws { try assertReferenceBlamed(.truncated) }
     func testAReferenceStemAt48kHzIsBlamedOnTheReference() throws { try assertReferenceBlamed(.rate48k) }
-    func testASixChannelReferenceIsBlamedOnTheReference() throws { try assertReferenceBlamed(.sixChannels, stem: "drums") }
+    func testASixChannelReferenceIsBlamedOnTheReference() throws {
+        try assertReferenceBlamed(.sixChannels, stem: "drums")
+    }
     func testAnEmptyReferenceStemIsBlamedOnTheReference() throws { try assertReferenceBlamed(.empty, stem: "other") }
     func testAMonoReferenceStemUnderTheAccompanimentDoesNotLoseTheBatch() throws {
         try assertReferenceBlamed(.mono, stem: "bass", targets: ["vocals", "accompaniment"])
@@ -96,8 +108,9 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         let second = try evaluate(estimates, root, output)
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stderr.contains("0 scored"), second.stderr)
-        XCTAssertTrue(second.stderr.contains(file.path) && second.stderr.contains("padded"),
-                      "the earlier run's warning is shown again:\n\(second.stderr)")
+        XCTAssertTrue(
+            second.stderr.contains(file.path) && second.stderr.contains("padded"),
+            "the earlier run's warning is shown again:\n\(second.stderr)")
     }
 
     func testAMissingEstimateFailsOnlyItsTrack() throws {
@@ -145,14 +158,17 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         let rerun = try evaluate(estimates, root, output, settings, line: line)
         let after = try tests.map { try Data(contentsOf: scores(output, $0)) }
         if rerun.status == 0 {
-            XCTAssertEqual(after, try freshScores(estimates, root, tests, settings), "\(settings): rescored", line: line)
+            XCTAssertEqual(
+                after, try freshScores(estimates, root, tests, settings), "\(settings): rescored", line: line)
         } else {
-            XCTAssertTrue(rerun.stderr.contains("--force"), "\(settings): the refusal says how:\n\(rerun.stderr)", line: line)
+            XCTAssertTrue(
+                rerun.stderr.contains("--force"), "\(settings): the refusal says how:\n\(rerun.stderr)", line: line)
             XCTAssertEqual(after, before, "\(settings): a refusal changes nothing", line: line)
             let forced = try evaluate(estimates, root, output, settings + ["--force"], line: line)
             XCTAssertEqual(forced.status, 0, forced.stderr, line: line)
             let replaced = try tests.map { try Data(contentsOf: scores(output, $0)) }
-            XCTAssertEqual(replaced, try freshScores(estimates, root, tests, settings), "\(settings) --force", line: line)
+            XCTAssertEqual(
+                replaced, try freshScores(estimates, root, tests, settings), "\(settings) --force", line: line)
         }
     }
 
@@ -200,7 +216,8 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         XCTAssertEqual(try evaluate(estimates, root, output).status, 0)
         let rerun = try evaluate(estimates, root, output)
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
-        XCTAssertTrue(rerun.stderr.contains("0 scored") && rerun.stderr.contains("\(tests.count) skipped"), rerun.stderr)
+        XCTAssertTrue(
+            rerun.stderr.contains("0 scored") && rerun.stderr.contains("\(tests.count) skipped"), rerun.stderr)
     }
 
     // MARK: museval dir
@@ -208,8 +225,12 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
     func testDirNamesAMissingReferenceFolder() throws {
         let (folder, _, tests, estimates) = try scene()
         let references = folder.appendingPathComponent("no-such-references")
-        let result = try run("museval", ["dir", references.path,
-                                         estimates.appendingPathComponent("test/\(tests[0].name)").path])
+        let result = try run(
+            "museval",
+            [
+                "dir", references.path,
+                estimates.appendingPathComponent("test/\(tests[0].name)").path
+            ])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains(references.path) && result.stderr.contains("reference"), result.stderr)
         XCTAssertFalse(result.stderr.contains("estimates folder"), result.stderr)
@@ -220,8 +241,12 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         let reference = BrokenInputs.file("vocals", of: tests[0])
         try BrokenInputs.breakFile(reference, .nan)
         let output = folder.appendingPathComponent("dir-scores")
-        let result = try run("museval", ["dir", reference.deletingLastPathComponent().path,
-                                         estimates.appendingPathComponent("test/\(tests[0].name)").path, "-o", output.path])
+        let result = try run(
+            "museval",
+            [
+                "dir", reference.deletingLastPathComponent().path,
+                estimates.appendingPathComponent("test/\(tests[0].name)").path, "-o", output.path
+            ])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertNamesFault(result.stderr, file: reference, .nan, side: "reference", "dir")
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? [], [])
@@ -231,8 +256,12 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         let (folder, _, tests, estimates) = try scene()
         let estimate = estimates.appendingPathComponent("test/\(tests[0].name)/bass.wav")
         try BrokenInputs.breakFile(estimate, .nan)
-        let result = try run("museval", ["dir", tests[0].path.deletingLastPathComponent().path,
-                                         estimate.deletingLastPathComponent().path, "-o", folder.appendingPathComponent("o").path])
+        let result = try run(
+            "museval",
+            [
+                "dir", tests[0].path.deletingLastPathComponent().path,
+                estimate.deletingLastPathComponent().path, "-o", folder.appendingPathComponent("o").path
+            ])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertNamesFault(result.stderr, file: estimate, .nan, side: "estimate", "dir")
     }
@@ -241,8 +270,12 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         let (folder, _, tests, estimates) = try scene()
         let output = folder.appendingPathComponent("taken")
         try Data("x".utf8).write(to: output)
-        let result = try run("museval", ["dir", tests[0].path.deletingLastPathComponent().path,
-                                         estimates.appendingPathComponent("test/\(tests[0].name)").path, "-o", output.path])
+        let result = try run(
+            "museval",
+            [
+                "dir", tests[0].path.deletingLastPathComponent().path,
+                estimates.appendingPathComponent("test/\(tests[0].name)").path, "-o", output.path
+            ])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertFalse(result.stderr.contains("NSCocoaErrorDomain"), result.stderr)
         XCTAssertTrue(result.stderr.contains(output.path) && result.stderr.contains("not a folder"), result.stderr)
@@ -257,12 +290,14 @@ final class MUSEvalCommandBadInputTests: XCTestCase {
         let file = BrokenInputs.file("drums", of: tracks[1])
         try BrokenInputs.breakFile(file, fault)
         let output = folder.appendingPathComponent("oracle")
-        let result = try run("museval", ["oracle", "--method", method, "--root", root.path, "--is-wav", "-o", output.path],
-                             line: line)
+        let result = try run(
+            "museval", ["oracle", "--method", method, "--root", root.path, "--is-wav", "-o", output.path],
+            line: line)
         XCTAssertEqual(result.status, 1, result.stderr, line: line)
         XCTAssertNamesFault(result.stderr, file: file, fault, "oracle \(method) \(fault)", line: line)
         let brokenFolder = output.appendingPathComponent("\(tracks[1].subset.rawValue)/\(tracks[1].name)")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: brokenFolder.path), "no estimates from a broken track", line: line)
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: brokenFolder.path), "no estimates from a broken track", line: line)
         for track in [tracks[0], tracks[2]] {
             let vocals = output.appendingPathComponent("\(track.subset.rawValue)/\(track.name)/vocals.wav")
             let audio = try AudioFile.read(vocals)

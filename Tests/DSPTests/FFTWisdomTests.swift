@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DSP
 
 final class FFTWisdomTests: XCTestCase {
@@ -7,8 +8,9 @@ final class FFTWisdomTests: XCTestCase {
     /// the transforms are only slower).
     func testBundledWisdomCoversTheBSSEvalSizes() {
         for size in FFTWisdom.sizes {
-            XCTAssertTrue(FFTPlanCache.shared.usesWisdom(size: size),
-                          "FFTW did not take the bundled wisdom for \(size) points: run Scripts/make-fftw-wisdom.sh")
+            XCTAssertTrue(
+                FFTPlanCache.shared.usesWisdom(size: size),
+                "FFTW did not take the bundled wisdom for \(size) points: run Scripts/make-fftw-wisdom.sh")
         }
         XCTAssertFalse(FFTPlanCache.shared.usesWisdom(size: 8191), "an uncovered size must report no wisdom")
     }

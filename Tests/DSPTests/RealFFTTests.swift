@@ -1,5 +1,5 @@
-import XCTest
 import DSP
+import XCTest
 
 final class RealFFTTests: XCTestCase {
     /// The naive DFT, the oracle for FFTW's bins.
@@ -40,7 +40,7 @@ final class RealFFTTests: XCTestCase {
         let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 64)
         defer { results.deallocate() }
         DispatchQueue.concurrentPerform(iterations: 64) { i in
-            let size = 4096 + (i % 4) * 2  // several sizes planned concurrently
+            let size = 4096 + (i % 4) * 2 // several sizes planned concurrently
             let fft = RealFFT(size: size)
             let spectrum = fft.forward(signal)
             results[i] = size == 4096 ? spectrum == expected : spectrum.count == size / 2 + 1

@@ -1,5 +1,5 @@
-import XCTest
 import DSP
+import XCTest
 
 final class STFTTests: XCTestCase {
     private let signal: [Double] = (0..<10_000).map { (n: Int) -> Double in

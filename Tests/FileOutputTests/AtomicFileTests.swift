@@ -11,7 +11,9 @@ final class AtomicFileTests: XCTestCase {
     private func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
     /// The names in `folder`, hidden ones included, sorted.
-    private func names(in folder: URL) throws -> [String] { try files.contentsOfDirectory(atPath: folder.path).sorted() }
+    private func names(in folder: URL) throws -> [String] {
+        try files.contentsOfDirectory(atPath: folder.path).sorted()
+    }
 
     private func assertRefused(_ url: URL, saying words: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertThrowsError(try AtomicFile.write("new", to: url), file: file, line: line) { error in
@@ -39,7 +41,7 @@ final class AtomicFileTests: XCTestCase {
         try files.createSymbolicLink(atPath: relative.path, withDestinationPath: "data/real.json")
         let absolute = folder.appendingPathComponent("links/absolute.json")
         try files.createDirectory(at: absolute.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try files.createSymbolicLink(atPath: absolute.path, withDestinationPath: relative.path)   // link to a link
+        try files.createSymbolicLink(atPath: absolute.path, withDestinationPath: relative.path) // link to a link
 
         try AtomicFile.write("through relative", to: relative)
         XCTAssertEqual(try text(real), "through relative")
@@ -77,8 +79,9 @@ final class AtomicFileTests: XCTestCase {
     }
 
     func testRefusesDevicesFIFOsAndFolders() throws {
-        assertRefused(URL(fileURLWithPath: "/dev/null"),
-                      saying: "is a character device, not a regular file; use - for standard output")
+        assertRefused(
+            URL(fileURLWithPath: "/dev/null"),
+            saying: "is a character device, not a regular file; use - for standard output")
         XCTAssertEqual(try FileKind.of("/dev/null"), .characterDevice, "/dev/null is still the device")
 
         let folder = try TestData.temporaryDirectory(self)
@@ -127,13 +130,16 @@ final class AtomicFileTests: XCTestCase {
         let url = folder.appendingPathComponent("stems.wav")
         try AtomicFile.write("old", to: url)
         var temporaryPath: String?
-        XCTAssertThrowsError(try AtomicFile.write(to: url) { temporary in
-            temporaryPath = temporary.path
-            try "half".write(to: temporary, atomically: false, encoding: .utf8)
-            throw Refusal()
-        }) { XCTAssertEqual($0 as? Refusal, Refusal()) }
+        XCTAssertThrowsError(
+            try AtomicFile.write(to: url) { temporary in
+                temporaryPath = temporary.path
+                try "half".write(to: temporary, atomically: false, encoding: .utf8)
+                throw Refusal()
+            }
+        ) { XCTAssertEqual($0 as? Refusal, Refusal()) }
         let temporary = try XCTUnwrap(temporaryPath)
-        XCTAssertEqual(URL(fileURLWithPath: temporary).deletingLastPathComponent().path, folder.path, "beside the target")
+        XCTAssertEqual(
+            URL(fileURLWithPath: temporary).deletingLastPathComponent().path, folder.path, "beside the target")
         XCTAssertTrue(TemporaryName.isTemporary(URL(fileURLWithPath: temporary).lastPathComponent, of: "stems.wav"))
         XCTAssertEqual(try text(url), "old")
         XCTAssertEqual(try names(in: folder), ["stems.wav"])
@@ -141,7 +147,9 @@ final class AtomicFileTests: XCTestCase {
 
     func testAReadOnlyFolderIsPermissionDenied() throws {
         guard getuid() != 0 else {
-            throw XCTSkip("skipped: running as root, which writes into read-only folders (the errno wording is tested in FileOutputErrorTests)")
+            throw XCTSkip(
+                "skipped: running as root, which writes into read-only folders (the errno wording is tested in FileOutputErrorTests)"
+            )
         }
         let folder = try TestData.temporaryDirectory(self)
         let locked = folder.appendingPathComponent("locked")

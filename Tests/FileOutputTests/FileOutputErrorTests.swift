@@ -22,8 +22,9 @@ final class FileOutputErrorTests: XCTestCase {
         XCTAssertEqual(error.description, "out/board.json: the disk is full")
         XCTAssertEqual(error.localizedDescription, "out/board.json: the disk is full")
         XCTAssertEqual(FileOutputError(path: "OUT", reason: .isFile).description, "OUT: is a file, not a folder")
-        XCTAssertEqual(FileOutputError(path: "/dev/sda", reason: .notRegularFile(.blockDevice)).description,
-                       "/dev/sda: is a block device, not a regular file; use - for standard output")
+        XCTAssertEqual(
+            FileOutputError(path: "/dev/sda", reason: .notRegularFile(.blockDevice)).description,
+            "/dev/sda: is a block device, not a regular file; use - for standard output")
     }
 
     func testANameTooLongIsWordedByTheSystemCall() throws {

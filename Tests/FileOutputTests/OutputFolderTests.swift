@@ -7,13 +7,15 @@ import XCTest
 final class OutputFolderTests: XCTestCase {
     private let files = FileManager.default
 
-    private func names(in folder: URL) throws -> [String] { try files.contentsOfDirectory(atPath: folder.path).sorted() }
+    private func names(in folder: URL) throws -> [String] {
+        try files.contentsOfDirectory(atPath: folder.path).sorted()
+    }
 
     func testCreatesNestedFoldersAndRefusesAFileOnTheWay() throws {
         let root = try TestData.temporaryDirectory(self)
         let subset = root.appendingPathComponent("OUT/test")
         try OutputFolder.create(subset)
-        try OutputFolder.create(subset)   // again: fine
+        try OutputFolder.create(subset) // again: fine
         XCTAssertEqual(try FileKind.of(subset.path), .folder)
 
         let file = root.appendingPathComponent("OUT/test/track.json")
@@ -57,10 +59,12 @@ final class OutputFolderTests: XCTestCase {
         let root = try TestData.temporaryDirectory(self)
         let track = root.appendingPathComponent("song")
         try AtomicFolder.write(to: track) { try AtomicFile.write("v1", to: $0.appendingPathComponent("vocals.wav")) }
-        XCTAssertThrowsError(try AtomicFolder.write(to: track) { staging in
-            try AtomicFile.write("v2", to: staging.appendingPathComponent("vocals.wav"))
-            throw DiskFull()
-        }) { XCTAssertTrue($0 is DiskFull) }
+        XCTAssertThrowsError(
+            try AtomicFolder.write(to: track) { staging in
+                try AtomicFile.write("v2", to: staging.appendingPathComponent("vocals.wav"))
+                throw DiskFull()
+            }
+        ) { XCTAssertTrue($0 is DiskFull) }
         XCTAssertEqual(try names(in: root), ["song"])
         XCTAssertEqual(try String(contentsOf: track.appendingPathComponent("vocals.wav"), encoding: .utf8), "v1")
 

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What the fuzz harness is doing now, kept in C memory so that a signal handler (after a
 /// Swift trap: SIGILL on x86-64, SIGTRAP on arm64) can report it with async-signal-safe
@@ -35,8 +36,10 @@ enum CrashReport {
         }
         bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { input.update(from: base, count: bytes.count) } }
         inputCount = bytes.count
-        let text = "\nfuzz crash: reader \(reader), FUZZ_SEED=\(FuzzHarness.seed), iteration \(iteration); input written to "
-            + String(cString: path) + "\nreplay: FUZZ_SEED=\(FuzzHarness.seed) FUZZ_READER=\(reader) FUZZ_START=\(iteration) "
+        let text =
+            "\nfuzz crash: reader \(reader), FUZZ_SEED=\(FuzzHarness.seed), iteration \(iteration); input written to "
+            + String(cString: path)
+            + "\nreplay: FUZZ_SEED=\(FuzzHarness.seed) FUZZ_READER=\(reader) FUZZ_START=\(iteration) "
             + "FUZZ_ITERATIONS=1 swift test --filter FuzzTests\n"
         _ = text.withCString { strncpy(message, $0, messageCapacity - 1) }
         message[messageCapacity - 1] = 0

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs a reader on mutated inputs and fails on any error of an unexpected type. A trap
 /// kills the process, so the harness keeps the seed, reader, iteration and input where a
@@ -21,8 +22,10 @@ enum FuzzHarness {
 
     /// Runs `read` on `iterations` mutations of `seeds`; `isExpected` says whether an error
     /// is one the reader documents (a typed error naming the problem).
-    static func run(_ reader: String, seeds: [[UInt8]], file: StaticString = #filePath, line: UInt = #line,
-                    isExpected: (Error) -> Bool, read: ([UInt8]) throws -> Void) {
+    static func run(
+        _ reader: String, seeds: [[UInt8]], file: StaticString = #filePath, line: UInt = #line,
+        isExpected: (Error) -> Bool, read: ([UInt8]) throws -> Void
+    ) {
         if let only, only != reader { return }
         print("fuzz \(reader): seed \(seed), iterations \(start)..<\(start + iterations)")
         CrashReport.install(reader: reader)
@@ -42,8 +45,9 @@ enum FuzzHarness {
             } catch {
                 refused += 1
                 if !isExpected(error) {
-                    XCTFail("\(reader) iteration \(iteration) (FUZZ_SEED=\(seed)): unexpected \(type(of: error)): \(error)",
-                            file: file, line: line)
+                    XCTFail(
+                        "\(reader) iteration \(iteration) (FUZZ_SEED=\(seed)): unexpected \(type(of: error)): \(error)",
+                        file: file, line: line)
                 }
             }
         }

@@ -21,7 +21,7 @@ struct Mutator {
         "NaN", "Infinity", "-Infinity", "-0", "1e999", "-1e999", "1e-999", "0.0000000000000000000000001",
         "123456789012345678901234567890", "9223372036854775808", "-9223372036854775809", "1e", "1.", ".5",
         "\"name\":", "\"targets\":", "\"frames\":", "\"metrics\":", "{track}", "{target}", "{subset}", "{model}",
-        "{", "*", "/", "//", "./", "=", ",,", " = ", "\u{0}", "\u{1F}", "é", "\u{FFFD}",
+        "{", "*", "/", "//", "./", "=", ",,", " = ", "\u{0}", "\u{1F}", "é", "\u{FFFD}"
     ]
 
     mutating func next(below bound: Int) -> Int { bound <= 1 ? 0 : random.nextInt(in: 0...(bound - 1)) }
@@ -36,33 +36,33 @@ struct Mutator {
     private mutating func apply(_ bytes: inout [UInt8]) {
         let position = next(below: bytes.count + 1)
         switch next(below: 10) {
-        case 0 where !bytes.isEmpty:   // flip a bit
+        case 0 where !bytes.isEmpty: // flip a bit
             let i = next(below: bytes.count)
             bytes[i] ^= UInt8(1) << UInt8(next(below: 8))
-        case 1:   // truncate
+        case 1: // truncate
             bytes.removeSubrange(position...)
-        case 2:   // insert a structural or numeric token
+        case 2: // insert a structural or numeric token
             bytes.insert(contentsOf: Array(Self.tokens[next(below: Self.tokens.count)].utf8), at: position)
-        case 3 where !bytes.isEmpty:   // delete a span
+        case 3 where !bytes.isEmpty: // delete a span
             let end = min(bytes.count, position + 1 + next(below: 16))
             if position < end { bytes.removeSubrange(position..<end) }
-        case 4:   // deep nesting
+        case 4: // deep nesting
             let open: [UInt8] = next(below: 2) == 0 ? Array("[".utf8) : Array("{\"a\":".utf8)
             let depth = 1 + next(below: next(below: 10) == 0 ? 100_000 : 600)
             bytes.insert(contentsOf: Array([[UInt8]](repeating: open, count: depth).joined()), at: position)
-        case 5:   // a long string or a long run of digits
+        case 5: // a long string or a long run of digits
             let filler: UInt8 = next(below: 2) == 0 ? UInt8(ascii: "a") : UInt8(ascii: "9")
             bytes.insert(contentsOf: [UInt8](repeating: filler, count: 1 + next(below: 70_000)), at: position)
-        case 6:   // invalid UTF-8
+        case 6: // invalid UTF-8
             let invalid: [[UInt8]] = [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]]
             bytes.insert(contentsOf: invalid[next(below: invalid.count)], at: position)
-        case 7 where bytes.count > 1:   // duplicate a span (duplicate keys, repeated members)
+        case 7 where bytes.count > 1: // duplicate a span (duplicate keys, repeated members)
             let start = next(below: bytes.count)
             let end = min(bytes.count, start + 1 + next(below: 64))
             bytes.insert(contentsOf: Array(bytes[start..<end]), at: position)
-        case 8 where !bytes.isEmpty:   // replace a byte with a random one
+        case 8 where !bytes.isEmpty: // replace a byte with a random one
             bytes[next(below: bytes.count)] = UInt8(truncatingIfNeeded: random.next())
-        default:   // replace a number-looking byte with a special literal
+        default: // replace a number-looking byte with a special literal
             let literal = ["1e999", "-0", "NaN", "Infinity", "-Infinity", "1e-400", "4.9e-324"][next(below: 7)]
             bytes.insert(contentsOf: Array(literal.utf8), at: position)
         }

@@ -2,9 +2,10 @@ import Augmentation
 import Foundation
 import MUSDB
 import MUSEval
-@testable import ScoreFiles
 import TestSupport
 import XCTest
+
+@testable import ScoreFiles
 
 /// Every reader of untrusted bytes on mutated valid inputs: each input parses or throws the
 /// reader's typed error; a trap fails the run (see `FuzzHarness`).
@@ -14,15 +15,21 @@ final class ReaderFuzzTests: XCTestCase {
     }
 
     private func scoreSeeds() throws -> [[UInt8]] {
-        let made = TrackScores(track: "a", targets: [
-            TargetScores(name: "vocals", sdr: [1.5, .nan, -0.0], sir: [1, .infinity, 3], sar: [4, 5, 6], isr: [7, 8, 9]),
-        ])
-        return [Array(made.jsonString().utf8), try fixture("museval/aggregate/trackstore/edges.json"),
-                try fixture("museval/aggregate/trackstore/hop.json")]
+        let made = TrackScores(
+            track: "a",
+            targets: [
+                TargetScores(
+                    name: "vocals", sdr: [1.5, .nan, -0.0], sir: [1, .infinity, 3], sar: [4, 5, 6], isr: [7, 8, 9])
+            ])
+        return [
+            Array(made.jsonString().utf8), try fixture("museval/aggregate/trackstore/edges.json"),
+            try fixture("museval/aggregate/trackstore/hop.json")
+        ]
     }
 
     func testLenientJSONReader() throws {
-        let seeds = try scoreSeeds() + [Array(#"{"a": [1, -0, NaN, "\u00e9\ud83d\ude00", {"b": null}], "c": true}"#.utf8)]
+        let seeds =
+            try scoreSeeds() + [Array(#"{"a": [1, -0, NaN, "\u00e9\ud83d\ude00", {"b": null}], "c": true}"#.utf8)]
         FuzzHarness.run("lenient-json", seeds: seeds, isExpected: { $0 is JSONSyntaxError }) { bytes in
             _ = try JSONValue.parse(bytes)
         }
@@ -35,16 +42,22 @@ final class ReaderFuzzTests: XCTestCase {
                 XCTAssertTrue("\(error)".contains("nested deeper than \(LenientJSONReader.maximumDepth)"), "\(error)")
             }
             let member = Array(#"{"track": "a", "targets": [], "x": "#.utf8) + bytes
-            XCTAssertThrowsError(try TrackScores(json: member, track: "deep")) { XCTAssertTrue($0 is ScoresFileError, "\($0)") }
+            XCTAssertThrowsError(try TrackScores(json: member, track: "deep")) {
+                XCTAssertTrue($0 is ScoresFileError, "\($0)")
+            }
         }
-        let limit = String(repeating: "[", count: LenientJSONReader.maximumDepth) + String(repeating: "]", count: LenientJSONReader.maximumDepth)
+        let limit =
+            String(repeating: "[", count: LenientJSONReader.maximumDepth)
+            + String(repeating: "]", count: LenientJSONReader.maximumDepth)
         XCTAssertNoThrow(try JSONValue.parse(Array(limit.utf8)))
     }
 
     func testSpecialNumbers() throws {
         let value = try JSONValue.parse(Array("[1e999, -1e999, -0, NaN, Infinity, -Infinity, 1e-400]".utf8))
         guard case .array(let items) = value else { return XCTFail("\(value)") }
-        let numbers = items.compactMap { item -> Double? in if case .number(let x) = item { return x } else { return nil } }
+        let numbers = items.compactMap { item -> Double? in
+            if case .number(let x) = item { return x } else { return nil }
+        }
         XCTAssertEqual(numbers.count, 7)
         XCTAssertEqual(numbers[0], .infinity)
         XCTAssertEqual(numbers[1], -.infinity)
@@ -61,7 +74,8 @@ final class ReaderFuzzTests: XCTestCase {
     }
 
     func testEstimateLayoutPatterns() {
-        let seeds = LayoutPreset.allCases.map { Array($0.pattern.utf8) } + [Array("{subset}/{track}/*_{target}.flac".utf8)]
+        let seeds =
+            LayoutPreset.allCases.map { Array($0.pattern.utf8) } + [Array("{subset}/{track}/*_{target}.flac".utf8)]
         FuzzHarness.run("layout", seeds: seeds, isExpected: { $0 is EvaluationError }) { bytes in
             let layout = try EstimateLayout(pattern: String(decoding: bytes, as: UTF8.self))
             _ = layout.match("test/song/vocals.wav")
@@ -87,7 +101,8 @@ final class ReaderFuzzTests: XCTestCase {
 
     func testManifests() throws {
         let file = try TestData.temporaryDirectory(self).appendingPathComponent("manifest.json")
-        let small = Manifest(name: "fuzz", sampleRate: 44_100, channelCount: 2, tracks: Array(Manifest.musdb18.tracks.prefix(2)))
+        let small = Manifest(
+            name: "fuzz", sampleRate: 44_100, channelCount: 2, tracks: Array(Manifest.musdb18.tracks.prefix(2)))
         FuzzHarness.run("manifest", seeds: [Array(try small.jsonData())], isExpected: { $0 is MUSDBError }) { bytes in
             try Data(bytes).write(to: file)
             _ = try Manifest(contentsOf: file)

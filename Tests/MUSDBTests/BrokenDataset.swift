@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 @testable import MUSDB
 
@@ -62,13 +63,17 @@ struct BrokenDataset {
     /// The stem with `channels` channels (the first channel repeated or kept alone).
     func setChannels(_ index: Int, _ stem: String, to channels: Int) throws {
         let buffer = try read(index, stem)
-        try replace(index, stem, with: AudioBuffer(sampleRate: buffer.sampleRate,
-                                                   channels: Array(repeating: buffer.channels[0], count: channels)))
+        try replace(
+            index, stem,
+            with: AudioBuffer(
+                sampleRate: buffer.sampleRate,
+                channels: Array(repeating: buffer.channels[0], count: channels)))
     }
 
     /// A symbolic link `subset/name -> destination`.
     func link(_ subset: String, _ name: String, to destination: String) throws {
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(subset).appendingPathComponent(name).path,
-                                                   withDestinationPath: destination)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent(subset).appendingPathComponent(name).path,
+            withDestinationPath: destination)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 @testable import MUSDB
 
@@ -23,21 +24,36 @@ final class BrokenDatasetTests: XCTestCase {
         let problems = Array(database.problems[1...3]) + [database.problems[0], database.problems[4]]
         XCTAssertEqual(problems.map(\.track), [data.names[0], data.names[1], data.names[2], "up", "loop"])
         XCTAssertEqual(problems.map(\.subset), [.train, .train, .train, .train, .test])
-        XCTAssertEqual(problems.map(\.url), [empty, text, missing, data.root.appendingPathComponent("train/up"),
-                                             data.root.appendingPathComponent("test/loop")])
+        XCTAssertEqual(
+            problems.map(\.url),
+            [
+                empty, text, missing, data.root.appendingPathComponent("train/up"),
+                data.root.appendingPathComponent("test/loop")
+            ])
         XCTAssertEqual(problems[0].reason, "the file is empty (0 bytes); re-copy or re-download it")
         XCTAssertTrue(problems[1].reason.hasPrefix("not an audio file libsndfile can read"), problems[1].reason)
         XCTAssertEqual(problems[2].reason, "missing mixture of track '\(data.names[2])'")
-        XCTAssertEqual(problems[3].reason, "the folder links back to \(data.root.resolvingSymlinksInPath().path), which holds it (a symlink loop)")
-        XCTAssertEqual(problems[4].description, "\(data.root.path)/test/loop: track 'loop' (test) cannot be indexed: "
-                       + "the folder links back to \(data.root.resolvingSymlinksInPath().path)/test, which holds it (a symlink loop)")
-        XCTAssertEqual("\(problems[0])",
-                       "\(empty.path): track '\(data.names[0])' (train) cannot be indexed: the file is empty (0 bytes); re-copy or re-download it")
+        XCTAssertEqual(
+            problems[3].reason,
+            "the folder links back to \(data.root.resolvingSymlinksInPath().path), which holds it (a symlink loop)")
+        XCTAssertEqual(
+            problems[4].description,
+            "\(data.root.path)/test/loop: track 'loop' (test) cannot be indexed: "
+                + "the folder links back to \(data.root.resolvingSymlinksInPath().path)/test, which holds it (a symlink loop)"
+        )
+        XCTAssertEqual(
+            "\(problems[0])",
+            "\(empty.path): track '\(data.names[0])' (train) cannot be indexed: the file is empty (0 bytes); re-copy or re-download it"
+        )
 
         // A healthy track is found; a broken one throws its problem.
         XCTAssertEqual(try database.track(named: data.names[3]).name, data.names[3])
-        XCTAssertThrowsError(try database.track(named: data.names[0])) { XCTAssertEqual($0 as? TrackProblem, problems[0]) }
-        XCTAssertThrowsError(try database.track(named: "Nobody")) { XCTAssertEqual($0 as? MUSDBError, .unknownTrack("Nobody")) }
+        XCTAssertThrowsError(try database.track(named: data.names[0])) {
+            XCTAssertEqual($0 as? TrackProblem, problems[0])
+        }
+        XCTAssertThrowsError(try database.track(named: "Nobody")) {
+            XCTAssertEqual($0 as? MUSDBError, .unknownTrack("Nobody"))
+        }
         // The split filter applies to problems too: the broken tracks are all training tracks.
         let test = try Database(root: data.root, subsets: [.test], isWav: true)
         XCTAssertEqual(test.problems.map(\.track), ["loop"])
@@ -75,11 +91,14 @@ final class BrokenDatasetTests: XCTestCase {
             (1, "drums", .channelCount(found: 1, expected: 2), true),
             (2, "bass", .sampleRate(found: 48_000, expected: 44_100), true),
             (3, "other", .length(found: 40_000, expected: 44_100), true),
-            (4, "vocals", .channelCount(found: 6, expected: 2), true),
+            (4, "vocals", .channelCount(found: 6, expected: 2), true)
         ]
         for (index, stem, fault, inHeader) in expected {
-            let error = MUSDBError.invalidStem(track: data.names[index], stem: stem, url: data.file(index, stem), fault: fault)
-            XCTAssertThrowsError(try tracks[index].load(tracks[index].targets)) { XCTAssertEqual($0 as? MUSDBError, error) }
+            let error = MUSDBError.invalidStem(
+                track: data.names[index], stem: stem, url: data.file(index, stem), fault: fault)
+            XCTAssertThrowsError(try tracks[index].load(tracks[index].targets)) {
+                XCTAssertEqual($0 as? MUSDBError, error)
+            }
             XCTAssertThrowsError(try tracks[index].audio(of: Source(rawValue: stem)!, frames: 0..<100)) {
                 XCTAssertEqual($0 as? MUSDBError, error)
             }
@@ -89,13 +108,16 @@ final class BrokenDatasetTests: XCTestCase {
                 XCTAssertNoThrow(try tracks[index].validateHeaders())
             }
         }
-        XCTAssertEqual("\(MUSDBError.invalidStem(track: "T", stem: "other", url: data.file(3, "other"), fault: expected[3].2))",
-                       "\(data.file(3, "other").path): the other stem of track 'T' has 40000 frames but the track's mixture has 44100 (truncated?)")
+        XCTAssertEqual(
+            "\(MUSDBError.invalidStem(track: "T", stem: "other", url: data.file(3, "other"), fault: expected[3].2))",
+            "\(data.file(3, "other").path): the other stem of track 'T' has 40000 frames but the track's mixture has 44100 (truncated?)"
+        )
         // Headers of a missing source.
         try FileManager.default.removeItem(at: data.file(0, "bass"))
         let again = try Database(root: data.root, isWav: true).tracks[0]
         XCTAssertThrowsError(try again.validateHeaders()) {
-            XCTAssertEqual($0 as? MUSDBError, .missingSource(track: data.names[0], source: "bass", url: data.file(0, "bass")))
+            XCTAssertEqual(
+                $0 as? MUSDBError, .missingSource(track: data.names[0], source: "bass", url: data.file(0, "bass")))
         }
         XCTAssertNoThrow(try again.validateHeaders([.drums]))
     }
@@ -116,27 +138,53 @@ final class BrokenDatasetTests: XCTestCase {
 
         let name = data.names
         XCTAssertEqual(report.tracks.map(\.name), Array(name))
-        XCTAssertEqual(report.tracks[6].mixtureErrorDB, -.infinity)   // the healthy test track
+        XCTAssertEqual(report.tracks[6].mixtureErrorDB, -.infinity) // the healthy test track
         XCTAssertTrue(report.tracks[0..<6].allSatisfy { $0.mixtureErrorDB == nil })
         XCTAssertFalse(report.isClean)
         let byTrack = { (track: String) in report.problems.filter { "\($0)".hasPrefix(track + ":") } }
-        XCTAssertEqual(byTrack(name[0]), [.wrongChannelCount(track: name[0], stem: "drums", found: 1, expected: 2,
-                                                             path: data.file(0, "drums").path)])
-        XCTAssertEqual(byTrack(name[1]).count, 2)   // the rate and the length it implies
-        XCTAssertTrue(byTrack(name[1]).contains(.wrongRate(track: name[1], stem: "bass", found: 48_000, expected: 44_100,
-                                                                      path: data.file(1, "bass").path)))
-        XCTAssertEqual(byTrack(name[2]), [.invalidStem(track: name[2], stem: "vocals", path: data.file(2, "vocals").path,
-                                                       fault: .nonFinite(count: 2))])
-        XCTAssertEqual("\(byTrack(name[2])[0])", "\(name[2]): vocals \(data.file(2, "vocals").path) holds 2 NaN or infinite samples")
-        XCTAssertEqual(byTrack(name[3]), [.invalidStem(track: name[3], stem: "mixture", path: data.file(3, "mixture").path,
-                                                       fault: .nonFinite(count: 1))])
+        XCTAssertEqual(
+            byTrack(name[0]),
+            [
+                .wrongChannelCount(
+                    track: name[0], stem: "drums", found: 1, expected: 2,
+                    path: data.file(0, "drums").path)
+            ])
+        XCTAssertEqual(byTrack(name[1]).count, 2) // the rate and the length it implies
+        XCTAssertTrue(
+            byTrack(name[1]).contains(
+                .wrongRate(
+                    track: name[1], stem: "bass", found: 48_000, expected: 44_100,
+                    path: data.file(1, "bass").path)))
+        XCTAssertEqual(
+            byTrack(name[2]),
+            [
+                .invalidStem(
+                    track: name[2], stem: "vocals", path: data.file(2, "vocals").path,
+                    fault: .nonFinite(count: 2))
+            ])
+        XCTAssertEqual(
+            "\(byTrack(name[2])[0])",
+            "\(name[2]): vocals \(data.file(2, "vocals").path) holds 2 NaN or infinite samples")
+        XCTAssertEqual(
+            byTrack(name[3]),
+            [
+                .invalidStem(
+                    track: name[3], stem: "mixture", path: data.file(3, "mixture").path,
+                    fault: .nonFinite(count: 1))
+            ])
         XCTAssertEqual(byTrack(name[4]).count, 1)
         XCTAssertTrue("\(byTrack(name[4])[0])".contains("other.wav has 30000 frames"), "\(byTrack(name[4]))")
         XCTAssertEqual(byTrack(name[5]).count, 1)
         XCTAssertTrue("\(byTrack(name[5])[0])".contains("mixture.wav: the file is empty"), "\(byTrack(name[5]))")
-        XCTAssertTrue(report.problems.contains { if case .unindexable(let problem) = $0 { return problem.track == "loop" }; return false })
-        XCTAssertFalse(report.problems.contains { "\($0)".lowercased().contains("nan dB") || "\($0)".contains("unreadable audio") },
-                       "\(report.problems)")
+        XCTAssertTrue(
+            report.problems.contains {
+                if case .unindexable(let problem) = $0 { return problem.track == "loop" }; return false
+            })
+        XCTAssertFalse(
+            report.problems.contains {
+                "\($0)".lowercased().contains("nan dB") || "\($0)".contains("unreadable audio")
+            },
+            "\(report.problems)")
         XCTAssertEqual(report.problems.count, 8, "\(report.problems.map(\.description))")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 @testable import MUSDB
 
@@ -36,7 +37,8 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual(track.frameCount, 110_250)
         XCTAssertEqual(track.duration, 2.5)
         XCTAssertEqual(track.split, .train)
-        XCTAssertEqual(track.targets.map(\.name), ["vocals", "drums", "bass", "other", "accompaniment", "linear_mixture"])
+        XCTAssertEqual(
+            track.targets.map(\.name), ["vocals", "drums", "bass", "other", "accompaniment", "linear_mixture"])
         XCTAssertEqual("\(track.artist ?? "") - \(track.title ?? "")", track.name)
         let sources = try track.loadSources()
         // The synthetic mixture is exactly the sum of its stems.
@@ -56,11 +58,11 @@ final class DatabaseTests: XCTestCase {
         let whole = try track.audio(of: .drums)
         track.chunkStart = 1.0 / 3.0
         track.chunkDuration = 0.5
-        XCTAssertEqual(track.chunkFrames, 14700..<(14700 + 22050))  // round(333333 µs · 44.1) = 14700
+        XCTAssertEqual(track.chunkFrames, 14700..<(14700 + 22050)) // round(333333 µs · 44.1) = 14700
         XCTAssertEqual(try track.audio(of: .drums), whole.frames(14700..<36750))
         track.chunkStart = 2.4
         track.chunkDuration = 1
-        XCTAssertEqual(track.chunkFrames, 105_840..<110_250)          // clipped at the end
+        XCTAssertEqual(track.chunkFrames, 105_840..<110_250) // clipped at the end
         track.chunkStart = 3
         XCTAssertEqual(try track.audio().frameCount, 0)
     }
@@ -92,13 +94,20 @@ final class DatabaseTests: XCTestCase {
         try Data().write(to: second.path)
         database = try Database(root: root, isWav: true)
         XCTAssertEqual(database.tracks.map(\.name), [first.name])
-        XCTAssertEqual(database.problems, [TrackProblem(subset: .train, track: second.name, url: second.path,
-                                                        reason: "the file is empty (0 bytes); re-copy or re-download it")])
+        XCTAssertEqual(
+            database.problems,
+            [
+                TrackProblem(
+                    subset: .train, track: second.name, url: second.path,
+                    reason: "the file is empty (0 bytes); re-copy or re-download it")
+            ])
         // Text named mixture.wav.
         try "not audio".write(to: second.path, atomically: true, encoding: .utf8)
         database = try Database(root: root, isWav: true)
-        XCTAssertTrue("\(database.problems)".contains("\(second.name)/mixture.wav: track '\(second.name)' (train) cannot be indexed: not an audio file"),
-                      "\(database.problems)")
+        XCTAssertTrue(
+            "\(database.problems)".contains(
+                "\(second.name)/mixture.wav: track '\(second.name)' (train) cannot be indexed: not an audio file"),
+            "\(database.problems)")
         // No mixture at all.
         try FileManager.default.removeItem(at: second.path)
         database = try Database(root: root, isWav: true)
@@ -117,8 +126,9 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual(valid.tracks[0].split, .valid)
         let train = try Database(root: root, subsets: [.train], split: .train, isWav: true, manifest: manifest)
         XCTAssertEqual(train.tracks.map(\.name), [all[0], all[2]])
-        XCTAssertEqual(try Database(root: root, subsets: [.test, .train], isWav: true).tracks.map(\.name),
-                       [all[3], all[0], all[1], all[2]])
+        XCTAssertEqual(
+            try Database(root: root, subsets: [.test, .train], isWav: true).tracks.map(\.name),
+            [all[3], all[0], all[1], all[2]])
     }
 
     func testStemsLayoutIgnoresFolders() throws {

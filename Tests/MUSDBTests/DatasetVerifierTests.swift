@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 @testable import MUSDB
 
@@ -45,27 +46,35 @@ final class DatasetVerifierTests: XCTestCase {
         let expected: [VerificationProblem] = [
             .missingTrack(name: "Nobody - Nothing", subset: .test),
             .missingStem(track: tracks[0].name, stem: "bass", path: train0.appendingPathComponent("bass.wav").path),
-            .wrongRate(track: tracks[1].name, stem: "drums", found: 48000, expected: 44100,
-                       path: train1.appendingPathComponent("drums.wav").path),
-            .wrongChannelCount(track: tracks[1].name, stem: "drums", found: 1, expected: 2,
-                               path: train1.appendingPathComponent("drums.wav").path),
+            .wrongRate(
+                track: tracks[1].name, stem: "drums", found: 48000, expected: 44100,
+                path: train1.appendingPathComponent("drums.wav").path),
+            .wrongChannelCount(
+                track: tracks[1].name, stem: "drums", found: 1, expected: 2,
+                path: train1.appendingPathComponent("drums.wav").path),
             .extraTrack(name: "Extra - Track", subset: .train),
-            .wrongTestLength(track: tracks[2].name, seconds: 2, expected: 3),
+            .wrongTestLength(track: tracks[2].name, seconds: 2, expected: 3)
         ]
         for problem in expected { XCTAssertTrue(report.problems.contains(problem), "missing \(problem) in \(text)") }
-        XCTAssertTrue(text.contains { $0.hasPrefix("\(tracks[1].name): unreadable other: ") && $0.contains("other.wav") }, "\(text)")
-        XCTAssertTrue(report.problems.contains { problem in
-            if case .invalidStem(tracks[1].name, "drums", _, .length) = problem { return true }
-            return false
-        })
-        XCTAssertTrue(report.problems.contains { problem in
-            if case .mixtureMismatch(tracks[2].name, let db, _) = problem { return abs(db) < 0.01 }
-            return false
-        }, "\(text)")
+        XCTAssertTrue(
+            text.contains { $0.hasPrefix("\(tracks[1].name): unreadable other: ") && $0.contains("other.wav") },
+            "\(text)")
+        XCTAssertTrue(
+            report.problems.contains { problem in
+                if case .invalidStem(tracks[1].name, "drums", _, .length) = problem { return true }
+                return false
+            })
+        XCTAssertTrue(
+            report.problems.contains { problem in
+                if case .mixtureMismatch(tracks[2].name, let db, _) = problem { return abs(db) < 0.01 }
+                return false
+            }, "\(text)")
         XCTAssertFalse(report.isClean)
 
         // --present-only drops the missing-track problem.
-        let present = try DatasetVerifier(root: root, isWav: true, manifest: edited, presentOnly: true, checksMixture: false).verify()
+        let present = try DatasetVerifier(
+            root: root, isWav: true, manifest: edited, presentOnly: true, checksMixture: false
+        ).verify()
         XCTAssertFalse(present.problems.contains(.missingTrack(name: "Nobody - Nothing", subset: .test)))
     }
 
@@ -74,8 +83,8 @@ final class DatasetVerifierTests: XCTestCase {
         let report = try DatasetVerifier(root: root, isWav: false, manifest: .musdb18, presentOnly: true).verify()
         XCTAssertEqual(report.problems, [])
         let error = try XCTUnwrap(report.tracks.first?.mixtureErrorDB)
-        XCTAssertEqual(error, -31.6, accuracy: 0.1)   // a real mix is close to, not exactly, the stem sum
+        XCTAssertEqual(error, -31.6, accuracy: 0.1) // a real mix is close to, not exactly, the stem sum
         let full = try DatasetVerifier(root: root, isWav: false, manifest: .musdb18, checksMixture: false).verify()
-        XCTAssertEqual(full.problems.count, 149)      // every other MUSDB18 track is missing
+        XCTAssertEqual(full.problems.count, 149) // every other MUSDB18 track is missing
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 @testable import MUSDB
 
@@ -35,9 +36,11 @@ final class MUSDBParityTests: XCTestCase {
     private func checkRoot(_ key: String, root: URL) throws {
         let golden = try XCTUnwrap(try ParityGoldens.load().roots[key])
         let isWav = golden.isWav
-        let variants: [(String, [Subset], Split?)] = [("all", [.train, .test], nil), ("train", [.train], nil),
-                                                      ("test", [.test], nil), ("train-train", [.train], .train),
-                                                      ("train-valid", [.train], .valid)]
+        let variants: [(String, [Subset], Split?)] = [
+            ("all", [.train, .test], nil), ("train", [.train], nil),
+            ("test", [.test], nil), ("train-train", [.train], .train),
+            ("train-valid", [.train], .valid)
+        ]
         for (label, subsets, split) in variants {
             let names = try Database(root: root, subsets: subsets, split: split, isWav: isWav).tracks.map(\.name)
             XCTAssertEqual(names, golden.listings[label], "\(key) listing \(label)")

@@ -1,14 +1,16 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import MUSDB
 
 final class ManifestTests: XCTestCase {
     /// The library's embedded copy is byte for byte the committed Manifests/musdb18.json.
     func testEmbeddedManifestEqualsCommittedFile() throws {
         let committed = try Data(contentsOf: TestData.packageRoot.appendingPathComponent("Manifests/musdb18.json"))
-        XCTAssertEqual(Data(Manifest.musdb18JSON.utf8), committed,
-                       "run python3 Scripts/make_manifest.py to regenerate Sources/MUSDB/Manifest+MUSDB18Data.swift")
+        XCTAssertEqual(
+            Data(Manifest.musdb18JSON.utf8), committed,
+            "run python3 Scripts/make_manifest.py to regenerate Sources/MUSDB/Manifest+MUSDB18Data.swift")
     }
 
     func testMUSDB18Contents() {

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Audio
 @testable import MUSDB
 
@@ -17,7 +18,8 @@ final class SampleDatasetTests: XCTestCase {
                     let samples = stems[source]![(frame * 88200)..<((frame + 1) * 88200)]
                     let energy = samples.reduce(0.0) { $0 + Double($1) * Double($1) }
                     let rms = (energy / Double(samples.count)).squareRoot() / 32768
-                    XCTAssertGreaterThan(rms, source == .vocals ? 1e-3 : 3e-3, "track \(index) \(source) second \(frame)")
+                    XCTAssertGreaterThan(
+                        rms, source == .vocals ? 1e-3 : 3e-3, "track \(index) \(source) second \(frame)")
                 }
             }
             for i in 0..<stems[.vocals]!.count {
@@ -58,7 +60,8 @@ final class SampleDatasetTests: XCTestCase {
     func testRefusesToOverwriteADataset() throws {
         let root = try TestData.temporaryDirectory(self)
         try SampleDataset(trainTrackCount: 1, testTrackCount: 0, seconds: 1).write(to: root)
-        XCTAssertThrowsError(try SampleDataset(trainTrackCount: 1, testTrackCount: 0, seconds: 1).write(to: root)) { error in
+        XCTAssertThrowsError(try SampleDataset(trainTrackCount: 1, testTrackCount: 0, seconds: 1).write(to: root)) {
+            error in
             XCTAssertTrue("\(error)".contains("already holds a train folder"), "\(error)")
         }
     }

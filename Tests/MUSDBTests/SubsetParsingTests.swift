@@ -1,5 +1,5 @@
-import XCTest
 import MUSDB
+import XCTest
 
 final class SubsetParsingTests: XCTestCase {
     func testSubsetListsIgnoreCaseAndSpaces() throws {

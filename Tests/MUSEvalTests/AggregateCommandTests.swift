@@ -1,8 +1,9 @@
 import Foundation
-@testable import MUSEval
-@testable import ScoreFiles
 import TestSupport
 import XCTest
+
+@testable import MUSEval
+@testable import ScoreFiles
 
 /// `museval aggregate` end to end, run as the built executable next to the test bundle.
 final class AggregateCommandTests: XCTestCase {
@@ -18,18 +19,21 @@ final class AggregateCommandTests: XCTestCase {
             try FileManager.default.createDirectory(at: test, withIntermediateDirectories: true)
             for track in ["a", "b", "c"] {
                 let targets = ["vocals", "drums", "bass", "other"].map { name in
-                    TargetScores(name: name, sdr: [1 + offset, 3 + offset, .nan], sir: [1, 2, 3], sar: [4, 5, 6], isr: [7, 8, 9])
+                    TargetScores(
+                        name: name, sdr: [1 + offset, 3 + offset, .nan], sir: [1, 2, 3], sar: [4, 5, 6], isr: [7, 8, 9])
                 }
                 try TrackScores(track: track, targets: targets).write(to: test.appendingPathComponent("\(track).json"))
             }
         }
         let leaderboard = root.appendingPathComponent("board.json")
         let csv = root.appendingPathComponent("scores.csv")
-        let good = try run(["aggregate", root.appendingPathComponent("Worse").path, root.appendingPathComponent("Good").path,
-                            "-o", leaderboard.path, "--csv", csv.path])
+        let good = try run([
+            "aggregate", root.appendingPathComponent("Worse").path, root.appendingPathComponent("Good").path,
+            "-o", leaderboard.path, "--csv", csv.path
+        ])
         XCTAssertEqual(good.status, 0, good.err)
         XCTAssertTrue(good.out.contains("1. Good"), good.out)
-        XCTAssertTrue(good.out.contains("4.00"), good.out)   // median of 3 and 5
+        XCTAssertTrue(good.out.contains("4.00"), good.out) // median of 3 and 5
         let board = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: leaderboard)) as? [String: Any])
         let ranking = try XCTUnwrap(board["ranking"] as? [[String: Any]])
         XCTAssertEqual(ranking.compactMap { $0["method"] as? String }, ["Good", "Worse"])

@@ -16,10 +16,12 @@ final class DemoTests: XCTestCase {
             }
         }
         let output = try TestData.temporaryDirectory(self).appendingPathComponent("demo")
-        let demo = try CommandRunner.run(executable: URL(fileURLWithPath: "/bin/bash"), arguments: [
-            TestData.packageRoot.appendingPathComponent("Scripts/demo.sh").path,
-            binaries.path, output.path, TestData.sharedData.deletingLastPathComponent().path,
-        ])
+        let demo = try CommandRunner.run(
+            executable: URL(fileURLWithPath: "/bin/bash"),
+            arguments: [
+                TestData.packageRoot.appendingPathComponent("Scripts/demo.sh").path,
+                binaries.path, output.path, TestData.sharedData.deletingLastPathComponent().path
+            ])
         XCTAssertEqual(demo.status, 0, "demo failed:\n\(demo.stdout.suffix(1500))\n\(demo.stderr.suffix(1500))")
 
         let data = try Data(contentsOf: output.appendingPathComponent("leaderboard.json"))

@@ -1,8 +1,9 @@
 import Audio
 import Foundation
-@testable import MUSEval
 import TestSupport
 import XCTest
+
+@testable import MUSEval
 
 /// `EstimateLoading.load` shapes most files while reading them; the plain version,
 /// `adjust` on the whole file, is its oracle: same samples, adjustments and errors.
@@ -10,7 +11,9 @@ final class EstimateLoadingTests: XCTestCase {
     func testLoadEqualsAdjustingTheWholeFile() throws {
         let temp = try TestData.temporaryDirectory(self)
         let frames = 2 * AudioFile.blockFrames + 321
-        func tone(_ c: Int, _ n: Int) -> [Double] { (0..<n).map { (f: Int) -> Double in sin(Double(f * (c + 2)) * 0.01) * 0.5 } }
+        func tone(_ c: Int, _ n: Int) -> [Double] {
+            (0..<n).map { (f: Int) -> Double in sin(Double(f * (c + 2)) * 0.01) * 0.5 }
+        }
         let cases: [(name: String, audio: AudioBuffer)] = [
             ("same", AudioBuffer(sampleRate: 44100, channels: [tone(0, frames), tone(1, frames)])),
             ("padded", AudioBuffer(sampleRate: 44100, channels: [tone(0, frames - 777), tone(1, frames - 777)])),
@@ -19,14 +22,19 @@ final class EstimateLoadingTests: XCTestCase {
             ("mono-padded", AudioBuffer(sampleRate: 44100, channels: [tone(0, 1001)])),
             ("resampled", AudioBuffer(sampleRate: 22050, channels: [tone(0, frames / 2 + 3), tone(1, frames / 2 + 3)])),
             ("resampled-mono", AudioBuffer(sampleRate: 32000, channels: [tone(0, 5000)])),
-            ("three", AudioBuffer(sampleRate: 44100, channels: [tone(0, 10), tone(1, 10), tone(2, 10)])),
+            ("three", AudioBuffer(sampleRate: 44100, channels: [tone(0, 10), tone(1, 10), tone(2, 10)]))
         ]
         for (name, audio) in cases {
             let url = temp.appendingPathComponent(name + ".wav")
             try AudioFile.write(audio, to: url, format: .wavFloat32)
-            let plain = Result { try EstimateLoading.adjust(AudioFile.read(url), from: url, sampleRate: 44100,
-                                                            channelCount: 2, frameCount: frames) }
-            let loaded = Result { try EstimateLoading.load(url, sampleRate: 44100, channelCount: 2, frameCount: frames) }
+            let plain = Result {
+                try EstimateLoading.adjust(
+                    AudioFile.read(url), from: url, sampleRate: 44100,
+                    channelCount: 2, frameCount: frames)
+            }
+            let loaded = Result {
+                try EstimateLoading.load(url, sampleRate: 44100, channelCount: 2, frameCount: frames)
+            }
             switch (plain, loaded) {
             case let (.success(a), .success(b)):
                 XCTAssertEqual(a.0, b.0, name)

@@ -1,8 +1,9 @@
 import Audio
 import Foundation
-@testable import MUSEval
 import TestSupport
 import XCTest
+
+@testable import MUSEval
 
 /// `museval dir`: pairing by name, unpaired files, and the errors (stand-in kernel).
 final class EvaluateDirTests: XCTestCase {
@@ -31,9 +32,10 @@ final class EvaluateDirTests: XCTestCase {
         try AudioFile.write(tone(110), to: estimates.appendingPathComponent("Bass.wav"), format: .wav16)
         try AudioFile.write(tone(445, channels: 1), to: estimates.appendingPathComponent("voice.flac"), format: .flac16)
         try AudioFile.write(tone(330), to: estimates.appendingPathComponent("guitar.wav"), format: .wav16)
-        let result = try DirectoryEvaluation.evaluate(references: references, estimates: estimates,
-                                                      options: EvaluationOptions(window: 0.5, hop: 0.5),
-                                                      kernel: F.fakeKernel)
+        let result = try DirectoryEvaluation.evaluate(
+            references: references, estimates: estimates,
+            options: EvaluationOptions(window: 0.5, hop: 0.5),
+            kernel: F.fakeKernel)
         XCTAssertEqual(result.scores.track, "song")
         XCTAssertEqual(result.scores.targets.map(\.name), ["vocals", "bass"])
         XCTAssertEqual(result.scores.targets[1].frames.map(\.sdr), [.infinity, .infinity], "exact bass estimate")
@@ -48,17 +50,23 @@ final class EvaluateDirTests: XCTestCase {
         let (references, estimates) = try folders()
         try AudioFile.write(tone(440), to: references.appendingPathComponent("vocals.wav"), format: .wav16)
         try AudioFile.write(tone(440), to: estimates.appendingPathComponent("drums.wav"), format: .wav16)
-        XCTAssertThrowsError(try DirectoryEvaluation.evaluate(references: references, estimates: estimates, kernel: F.fakeKernel)) {
+        XCTAssertThrowsError(
+            try DirectoryEvaluation.evaluate(references: references, estimates: estimates, kernel: F.fakeKernel)
+        ) {
             XCTAssertEqual($0 as? EvaluationError, .noPairs(references: ["vocals"], estimates: ["drums"]))
         }
         try AudioFile.write(tone(110, frames: 7000), to: references.appendingPathComponent("drums.wav"), format: .wav16)
         try AudioFile.write(tone(440), to: estimates.appendingPathComponent("vocals.wav"), format: .wav16)
-        XCTAssertThrowsError(try DirectoryEvaluation.evaluate(references: references, estimates: estimates, kernel: F.fakeKernel)) {
+        XCTAssertThrowsError(
+            try DirectoryEvaluation.evaluate(references: references, estimates: estimates, kernel: F.fakeKernel)
+        ) {
             XCTAssertTrue("\($0)".contains("references must match"), "\($0)")
         }
         let empty = references.deletingLastPathComponent().appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        XCTAssertThrowsError(try DirectoryEvaluation.evaluate(references: empty, estimates: estimates, kernel: F.fakeKernel)) {
+        XCTAssertThrowsError(
+            try DirectoryEvaluation.evaluate(references: empty, estimates: estimates, kernel: F.fakeKernel)
+        ) {
             XCTAssertEqual($0 as? EvaluationError, .noAudioFiles(empty))
         }
     }

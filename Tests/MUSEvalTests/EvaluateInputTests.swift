@@ -1,10 +1,11 @@
 import Audio
 import Foundation
 import MUSDB
-@testable import MUSEval
-@testable import ScoreFiles
 import TestSupport
 import XCTest
+
+@testable import MUSEval
+@testable import ScoreFiles
 
 /// Estimates as separators write them: other rates, mono, FLAC, other lengths.
 final class EvaluateInputTests: XCTestCase {
@@ -13,35 +14,44 @@ final class EvaluateInputTests: XCTestCase {
     func testLengthsArePaddedOrTruncatedAsMusevalDoes() throws {
         let url = URL(fileURLWithPath: "/x/vocals.wav")
         let short = AudioBuffer(sampleRate: 8000, channels: [[1, 2, 3], [4, 5, 6]])
-        let (padded, padding) = try EstimateLoading.adjust(short, from: url, sampleRate: 8000, channelCount: 2, frameCount: 5)
+        let (padded, padding) = try EstimateLoading.adjust(
+            short, from: url, sampleRate: 8000, channelCount: 2, frameCount: 5)
         XCTAssertEqual(padded.channels, [[1, 2, 3, 0, 0], [4, 5, 6, 0, 0]])
         XCTAssertEqual(padding, [.padded(url, frames: 2)])
-        let (cut, cutting) = try EstimateLoading.adjust(short, from: url, sampleRate: 8000, channelCount: 2, frameCount: 2)
+        let (cut, cutting) = try EstimateLoading.adjust(
+            short, from: url, sampleRate: 8000, channelCount: 2, frameCount: 2)
         XCTAssertEqual(cut.channels, [[1, 2], [4, 5]])
         XCTAssertEqual(cutting, [.truncated(url, frames: 1)])
-        XCTAssertEqual(try EstimateLoading.adjust(short, from: url, sampleRate: 8000, channelCount: 2, frameCount: 3).1, [])
+        XCTAssertEqual(
+            try EstimateLoading.adjust(short, from: url, sampleRate: 8000, channelCount: 2, frameCount: 3).1, [])
     }
 
     func testMonoIsDuplicatedAndOtherChannelCountsRejected() throws {
         let url = URL(fileURLWithPath: "/x/bass.wav")
         let mono = AudioBuffer(sampleRate: 8000, channels: [[0.5, -0.25]])
-        let (stereo, changes) = try EstimateLoading.adjust(mono, from: url, sampleRate: 8000, channelCount: 2, frameCount: 2)
+        let (stereo, changes) = try EstimateLoading.adjust(
+            mono, from: url, sampleRate: 8000, channelCount: 2, frameCount: 2)
         XCTAssertEqual(stereo.channels, [[0.5, -0.25], [0.5, -0.25]])
         XCTAssertEqual(changes, [.duplicatedMono(url)])
         XCTAssertTrue("\(changes[0])".contains("/x/bass.wav"))
         let three = AudioBuffer(sampleRate: 8000, channels: [[0], [0], [0]])
-        XCTAssertThrowsError(try EstimateLoading.adjust(three, from: url, sampleRate: 8000, channelCount: 2, frameCount: 1)) {
+        XCTAssertThrowsError(
+            try EstimateLoading.adjust(three, from: url, sampleRate: 8000, channelCount: 2, frameCount: 1)
+        ) {
             XCTAssertEqual($0 as? TrackEvaluationError, .channelMismatch(url, channels: 3, expected: 2))
         }
         let infinite = AudioBuffer(sampleRate: 8000, channels: [[.infinity, .nan], [0, 1]])
-        XCTAssertThrowsError(try EstimateLoading.adjust(infinite, from: url, sampleRate: 8000, channelCount: 2, frameCount: 2)) {
+        XCTAssertThrowsError(
+            try EstimateLoading.adjust(infinite, from: url, sampleRate: 8000, channelCount: 2, frameCount: 2)
+        ) {
             XCTAssertEqual($0 as? TrackEvaluationError, .nonFinite(url, count: 2))
         }
     }
 
     func testSilenceIsTheChannelSumBeingZero() {
-        XCTAssertTrue(EstimateLoading.isSilent(AudioBuffer(sampleRate: 1, channels: [[0.5, -1], [-0.5, 1]])),
-                      "L = −R is silent for museval")
+        XCTAssertTrue(
+            EstimateLoading.isSilent(AudioBuffer(sampleRate: 1, channels: [[0.5, -1], [-0.5, 1]])),
+            "L = −R is silent for museval")
         XCTAssertFalse(EstimateLoading.isSilent(AudioBuffer(sampleRate: 1, channels: [[0, 0], [0, 1e-9]])))
     }
 
@@ -63,8 +73,9 @@ final class EvaluateInputTests: XCTestCase {
         try FileManager.default.removeItem(at: url("bass.wav"))
         try AudioFile.write(bass, to: url("bass.flac"), format: .flac16)
         let other = try AudioFile.read(url("other.wav"))
-        try AudioFile.write(AudioBuffer(sampleRate: 44100, channels: other.channels.map { $0 + [Double](repeating: 0.1, count: 1000) }),
-                            to: url("other.wav"), format: .wav16)
+        try AudioFile.write(
+            AudioBuffer(sampleRate: 44100, channels: other.channels.map { $0 + [Double](repeating: 0.1, count: 1000) }),
+            to: url("other.wav"), format: .wav16)
         // The other track: every estimate 500 frames short.
         let second = estimates.appendingPathComponent(database.tracks[1].name)
         for name in ["vocals", "drums", "bass", "other"] {
@@ -81,7 +92,10 @@ final class EvaluateInputTests: XCTestCase {
         XCTAssertTrue(adjusted.contains(.truncated(url("other.wav"), frames: 1000)), "\(adjusted)")
         XCTAssertEqual(adjusted.count, 3, "FLAC needs no adjustment: \(adjusted)")
         XCTAssertEqual(report.outcomes[1].adjustments.count, 4)
-        XCTAssertTrue(report.outcomes[1].adjustments.allSatisfy { if case .padded(_, 500) = $0 { return true }; return false })
+        XCTAssertTrue(
+            report.outcomes[1].adjustments.allSatisfy {
+                if case .padded(_, 500) = $0 { return true }; return false
+            })
 
         let scores = try TrackScores(contentsOf: report.outcomes[0].output)
         // The FLAC (lossless) bass scores exactly as a WAV would; mono drums and resampled vocals still score.
@@ -91,7 +105,9 @@ final class EvaluateInputTests: XCTestCase {
             XCTAssertTrue(target.frames.allSatisfy { $0.sdr.isFinite }, target.name)
         }
         let bassSDR = scores[target: "bass"]!.frames[0].sdr
-        let exact = try EstimateLoading.load(url("bass.flac"), sampleRate: 44100, channelCount: 2, frameCount: track.frameCount).0
+        let exact = try EstimateLoading.load(
+            url("bass.flac"), sampleRate: 44100, channelCount: 2, frameCount: track.frameCount
+        ).0
         XCTAssertEqual(exact.channels, bass.channels, "FLAC 16 round-trips the 16-bit WAV exactly")
         XCTAssertGreaterThan(bassSDR, 5)
     }

@@ -1,13 +1,15 @@
 import Foundation
-@testable import MUSEval
 import TestSupport
 import XCTest
+
+@testable import MUSEval
 
 final class EvaluateLayoutTests: XCTestCase {
     func testPatternsMatchPathsAndCaptureTheirParts() throws {
         let museval = try EstimateLayout(pattern: "{subset}/{track}/{target}.wav")
-        XCTAssertEqual(museval.match("test/A - B/vocals.wav"),
-                       .init(track: "A - B", targetName: "vocals", subset: "test", model: nil))
+        XCTAssertEqual(
+            museval.match("test/A - B/vocals.wav"),
+            .init(track: "A - B", targetName: "vocals", subset: "test", model: nil))
         XCTAssertEqual(museval.match("test/A - B/vocals.WAV")?.targetName, "vocals")
         XCTAssertNil(museval.match("test/A - B/vocals.flac"), "a fixed extension only matches itself")
         XCTAssertNil(museval.match("valid/A - B/vocals.wav"), "{subset} is train or test")
@@ -19,15 +21,18 @@ final class EvaluateLayoutTests: XCTestCase {
         XCTAssertNil(open.match("Song/drums"))
 
         let uvr = LayoutPreset.uvr.layout
-        XCTAssertEqual(uvr.match("1_Artist - Song_(Vocals).wav"),
-                       .init(track: "1_Artist - Song", targetName: "Vocals", subset: nil, model: nil))
+        XCTAssertEqual(
+            uvr.match("1_Artist - Song_(Vocals).wav"),
+            .init(track: "1_Artist - Song", targetName: "Vocals", subset: nil, model: nil))
         XCTAssertEqual(LayoutPreset.demucs.layout.match("htdemucs/Song/no_vocals.mp3")?.model, "htdemucs")
     }
 
     func testInvalidPatternsAreRejectedWithTheReason() {
-        for (pattern, reason) in [("{track}.wav", "{target}"), ("{track}/{target}/{track}", "twice"),
-                                  ("{song}/{target}", "unknown placeholder"), ("/{track}/{target}", "relative"),
-                                  ("{track}//{target}", "relative"), ("{track/{target}", "unknown placeholder")] {
+        for (pattern, reason) in [
+            ("{track}.wav", "{target}"), ("{track}/{target}/{track}", "twice"),
+            ("{song}/{target}", "unknown placeholder"), ("/{track}/{target}", "relative"),
+            ("{track}//{target}", "relative"), ("{track/{target}", "unknown placeholder")
+        ] {
             XCTAssertThrowsError(try EstimateLayout(pattern: pattern), pattern) { error in
                 XCTAssertTrue("\(error)".contains(reason), "\(pattern): \(error)")
             }
@@ -36,10 +41,12 @@ final class EvaluateLayoutTests: XCTestCase {
 
     func testAliasesMapSeparatorNamesToMusevalTargets() throws {
         let aliases = TargetAliases.standard
-        let expected = ["Vocals": "vocals", "VOCAL": "vocals", "voice": "vocals", "Instrumental": "accompaniment",
-                        "no_vocals": "accompaniment", "No Vocals": "accompaniment", "novocals": "accompaniment",
-                        "accompaniment": "accompaniment", "drum": "drums", "Drums": "drums", "bass": "bass",
-                        "others": "other", "rest": "other", "linear_mixture": "linear_mixture"]
+        let expected = [
+            "Vocals": "vocals", "VOCAL": "vocals", "voice": "vocals", "Instrumental": "accompaniment",
+            "no_vocals": "accompaniment", "No Vocals": "accompaniment", "novocals": "accompaniment",
+            "accompaniment": "accompaniment", "drum": "drums", "Drums": "drums", "bass": "bass",
+            "others": "other", "rest": "other", "linear_mixture": "linear_mixture"
+        ]
         for (name, target) in expected { XCTAssertEqual(aliases.target(for: name), target, name) }
         XCTAssertNil(aliases.target(for: "piano"))
         XCTAssertNil(aliases.target(for: "mixture"))
@@ -64,7 +71,8 @@ final class EvaluateLayoutTests: XCTestCase {
         let root = try TestData.temporaryDirectory(self).appendingPathComponent("estimates")
         for path in paths {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: url.path, contents: Data())
         }
         return root
@@ -75,8 +83,10 @@ final class EvaluateLayoutTests: XCTestCase {
     }
 
     func testDetectsTheMusevalLayout() throws {
-        let discovery = try detected(["test/A/vocals.wav", "test/A/drums.wav", "train/B/vocals.wav", "train/B/drums.wav",
-                                      "test/A.json"])
+        let discovery = try detected([
+            "test/A/vocals.wav", "test/A/drums.wav", "train/B/vocals.wav", "train/B/drums.wav",
+            "test/A.json"
+        ])
         XCTAssertEqual(discovery.layout, LayoutPreset.museval.layout)
         XCTAssertTrue(discovery.explanation.contains("museval layout"), discovery.explanation)
         XCTAssertTrue(discovery.explanation.contains("4 estimate files of 2 tracks"), discovery.explanation)
@@ -97,8 +107,10 @@ final class EvaluateLayoutTests: XCTestCase {
         XCTAssertTrue(model.explanation.contains("Demucs model folder"), model.explanation)
 
         XCTAssertThrowsError(try detected(paths + ["mdx_extra/A/vocals.wav"])) { error in
-            XCTAssertEqual(error as? EvaluationError, .severalModels(
-                (error as! EvaluationError).folderForTest!, models: ["htdemucs", "mdx_extra"]))
+            XCTAssertEqual(
+                error as? EvaluationError,
+                .severalModels(
+                    (error as! EvaluationError).folderForTest!, models: ["htdemucs", "mdx_extra"]))
             XCTAssertTrue("\(error)".contains("point at one model folder"), "\(error)")
         }
     }
@@ -137,8 +149,9 @@ final class EvaluateLayoutTests: XCTestCase {
 
     func testAGivenLayoutIsUsedAsIs() throws {
         let root = try folder(with: ["A/lead.ogg", "A/backing.ogg", "A/lead.wav"])
-        let discovery = try EstimateDiscovery.discover(in: root, layout: try EstimateLayout(pattern: "{track}/{target}.ogg"),
-                                                       aliases: try TargetAliases(parsing: "lead=vocals,backing=accompaniment"))
+        let discovery = try EstimateDiscovery.discover(
+            in: root, layout: try EstimateLayout(pattern: "{track}/{target}.ogg"),
+            aliases: try TargetAliases(parsing: "lead=vocals,backing=accompaniment"))
         XCTAssertEqual(discovery.tracks.first?.targets, ["vocals", "accompaniment"])
         XCTAssertTrue(discovery.explanation.contains("(given)"), discovery.explanation)
     }

@@ -1,10 +1,11 @@
 import Audio
 import Foundation
 import MUSDB
-@testable import MUSEval
-@testable import ScoreFiles
 import TestSupport
 import XCTest
+
+@testable import MUSEval
+@testable import ScoreFiles
 
 /// Our scores against Python museval 0.4.1's (goldens from
 /// Scripts/goldens/museval_evaluate_goldens.py), and the `museval` executable end to end:
@@ -18,13 +19,16 @@ final class EvaluateParityTests: XCTestCase {
     /// exact in Float, so a 32-bit float WAV carries it unchanged.
     static func quantisedLeakyEstimate(_ targets: [String: AudioBuffer], _ target: String) -> AudioBuffer {
         let leaky = targets[target]!.scaled(by: 0.9).adding(targets["linear_mixture"]!, gain: 0.1)
-        return AudioBuffer(sampleRate: leaky.sampleRate,
-                           channels: leaky.channels.map { $0.map { ($0 * 256 + 0.5).rounded(.down) / 256 } })
+        return AudioBuffer(
+            sampleRate: leaky.sampleRate,
+            channels: leaky.channels.map { $0.map { ($0 * 256 + 0.5).rounded(.down) / 256 } })
     }
 
     /// Same targets in the same order, same frames and NaN pattern, values within 0.01 dB.
-    func assertMatches(_ ours: TrackScores, golden url: URL, stripExtension: Bool = false,
-                       file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertMatches(
+        _ ours: TrackScores, golden url: URL, stripExtension: Bool = false,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let golden = try TrackScores(contentsOf: url)
         let goldenNames = golden.targets.map { stripExtension ? ($0.name as NSString).deletingPathExtension : $0.name }
         XCTAssertEqual(ours.targets.map(\.name), goldenNames, file: file, line: line)
@@ -36,8 +40,9 @@ final class EvaluateParityTests: XCTestCase {
                 XCTAssertEqual(x.duration, y.duration, file: file, line: line)
                 for metric in Metric.allCases {
                     let (p, q) = (x[metric], y[metric])
-                    XCTAssertEqual(p.isNaN || p.isInfinite, q.isNaN, "\(a.name) t=\(x.time) \(metric.name): \(p) vs \(q)",
-                                   file: file, line: line)
+                    XCTAssertEqual(
+                        p.isNaN || p.isInfinite, q.isNaN, "\(a.name) t=\(x.time) \(metric.name): \(p) vs \(q)",
+                        file: file, line: line)
                     if q.isNaN { nanFrames += 1; continue }
                     // Compare after the JSON's 5-decimal rounding.
                     let rounded = (p * 100_000).rounded(.toNearestOrEven) / 100_000
@@ -59,7 +64,7 @@ final class EvaluateParityTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for target in ["vocals", "drums", "bass", "other", "accompaniment"] {
             var estimate = Self.quantisedLeakyEstimate(references, target)
-            if target == "vocals" {  // the golden's silent second
+            if target == "vocals" { // the golden's silent second
                 for c in estimate.channels.indices {
                     for i in 44100..<88200 { estimate.channels[c][i] = 0 }
                 }
@@ -67,12 +72,14 @@ final class EvaluateParityTests: XCTestCase {
             try AudioFile.write(estimate, to: folder.appendingPathComponent(target + ".wav"), format: .wavFloat32)
         }
         let discovery = try EstimateDiscovery.discover(in: temp.appendingPathComponent("estimates"))
-        let plan = try DatasetEvaluation(database: database, discovery: discovery, output: temp.appendingPathComponent("out"))
+        let plan = try DatasetEvaluation(
+            database: database, discovery: discovery, output: temp.appendingPathComponent("out"))
         let report = try await BatchEvaluator().run(plan.jobs)
         XCTAssertTrue(report.succeeded, report.summary)
         let scores = try TrackScores(contentsOf: report.outcomes[0].output)
         try assertMatches(scores, golden: Self.goldens.appendingPathComponent("eval_mus_track.json"))
-        XCTAssertTrue(scores.targets.allSatisfy { $0.frames[1].sdr.isNaN }, "the silent vocals second is NaN everywhere")
+        XCTAssertTrue(
+            scores.targets.allSatisfy { $0.frames[1].sdr.isNaN }, "the silent vocals second is NaN everywhere")
     }
 
     func testEvalDirParityWithPairingByName() throws {
@@ -88,22 +95,27 @@ final class EvaluateParityTests: XCTestCase {
         // Estimates under separator-style names, created in another order than the references.
         let names = ["vocals": "Vocals", "drums": "drum", "bass": "bass", "other": "other"]
         for target in ["vocals", "drums", "bass", "other"] {
-            try AudioFile.write(references[target]!, to: referenceFolder.appendingPathComponent(target + ".wav"), format: .wavFloat32)
+            try AudioFile.write(
+                references[target]!, to: referenceFolder.appendingPathComponent(target + ".wav"), format: .wavFloat32)
         }
         for target in ["other", "bass", "drums", "vocals"] {
-            try AudioFile.write(Self.quantisedLeakyEstimate(references, target),
-                                to: estimateFolder.appendingPathComponent(names[target]! + ".wav"), format: .wavFloat32)
+            try AudioFile.write(
+                Self.quantisedLeakyEstimate(references, target),
+                to: estimateFolder.appendingPathComponent(names[target]! + ".wav"), format: .wavFloat32)
         }
-        let result = try DirectoryEvaluation.evaluate(references: referenceFolder, estimates: estimateFolder,
-                                                      options: EvaluationOptions(window: 2, hop: 1.5))
+        let result = try DirectoryEvaluation.evaluate(
+            references: referenceFolder, estimates: estimateFolder,
+            options: EvaluationOptions(window: 2, hop: 1.5))
         XCTAssertEqual(result.unpaired, [])
         XCTAssertEqual(result.scores.track, "references")
         // museval lists targets in directory order; ours are in museval's target order.
         let golden = try TrackScores(contentsOf: Self.goldens.appendingPathComponent("eval_dir.json"))
         let order = result.scores.targets.map(\.name)
-        let reordered = TrackScores(track: golden.track, targets: order.map { name in
-            golden.targets.first { ($0.name as NSString).deletingPathExtension == name }!
-        })
+        let reordered = TrackScores(
+            track: golden.track,
+            targets: order.map { name in
+                golden.targets.first { ($0.name as NSString).deletingPathExtension == name }!
+            })
         let url = temp.appendingPathComponent("golden.json")
         try reordered.write(to: url)
         try assertMatches(result.scores, golden: url, stripExtension: true)
@@ -132,16 +144,23 @@ final class EvaluateParityTests: XCTestCase {
         let broken = estimates.appendingPathComponent("\(database.tracks[1].name)/other.wav")
         try Data("garbage".utf8).write(to: broken)
         let output = temp.appendingPathComponent("scores")
-        let log = try runTool([temp.appendingPathComponent("separated").path, "--musdb", database.root.path,
-                               "--is-wav", "-o", output.path, "--jobs", "2"], status: 1)
+        let log = try runTool(
+            [
+                temp.appendingPathComponent("separated").path, "--musdb", database.root.path,
+                "--is-wav", "-o", output.path, "--jobs", "2"
+            ], status: 1)
         XCTAssertTrue(log.contains("layout: detected the Demucs output folder"), log)
         XCTAssertTrue(log.contains("1 scored, 0 skipped as up to date, 1 failed"), log)
         XCTAssertTrue(log.contains(broken.path), log)
-        XCTAssertTrue(FileManager.default.fileExists(
-            atPath: output.appendingPathComponent("train/\(database.tracks[0].name).json").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(
+                atPath: output.appendingPathComponent("train/\(database.tracks[0].name).json").path))
 
-        let refused = try runTool([estimates.path, "--musdb", database.root.path, "--is-wav",
-                                   "-o", database.root.appendingPathComponent("scores").path], status: 1)
+        let refused = try runTool(
+            [
+                estimates.path, "--musdb", database.root.path, "--is-wav",
+                "-o", database.root.appendingPathComponent("scores").path
+            ], status: 1)
         XCTAssertTrue(refused.contains("never written"), refused)
         XCTAssertFalse(FileManager.default.fileExists(atPath: database.root.appendingPathComponent("scores").path))
 
@@ -165,7 +184,8 @@ final class EvaluateParityTests: XCTestCase {
         process.arguments = arguments + [interrupted.path]
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let first = interrupted.appendingPathComponent("\(database.tracks[0].subset.rawValue)/\(database.tracks[0].name).json")
+        let first = interrupted.appendingPathComponent(
+            "\(database.tracks[0].subset.rawValue)/\(database.tracks[0].name).json")
         let deadline = Date().addingTimeInterval(120)
         while !FileManager.default.fileExists(atPath: first.path), process.isRunning, Date() < deadline {
             usleep(2_000)
@@ -180,8 +200,9 @@ final class EvaluateParityTests: XCTestCase {
         let files = try jsonFiles(in: whole)
         XCTAssertEqual(try jsonFiles(in: interrupted), files, "the same files, no leftovers")
         for name in files {
-            XCTAssertEqual(try Data(contentsOf: whole.appendingPathComponent(name)),
-                           try Data(contentsOf: interrupted.appendingPathComponent(name)), name)
+            XCTAssertEqual(
+                try Data(contentsOf: whole.appendingPathComponent(name)),
+                try Data(contentsOf: interrupted.appendingPathComponent(name)), name)
         }
     }
 
@@ -191,8 +212,12 @@ final class EvaluateParityTests: XCTestCase {
         var result = [String]()
         while let name = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory),
-               !isDirectory.boolValue { result.append(name) }
+            if FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                result.append(name)
+            }
         }
         return result.sorted()
     }

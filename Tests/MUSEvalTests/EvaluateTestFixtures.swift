@@ -1,9 +1,10 @@
 import Audio
 import Foundation
 import MUSDB
-@testable import MUSEval
 import TestSupport
 import XCTest
+
+@testable import MUSEval
 
 /// Small synthetic datasets and separator-style estimate folders for the evaluate tests.
 enum EvaluateTestFixtures {
@@ -25,14 +26,17 @@ enum EvaluateTestFixtures {
     /// Writes leaky estimates of `targets` for every track of `database` under `folder`, at
     /// `relativePath(track, fileTargetName)` (the file name without extension is the layout's).
     @discardableResult
-    static func writeEstimates(_ database: Database, to folder: URL, targets: [(file: String, target: String)],
-                               format: AudioFileFormat = .wav16,
-                               path: (Track, String) -> String) throws -> [URL] {
+    static func writeEstimates(
+        _ database: Database, to folder: URL, targets: [(file: String, target: String)],
+        format: AudioFileFormat = .wav16,
+        path: (Track, String) -> String
+    ) throws -> [URL] {
         var urls = [URL]()
         for track in database.tracks {
             for (file, target) in targets {
                 let url = folder.appendingPathComponent(path(track, file) + "." + format.fileExtension)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try AudioFile.write(try leakyEstimate(track, target: target), to: url, format: format)
                 urls.append(url)
             }
@@ -59,30 +63,35 @@ enum EvaluateTestFixtures {
         var sdr = [[Double]]()
         for (reference, estimate) in zip(references, estimates) {
             precondition(reference.count == estimate.count && estimate[0].count == length)
-            sdr.append((0..<frames).map { t in
-                let range = (t * hop)..<min(t * hop + window, length)
-                var signal = 0.0, error = 0.0
-                for c in reference.indices {
-                    for i in range {
-                        signal += reference[c][i] * reference[c][i]
-                        let d = reference[c][i] - estimate[c][i]
-                        error += d * d
+            sdr.append(
+                (0..<frames).map { t in
+                    let range = (t * hop)..<min(t * hop + window, length)
+                    var signal = 0.0, error = 0.0
+                    for c in reference.indices {
+                        for i in range {
+                            signal += reference[c][i] * reference[c][i]
+                            let d = reference[c][i] - estimate[c][i]
+                            error += d * d
+                        }
                     }
-                }
-                return 10 * log10(signal / error)
-            })
+                    return 10 * log10(signal / error)
+                })
         }
-        return .init(sdr: sdr, isr: sdr.map { $0.map { $0 + 3 } }, sir: sdr.map { $0.map { $0 + 1 } },
-                     sar: sdr.map { $0.map { $0 + 2 } })
+        return .init(
+            sdr: sdr, isr: sdr.map { $0.map { $0 + 3 } }, sir: sdr.map { $0.map { $0 + 1 } },
+            sar: sdr.map { $0.map { $0 + 2 } })
     }
 
     /// Plans and runs an evaluation with the fake kernel.
-    static func run(_ database: Database, estimates: URL, output: URL, layout: EstimateLayout? = nil,
-                    options: EvaluationOptions = .init(), force: Bool = false,
-                    jobs: Int = 2) async throws -> (BatchReport, EstimateDiscovery) {
+    static func run(
+        _ database: Database, estimates: URL, output: URL, layout: EstimateLayout? = nil,
+        options: EvaluationOptions = .init(), force: Bool = false,
+        jobs: Int = 2
+    ) async throws -> (BatchReport, EstimateDiscovery) {
         let discovery = try EstimateDiscovery.discover(in: estimates, layout: layout)
-        let plan = try DatasetEvaluation(database: database, discovery: discovery, output: output, options: options,
-                                         kernel: fakeKernel)
+        let plan = try DatasetEvaluation(
+            database: database, discovery: discovery, output: output, options: options,
+            kernel: fakeKernel)
         return (try await BatchEvaluator(jobs: jobs, force: force).run(plan.jobs), discovery)
     }
 }

@@ -1,10 +1,11 @@
 import Audio
 import Foundation
 import MUSDB
-@testable import MUSEval
-@testable import ScoreFiles
 import TestSupport
 import XCTest
+
+@testable import MUSEval
+@testable import ScoreFiles
 
 /// The built `museval` executable (beside the test bundle): exit statuses, a broken track
 /// that does not stop the healthy ones, and the refusal to mix origins.
@@ -29,8 +30,10 @@ final class MUSEvalCommandTests: XCTestCase {
 
         let first = try museval(common)
         XCTAssertEqual(first.status, 1, first.err)
-        XCTAssertTrue(first.err.contains("\(broken.path): reference: the vocals stem of track '\(database.tracks[1].name)' "
-            + "holds 3 NaN or infinite samples"), first.err)
+        XCTAssertTrue(
+            first.err.contains(
+                "\(broken.path): reference: the vocals stem of track '\(database.tracks[1].name)' "
+                    + "holds 3 NaN or infinite samples"), first.err)
         XCTAssertTrue(first.err.contains("2 scored, 0 skipped as up to date, 1 failed"), first.err)
         for index in [0, 2] {
             let json = output.appendingPathComponent("test/\(database.tracks[index].name).json")
@@ -48,8 +51,10 @@ final class MUSEvalCommandTests: XCTestCase {
         XCTAssertTrue(fixed.err.contains("1 scored, 2 skipped as up to date, 0 failed"), fixed.err)
 
         let missing = temp.appendingPathComponent("no-references")
-        let dir = try museval(["dir", missing.path, estimates.appendingPathComponent("test/\(database.tracks[0].name)").path,
-                               "-o", temp.appendingPathComponent("dir").path])
+        let dir = try museval([
+            "dir", missing.path, estimates.appendingPathComponent("test/\(database.tracks[0].name)").path,
+            "-o", temp.appendingPathComponent("dir").path
+        ])
         XCTAssertEqual(dir.status, 1)
         XCTAssertTrue(dir.err.contains("\(missing.path): no such reference folder"), dir.err)
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import MUSEval
 
 final class MUSEvalSmokeTests: XCTestCase {

@@ -1,9 +1,10 @@
 import FileOutput
 import Foundation
-@testable import MUSEval
-@testable import ScoreFiles
 import TestSupport
 import XCTest
+
+@testable import MUSEval
+@testable import ScoreFiles
 
 /// The output arguments of the `museval` executable: `-` for standard output, refused
 /// destinations, and output folders checked before any scoring.
@@ -28,11 +29,13 @@ final class OutputArgumentTests: XCTestCase {
         let root = try resultsFolder()
         let result = try CommandRunner.run("museval", ["aggregate", root.appendingPathComponent("M").path, "-o", "-"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let board = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-                                  "standard output is one JSON document:\n\(result.stdout)")
+        let board = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            "standard output is one JSON document:\n\(result.stdout)")
         XCTAssertEqual(board["format"] as? String, "museval-leaderboard/1")
         XCTAssertEqual((board["ranking"] as? [[String: Any]])?.first?["meanSDR"] as? Double, 2)
-        XCTAssertTrue(result.stderr.contains("Ranking by mean SDR"), "the table goes to standard error: \(result.stderr)")
+        XCTAssertTrue(
+            result.stderr.contains("Ranking by mean SDR"), "the table goes to standard error: \(result.stderr)")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["M"], "no file named -")
     }
 
@@ -57,10 +60,15 @@ final class OutputArgumentTests: XCTestCase {
         let plain = root.appendingPathComponent("plain")
         try AtomicFile.write("x", to: plain)
         let cases: [(String, String)] = [
-            ("/dev/null", "/dev/null: cannot write the file: is a character device, not a regular file; use - for standard output"),
+            (
+                "/dev/null",
+                "/dev/null: cannot write the file: is a character device, not a regular file; use - for standard output"
+            ),
             (root.path, "\(root.path): cannot write the file: is a folder"),
-            (plain.appendingPathComponent("board.json").path,
-             "\(plain.path)/board.json: cannot write the file: a part of the path is not a folder"),
+            (
+                plain.appendingPathComponent("board.json").path,
+                "\(plain.path)/board.json: cannot write the file: a part of the path is not a folder"
+            )
         ]
         for (destination, line) in cases {
             let result = try CommandRunner.run("museval", ["aggregate", folder, "--quiet", "-o", destination])
@@ -78,17 +86,25 @@ final class OutputArgumentTests: XCTestCase {
         let file = temp.appendingPathComponent("OUT")
         try AtomicFile.write("not a folder", to: file)
 
-        let evaluate = try CommandRunner.run("museval", [estimates.path, "--musdb", database.root.path, "--is-wav",
-                                                         "-o", file.path])
+        let evaluate = try CommandRunner.run(
+            "museval",
+            [
+                estimates.path, "--musdb", database.root.path, "--is-wav",
+                "-o", file.path
+            ])
         XCTAssertNotEqual(evaluate.status, 0)
         XCTAssertEqual(evaluate.stderr.components(separatedBy: "is a file, not a folder").count, 2, evaluate.stderr)
         XCTAssertTrue(evaluate.stderr.contains("\(file.path): is a file, not a folder"), evaluate.stderr)
         XCTAssertFalse(evaluate.stderr.contains("scored"), "nothing was scored: \(evaluate.stderr)")
 
         let track = database.tracks[0]
-        let dir = try CommandRunner.run("museval", ["dir", track.path.path,
-                                                    estimates.appendingPathComponent("train/\(track.name)").path,
-                                                    "-o", file.path])
+        let dir = try CommandRunner.run(
+            "museval",
+            [
+                "dir", track.path.path,
+                estimates.appendingPathComponent("train/\(track.name)").path,
+                "-o", file.path
+            ])
         XCTAssertNotEqual(dir.status, 0)
         XCTAssertTrue(dir.stderr.contains("\(file.path): is a file, not a folder"), dir.stderr)
         XCTAssertEqual(dir.stdout, "", "no scores printed")

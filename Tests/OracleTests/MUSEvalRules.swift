@@ -10,13 +10,16 @@ enum MUSEvalRules {
     static func scores(estimates: [Stem], sources: [Stem], sampleRate: Int) throws -> [String: [String: [Double]]] {
         func buffers(_ stems: [Stem]) -> [String: AudioBuffer] {
             let all = stems + [Stem.accompaniment(of: stems)!]
-            return Dictionary(uniqueKeysWithValues: all.map { ($0.name, AudioBuffer(sampleRate: sampleRate, channels: $0.channels)) })
+            return Dictionary(
+                uniqueKeysWithValues: all.map { ($0.name, AudioBuffer(sampleRate: sampleRate, channels: $0.channels)) })
         }
-        let scores = try TrackEvaluation.score(track: "oracle", references: buffers(sources),
-                                               estimates: buffers(estimates), rate: sampleRate)
+        let scores = try TrackEvaluation.score(
+            track: "oracle", references: buffers(sources),
+            estimates: buffers(estimates), rate: sampleRate)
         var result = [String: [String: [Double]]]()
         for target in scores.targets {
-            result[target.name] = Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0.rawValue, target.values(of: $0)) })
+            result[target.name] = Dictionary(
+                uniqueKeysWithValues: Metric.allCases.map { ($0.rawValue, target.values(of: $0)) })
         }
         return result
     }

@@ -2,9 +2,10 @@ import Audio
 import Foundation
 import MUSDB
 import Oracle
-@testable import OracleEvaluation
 import TestSupport
 import XCTest
+
+@testable import OracleEvaluation
 
 /// `OracleBatch` in process: a broken stem fails its track on the reference side and writes
 /// nothing; a non-finite estimate is never written; healthy tracks are separated.
@@ -24,15 +25,22 @@ final class OracleBatchTests: XCTestCase {
         let batch = OracleBatch(method: .irm2, output: output, force: false, separator: OracleMethod.irm2.separator)
         XCTAssertEqual(try batch.process(database.tracks[0]), .separated(notes: []))
         for target in OracleBatch.targetNames {
-            let estimate = try AudioFile.read(batch.estimateFolders(for: database.tracks[0])[0]
-                .appendingPathComponent(target + ".wav"))
+            let estimate = try AudioFile.read(
+                batch.estimateFolders(for: database.tracks[0])[0]
+                    .appendingPathComponent(target + ".wav"))
             XCTAssertTrue(estimate.channels.allSatisfy { $0.allSatisfy(\.isFinite) }, target)
         }
         XCTAssertThrowsError(try batch.process(broken)) { error in
-            XCTAssertEqual(error as? OracleBatchError, .invalidReference(.invalidStem(track: broken.name, stem: "vocals",
-                                                                                      url: vocals, fault: .nonFinite(count: 1))))
-            XCTAssertEqual("\(error)", "\(vocals.path): reference: the vocals stem of track '\(broken.name)' "
-                + "holds 1 NaN or infinite sample")
+            XCTAssertEqual(
+                error as? OracleBatchError,
+                .invalidReference(
+                    .invalidStem(
+                        track: broken.name, stem: "vocals",
+                        url: vocals, fault: .nonFinite(count: 1))))
+            XCTAssertEqual(
+                "\(error)",
+                "\(vocals.path): reference: the vocals stem of track '\(broken.name)' "
+                    + "holds 1 NaN or infinite sample")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: batch.folder(for: broken, under: output).path))
     }

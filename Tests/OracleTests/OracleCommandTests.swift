@@ -35,12 +35,14 @@ final class OracleCommandTests: XCTestCase {
                 XCTAssertEqual(buffer.frameCount, expected[c].count)
                 for (i, index) in golden.indices.enumerated() {
                     // 32-bit float WAV: single-precision rounding of the reference's values.
-                    XCTAssertEqual(buffer.channels[c][index], expected[c].values[i],
-                                   accuracy: 1e-7 * expected[c].maxAbs, "\(target) channel \(c) sample \(index)")
+                    XCTAssertEqual(
+                        buffer.channels[c][index], expected[c].values[i],
+                        accuracy: 1e-7 * expected[c].maxAbs, "\(target) channel \(c) sample \(index)")
                 }
             }
         }
-        let second = try run(["--method", "irm2", "--root", root.path, "--is-wav", "--subsets", "train", "-o", out.path])
+        let second = try run(["--method", "irm2", "--root", root.path, "--is-wav", "--subsets", "train", "-o", out.path]
+        )
         XCTAssertEqual(second.status, 0, second.err)
         XCTAssertTrue(second.err.contains("1 already done"), second.err)
     }
@@ -48,11 +50,15 @@ final class OracleCommandTests: XCTestCase {
     func testDoublePrecisionGainGivesTheStableWienerFilterAndIsForMWFOnly() throws {
         let root = try sampleRoot()
         let out = try TestData.temporaryDirectory(self)
-        let wrong = try run(["--method", "irm2", "--double-precision-gain", "--root", root.path, "--is-wav", "-o", out.path])
+        let wrong = try run([
+            "--method", "irm2", "--double-precision-gain", "--root", root.path, "--is-wav", "-o", out.path
+        ])
         XCTAssertNotEqual(wrong.status, 0)
         XCTAssertTrue(wrong.err.contains("--method mwf only"), wrong.err)
-        let result = try run(["--method", "mwf", "--double-precision-gain", "--root", root.path, "--is-wav",
-                              "--subsets", "train", "-o", out.path])
+        let result = try run([
+            "--method", "mwf", "--double-precision-gain", "--root", root.path, "--is-wav",
+            "--subsets", "train", "-o", out.path
+        ])
         XCTAssertEqual(result.status, 0, result.err)
         let golden = try OracleGolden.load("mwf_double")
         let bass = try AudioFile.read(out.appendingPathComponent("train/Music Delta - 80s Rock/bass.wav"))
@@ -67,7 +73,9 @@ final class OracleCommandTests: XCTestCase {
     func testMultiResolutionWritesBestAverageAndReport() throws {
         let root = try sampleRoot()
         let out = try TestData.temporaryDirectory(self)
-        let result = try run(["--method", "mrstft", "--root", root.path, "--is-wav", "--subsets", "train", "-o", out.path])
+        let result = try run([
+            "--method", "mrstft", "--root", root.path, "--is-wav", "--subsets", "train", "-o", out.path
+        ])
         XCTAssertEqual(result.status, 0, result.err)
         XCTAssertTrue(result.err.contains("best resolution"), result.err)
         for set in ["best", "average"] {
@@ -95,7 +103,9 @@ final class OracleCommandTests: XCTestCase {
 
     func testRefusesToWriteInsideTheDatasetAndReportsABrokenTrack() throws {
         let root = try sampleRoot()
-        let inside = try run(["--method", "irm1", "--root", root.path, "--is-wav", "-o", root.appendingPathComponent("estimates").path])
+        let inside = try run([
+            "--method", "irm1", "--root", root.path, "--is-wav", "-o", root.appendingPathComponent("estimates").path
+        ])
         XCTAssertNotEqual(inside.status, 0)
         XCTAssertTrue(inside.err.contains("inside the dataset"), inside.err)
 
@@ -105,8 +115,9 @@ final class OracleCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: track, withIntermediateDirectories: true)
         let sample = root.appendingPathComponent("train/Music Delta - 80s Rock")
         for name in ["mixture", "vocals", "drums", "other"] {
-            try FileManager.default.createSymbolicLink(at: track.appendingPathComponent(name + ".wav"),
-                                                       withDestinationURL: sample.appendingPathComponent(name + ".wav"))
+            try FileManager.default.createSymbolicLink(
+                at: track.appendingPathComponent(name + ".wav"),
+                withDestinationURL: sample.appendingPathComponent(name + ".wav"))
         }
         let out = try TestData.temporaryDirectory(self)
         let result = try run(["--method", "ibm1", "--root", broken.path, "--is-wav", "-o", out.path])

@@ -45,8 +45,10 @@ final class OracleParityTests: XCTestCase {
         }
     }
 
-    private func check(_ method: String, _ separator: OracleSeparator,
-                       file: StaticString = #filePath, line: UInt = #line) throws {
+    private func check(
+        _ method: String, _ separator: OracleSeparator,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let track = try SampleTrack.load()
         let golden = try OracleGolden.load(method)
         var estimates = try separator.separate(mixture: track.mixture, sources: track.sources)
@@ -72,13 +74,17 @@ final class OracleParityTests: XCTestCase {
                 let sumOfSquares = ours.reduce(0) { $0 + $1 * $1 }
                 XCTAssertLessThanOrEqual(worst, tolerance, "\(label): sampled values", file: file, line: line)
                 XCTAssertEqual(ourMax, scale, accuracy: tolerance * scale, "\(label): max", file: file, line: line)
-                XCTAssertEqual(sumOfSquares, reference.sumOfSquares,
-                               accuracy: tolerance * reference.sumOfSquares, "\(label): energy", file: file, line: line)
+                XCTAssertEqual(
+                    sumOfSquares, reference.sumOfSquares,
+                    accuracy: tolerance * reference.sumOfSquares, "\(label): energy", file: file, line: line)
                 // Errors of 1e-6·max per sample could add up to 1e-6·max·N at worst.
-                XCTAssertEqual(sum, reference.sum, accuracy: tolerance * scale * Double(ours.count),
-                               "\(label): sum", file: file, line: line)
+                XCTAssertEqual(
+                    sum, reference.sum, accuracy: tolerance * scale * Double(ours.count),
+                    "\(label): sum", file: file, line: line)
                 if ProcessInfo.processInfo.environment["ORACLE_PARITY_VERBOSE"] != nil {
-                    print("\(label): worst sampled error / max = \(worst) (tolerance \(tolerance)), max \(ourMax) vs \(scale)")
+                    print(
+                        "\(label): worst sampled error / max = \(worst) (tolerance \(tolerance)), max \(ourMax) vs \(scale)"
+                    )
                 }
             }
         }

@@ -66,8 +66,12 @@ final class OraclePropertyTests: XCTestCase {
     /// interior must be the mixture to 1e-6, the edge segments only to 1e-3 of the peak.
     func testWienerFilterWithASingleSourceReturnsTheMixture() throws {
         let count = 20_000, length = 512
-        let source = Stem(name: "vocals", channels: [SyntheticSignals.noise(count: count, seed: 1),
-                                                      SyntheticSignals.noise(count: count, seed: 2)])
+        let source = Stem(
+            name: "vocals",
+            channels: [
+                SyntheticSignals.noise(count: count, seed: 1),
+                SyntheticSignals.noise(count: count, seed: 2)
+            ])
         let interior = length..<(count - length)
         for rounds in [true, false] {
             let estimates = try MultichannelWienerFilter(segmentLength: length, roundsGainToSinglePrecision: rounds)
@@ -96,7 +100,7 @@ final class OraclePropertyTests: XCTestCase {
         let (mixture, sources) = SyntheticSignals.mixture()
         let separators: [(String, OracleSeparator)] = [
             ("irm2", IdealRatioMask(exponent: 2)), ("irm1", IdealRatioMask(exponent: 1)),
-            ("ibm1", IdealBinaryMask()), ("mwf", MultichannelWienerFilter()),
+            ("ibm1", IdealBinaryMask()), ("mwf", MultichannelWienerFilter())
         ]
         for (label, separator) in separators {
             let estimates = try separator.separate(mixture: mixture, sources: sources)
@@ -104,7 +108,9 @@ final class OraclePropertyTests: XCTestCase {
                 for c in 0..<2 {
                     let oracle = SyntheticSignals.snr(estimates[j].channels[c], reference: source.channels[c])
                     let baseline = SyntheticSignals.snr(mixture[c], reference: source.channels[c])
-                    XCTAssertGreaterThan(oracle, baseline + 3, "\(label) \(source.name) channel \(c): \(oracle) dB vs mixture \(baseline) dB")
+                    XCTAssertGreaterThan(
+                        oracle, baseline + 3,
+                        "\(label) \(source.name) channel \(c): \(oracle) dB vs mixture \(baseline) dB")
                 }
             }
         }
@@ -120,8 +126,10 @@ final class OraclePropertyTests: XCTestCase {
     }
 
     func testAccompanimentSumsEveryStemButVocalsInOrder() throws {
-        let stems = [Stem(name: "vocals", channels: [[1, 2]]), Stem(name: "drums", channels: [[0.5, 0.25]]),
-                     Stem(name: "bass", channels: [[0.125, -1]])]
+        let stems = [
+            Stem(name: "vocals", channels: [[1, 2]]), Stem(name: "drums", channels: [[0.5, 0.25]]),
+            Stem(name: "bass", channels: [[0.125, -1]])
+        ]
         let accompaniment = try XCTUnwrap(Stem.accompaniment(of: stems))
         XCTAssertEqual(accompaniment, Stem(name: "accompaniment", channels: [[0.625, -0.75]]))
         XCTAssertNil(Stem.accompaniment(of: [stems[0]]))
@@ -132,20 +140,28 @@ final class OraclePropertyTests: XCTestCase {
         XCTAssertThrowsError(try IdealRatioMask().separate(mixture: good, sources: [])) {
             XCTAssertEqual($0 as? OracleError, .noSources)
         }
-        XCTAssertThrowsError(try IdealRatioMask().separate(
-            mixture: good, sources: [Stem(name: "bass", channels: [[0, 0, 0], [0, 0]])])) {
-            XCTAssertEqual($0 as? OracleError, .lengthMismatch(signal: "source \"bass\" channel 1", expected: 3, found: 2))
+        XCTAssertThrowsError(
+            try IdealRatioMask().separate(
+                mixture: good, sources: [Stem(name: "bass", channels: [[0, 0, 0], [0, 0]])])
+        ) {
+            XCTAssertEqual(
+                $0 as? OracleError, .lengthMismatch(signal: "source \"bass\" channel 1", expected: 3, found: 2))
             XCTAssertTrue("\($0)".contains("bass"))
         }
-        XCTAssertThrowsError(try IdealBinaryMask().separate(
-            mixture: good, sources: [Stem(name: "drums", channels: [[0, 0, 0]])])) {
+        XCTAssertThrowsError(
+            try IdealBinaryMask().separate(
+                mixture: good, sources: [Stem(name: "drums", channels: [[0, 0, 0]])])
+        ) {
             XCTAssertEqual($0 as? OracleError, .channelCountMismatch(source: "drums", expected: 2, found: 1))
         }
         let three = [[Double]](repeating: [0, 0, 0], count: 3)
-        XCTAssertThrowsError(try MultichannelWienerFilter().separate(
-            mixture: three, sources: [Stem(name: "other", channels: three)])) {
-            XCTAssertEqual($0 as? OracleError,
-                           .unsupportedChannelCount(method: "the multichannel Wiener filter", channels: 3))
+        XCTAssertThrowsError(
+            try MultichannelWienerFilter().separate(
+                mixture: three, sources: [Stem(name: "other", channels: three)])
+        ) {
+            XCTAssertEqual(
+                $0 as? OracleError,
+                .unsupportedChannelCount(method: "the multichannel Wiener filter", channels: 3))
         }
     }
 }

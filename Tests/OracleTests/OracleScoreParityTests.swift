@@ -13,7 +13,7 @@ final class OracleScoreParityTests: XCTestCase {
         let methods: [(String, OracleSeparator)] = [
             ("irm1", IdealRatioMask(exponent: 1)), ("irm2", IdealRatioMask(exponent: 2)),
             ("ibm1", IdealBinaryMask(exponent: 1)), ("ibm2", IdealBinaryMask(exponent: 2)),
-            ("mwf", MultichannelWienerFilter()),
+            ("mwf", MultichannelWienerFilter())
         ]
         for (method, separator) in methods {
             let golden = try OracleGolden.load(method)
@@ -31,8 +31,9 @@ final class OracleScoreParityTests: XCTestCase {
                             continue
                         }
                         worst = max(worst, abs(values[t] - expected))
-                        XCTAssertEqual(values[t], expected, accuracy: Self.toleranceDB,
-                                       "\(method) \(target) \(metric) frame \(t)")
+                        XCTAssertEqual(
+                            values[t], expected, accuracy: Self.toleranceDB,
+                            "\(method) \(target) \(metric) frame \(t)")
                     }
                 }
             }
@@ -49,10 +50,12 @@ final class OracleScoreParityTests: XCTestCase {
         let options = BSSEvalOptions(window: 16_384, hop: 16_384, filterLength: 512)
         let oracle = try IdealRatioMask(exponent: 2).separate(mixture: mixture, sources: sources)
         let baseline = try MixtureBaseline().separate(mixture: mixture, sources: sources)
-        let oracleScores = try BSSEval.evaluate(references: sources.map(\.channels),
-                                                estimates: oracle.map(\.channels), options: options)
-        let baselineScores = try BSSEval.evaluate(references: sources.map(\.channels),
-                                                  estimates: baseline.map(\.channels), options: options)
+        let oracleScores = try BSSEval.evaluate(
+            references: sources.map(\.channels),
+            estimates: oracle.map(\.channels), options: options)
+        let baselineScores = try BSSEval.evaluate(
+            references: sources.map(\.channels),
+            estimates: baseline.map(\.channels), options: options)
         for (j, source) in sources.enumerated() {
             let ours = oracleScores.sdr[j][0], mix = baselineScores.sdr[j][0]
             XCTAssertTrue(ours.isFinite && mix.isFinite, source.name)

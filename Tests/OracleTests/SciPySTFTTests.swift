@@ -41,7 +41,8 @@ final class SciPySTFTTests: XCTestCase {
             let scale = test.real.map(abs).max()!
             for k in spectrogram.values.indices {
                 XCTAssertEqual(spectrogram.values[k].real, test.real[k], accuracy: 1e-13 * scale, "\(label) [\(k)]")
-                XCTAssertEqual(spectrogram.values[k].imaginary, test.imaginary[k], accuracy: 1e-13 * scale, "\(label) [\(k)]")
+                XCTAssertEqual(
+                    spectrogram.values[k].imaginary, test.imaginary[k], accuracy: 1e-13 * scale, "\(label) [\(k)]")
             }
             // The inverse of a modified spectrogram exercises istft's least-squares averaging.
             for t in 0..<spectrogram.frameCount {

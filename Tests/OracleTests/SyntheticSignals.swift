@@ -25,17 +25,23 @@ enum SyntheticSignals {
     /// Three stereo sources that overlap in time and frequency but each dominate somewhere:
     /// low tones, bursts of noise, and high tones; plus their sum as the mixture.
     static func mixture(count: Int = 16_384) -> (mixture: [[Double]], sources: [Stem]) {
-        let low = [tones(count: count, frequencies: [0.004, 0.009], amplitude: 0.3),
-                   tones(count: count, frequencies: [0.004, 0.011], amplitude: 0.25)]
+        let low = [
+            tones(count: count, frequencies: [0.004, 0.009], amplitude: 0.3),
+            tones(count: count, frequencies: [0.004, 0.011], amplitude: 0.25)
+        ]
         let bursts = (0..<2).map { c -> [Double] in
             let raw = noise(count: count, seed: UInt64(10 + c))
             return raw.indices.map { n in (n / 2048) % 2 == 0 ? 0.2 * raw[n] : 0.01 * raw[n] }
         }
-        let high = [tones(count: count, frequencies: [0.21, 0.33], amplitude: 0.2),
-                    tones(count: count, frequencies: [0.23, 0.31], amplitude: 0.2)]
-        let sources = [Stem(name: "vocals", channels: high),
-                       Stem(name: "drums", channels: bursts),
-                       Stem(name: "bass", channels: low)]
+        let high = [
+            tones(count: count, frequencies: [0.21, 0.33], amplitude: 0.2),
+            tones(count: count, frequencies: [0.23, 0.31], amplitude: 0.2)
+        ]
+        let sources = [
+            Stem(name: "vocals", channels: high),
+            Stem(name: "drums", channels: bursts),
+            Stem(name: "bass", channels: low)
+        ]
         let mixture = (0..<2).map { c in (0..<count).map { n in sources.reduce(0) { $0 + $1.channels[c][n] } } }
         return (mixture, sources)
     }

@@ -1,5 +1,6 @@
-@testable import Oracle
 import XCTest
+
+@testable import Oracle
 
 /// The stereo Wiener filter's register-only fast path against the plain array version.
 final class WienerFastPathTests: XCTestCase {
@@ -9,8 +10,9 @@ final class WienerFastPathTests: XCTestCase {
             var plain = MultichannelWienerFilter(segmentLength: 1024, roundsGainToSinglePrecision: rounds)
             plain.usesStereoFastPath = false
             let fast = MultichannelWienerFilter(segmentLength: 1024, roundsGainToSinglePrecision: rounds)
-            XCTAssertEqual(try fast.separate(mixture: mixture, sources: sources),
-                           try plain.separate(mixture: mixture, sources: sources))
+            XCTAssertEqual(
+                try fast.separate(mixture: mixture, sources: sources),
+                try plain.separate(mixture: mixture, sources: sources))
         }
     }
 }

@@ -1,5 +1,6 @@
-@testable import ScoreFiles
 import XCTest
+
+@testable import ScoreFiles
 
 final class AggregationTests: XCTestCase {
     func testMedianSkipsNaNAndAveragesTheMiddlePair() {
@@ -44,7 +45,8 @@ final class AggregationTests: XCTestCase {
         func track(_ name: String, _ sdr: [Double]) -> TrackScores {
             TrackScores(track: name, targets: [TargetScores(name: "vocals", sdr: sdr, sir: sdr, sar: sdr, isr: sdr)])
         }
-        let method = MethodScores(name: "M", tracks: [track("a", [1, 2, .nan]), track("b", [.nan, .nan]), track("c", [5, 7])])
+        let method = MethodScores(
+            name: "M", tracks: [track("a", [1, 2, .nan]), track("b", [.nan, .nan]), track("c", [5, 7])])
         let sdr = method.aggregates().first { $0.target == "vocals" && $0.metric == .sdr }!
         XCTAssertEqual(sdr.value, (1.5 + 6) / 2)
         XCTAssertEqual(sdr.trackCount, 3)

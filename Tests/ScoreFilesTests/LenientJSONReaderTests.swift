@@ -1,7 +1,8 @@
 import Foundation
-@testable import ScoreFiles
 import TestSupport
 import XCTest
+
+@testable import ScoreFiles
 
 final class LenientJSONReaderTests: XCTestCase {
     func testReadsPythonNonFiniteTokens() throws {
@@ -24,8 +25,10 @@ final class LenientJSONReaderTests: XCTestCase {
     /// with strtod on many decimal strings, including 5-decimal ones like museval's.
     func testNumbersAreCorrectlyRounded() throws {
         var generator = SystemRandomNumberGenerator()
-        var texts = ["0.1", "-21.88187", "123456789012345.6", "1.7976931348623157e308", "5e-324", "4.9e-324",
-                     "9007199254740993", "0.000001", "1e22", "1e23", "3.0000000000000004e-05", "12345678901234567890"]
+        var texts = [
+            "0.1", "-21.88187", "123456789012345.6", "1.7976931348623157e308", "5e-324", "4.9e-324",
+            "9007199254740993", "0.000001", "1e22", "1e23", "3.0000000000000004e-05", "12345678901234567890"
+        ]
         for _ in 0..<20_000 {
             let x = Double.random(in: -100...100, using: &generator)
             texts.append(PythonFloatFormat.fixed5(x))
@@ -45,7 +48,7 @@ final class LenientJSONReaderTests: XCTestCase {
             ("{\"a\": nan}", 1, 7, "expected null"),
             ("{\"a\": 1} x", 1, 10, "extra data"),
             ("\"abc", 1, 1, "unterminated string"),
-            ("[1.]", 1, 4, "digit after '.'"),
+            ("[1.]", 1, 4, "digit after '.'")
         ]
         for (text, line, column, reason) in cases {
             XCTAssertThrowsError(try JSONValue.parse(text), text) { error in
@@ -69,10 +72,12 @@ final class LenientJSONReaderTests: XCTestCase {
         let folder = try TestData.temporaryDirectory(self)
         let cases: [(String, String, String)] = [
             ("truncated.json", "{\"targets\": [{\"name\": \"vocals\", \"frames\": [", "malformed JSON at line 1"),
-            ("wrong.json", "{\"targets\": [{\"name\": \"vocals\", \"frames\": [{\"metrics\": {\"SDR\": \"x\"}}]}]}",
-             "targets[0].frames[0].metrics.SDR"),
+            (
+                "wrong.json", "{\"targets\": [{\"name\": \"vocals\", \"frames\": [{\"metrics\": {\"SDR\": \"x\"}}]}]}",
+                "targets[0].frames[0].metrics.SDR"
+            ),
             ("notargets.json", "{\"museval_version\": \"0.4.1\"}", "no \"targets\""),
-            ("empty.json", "", "expected a value, found end of file"),
+            ("empty.json", "", "expected a value, found end of file")
         ]
         for (name, text, message) in cases {
             let url = folder.appendingPathComponent(name)
@@ -92,9 +97,9 @@ final class LenientJSONReaderTests: XCTestCase {
     func testReadsSiSEC2018Layout() throws {
         // Other member order, unknown members, no museval_version, null as NaN.
         let text = """
-        {"extra": {"x": [1, {"y": null}]}, "targets": [{"frames": [{"metrics": {"ISR": 1.5, "SAR": NaN, \
-        "SDR": -2.0, "SIR": null, "XYZ": 7}, "duration": 1.0, "time": 0.0}], "name": "drums"}]}
-        """
+            {"extra": {"x": [1, {"y": null}]}, "targets": [{"frames": [{"metrics": {"ISR": 1.5, "SAR": NaN, \
+            "SDR": -2.0, "SIR": null, "XYZ": 7}, "duration": 1.0, "time": 0.0}], "name": "drums"}]}
+            """
         let track = try TrackScores(json: Array(text.utf8), track: "T")
         XCTAssertNil(track.musevalVersion)
         let frame = try XCTUnwrap(track[target: "drums"]?.frames.first)

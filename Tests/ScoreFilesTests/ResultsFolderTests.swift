@@ -1,27 +1,32 @@
 import Foundation
-@testable import ScoreFiles
 import TestSupport
 import XCTest
 
+@testable import ScoreFiles
+
 final class ResultsFolderTests: XCTestCase {
     private func track(_ name: String, sdr: [Double]) -> TrackScores {
-        TrackScores(track: name, targets: [
-            TargetScores(name: "vocals", sdr: sdr, sir: sdr, sar: sdr, isr: sdr),
-            TargetScores(name: "drums", sdr: sdr.map { $0 - 1 }, sir: sdr, sar: sdr, isr: sdr),
-        ])
+        TrackScores(
+            track: name,
+            targets: [
+                TargetScores(name: "vocals", sdr: sdr, sir: sdr, sar: sdr, isr: sdr),
+                TargetScores(name: "drums", sdr: sdr.map { $0 - 1 }, sir: sdr, sar: sdr, isr: sdr)
+            ])
     }
 
     func testFindsSubsetFoldersAndDirectFilesAndNamesTheMethod() async throws {
         let root = try TestData.temporaryDirectory(self)
         let method = root.appendingPathComponent("MyNet")
         for subset in ["test", "train"] {
-            try FileManager.default.createDirectory(at: method.appendingPathComponent(subset), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: method.appendingPathComponent(subset), withIntermediateDirectories: true)
         }
         try track("B", sdr: [1, 2]).write(to: method.appendingPathComponent("test/B.json"))
         try track("A", sdr: [3]).write(to: method.appendingPathComponent("test/A.json"))
         try track("C", sdr: [4]).write(to: method.appendingPathComponent("train/C.json"))
         try track("D", sdr: [5]).write(to: method.appendingPathComponent("D.json"))
-        let written = try track("E", sdr: [6]).write(toResultsFolder: root.appendingPathComponent("Other"), subset: "test")
+        let written = try track("E", sdr: [6]).write(
+            toResultsFolder: root.appendingPathComponent("Other"), subset: "test")
         XCTAssertEqual(written.path, root.appendingPathComponent("Other/test/E.json").path)
         XCTAssertEqual(try TrackScores(contentsOf: written).track, "E")
         try Data("not json".utf8).write(to: method.appendingPathComponent("test/notes.txt"))
@@ -64,8 +69,12 @@ final class ResultsFolderTests: XCTestCase {
     }
 
     func testLeaderboardJSONIsStrictAndCSVHasMusevalColumns() throws {
-        let nanTrack = TrackScores(track: "x,\"y\"", targets: [TargetScores(name: "vocals", sdr: [.nan], sir: [.nan], sar: [.nan], isr: [.nan])])
-        let methods = [MethodScores(name: "A", tracks: [track("t", sdr: [1, 2, 4])]), MethodScores(name: "B", tracks: [nanTrack])]
+        let nanTrack = TrackScores(
+            track: "x,\"y\"",
+            targets: [TargetScores(name: "vocals", sdr: [.nan], sir: [.nan], sar: [.nan], isr: [.nan])])
+        let methods = [
+            MethodScores(name: "A", tracks: [track("t", sdr: [1, 2, 4])]), MethodScores(name: "B", tracks: [nanTrack])
+        ]
         let leaderboard = Leaderboard(methods: methods, frames: .mean, tracks: .median)
         let folder = try TestData.temporaryDirectory(self)
         let url = folder.appendingPathComponent("leaderboard.json")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import ScoreFiles
 import TestSupport
 import XCTest
+
+@testable import ScoreFiles
 
 /// Aggregates of the SiSEC 2018 score folders against museval 0.4.1's MethodStore
 /// (goldens: Scripts/goldens/museval_aggregate.py).
@@ -25,7 +26,7 @@ final class SiSEC18AggregateTests: XCTestCase {
         let methods = try await loadMethods()
         let expected: [String: [String: Double]] = [
             "IRM2": ["vocals": 9.43, "drums": 8.45, "bass": 7.12, "other": 7.85, "accompaniment": 15.64],
-            "TAK1": ["vocals": 6.60, "drums": 6.43, "bass": 5.16, "other": 4.15, "accompaniment": 12.83],
+            "TAK1": ["vocals": 6.60, "drums": 6.43, "bass": 5.16, "other": 4.15, "accompaniment": 12.83]
         ]
         for method in methods where expected[method.name] != nil {
             let aggregates = method.aggregates(frames: .median, tracks: .median)
@@ -56,10 +57,12 @@ final class SiSEC18AggregateTests: XCTestCase {
                         let reference = golden[key]?[method.name]?[aggregate.target]?[aggregate.metric.name]
                         switch reference {
                         case .number(let value)?:
-                            XCTAssertEqual(aggregate.value, value, accuracy: 1e-5,
-                                           "\(key) \(method.name) \(aggregate.target) \(aggregate.metric)")
+                            XCTAssertEqual(
+                                aggregate.value, value, accuracy: 1e-5,
+                                "\(key) \(method.name) \(aggregate.target) \(aggregate.metric)")
                         case .null?:
-                            XCTAssertTrue(aggregate.value.isNaN, "\(key) \(method.name) \(aggregate.target) \(aggregate.metric)")
+                            XCTAssertTrue(
+                                aggregate.value.isNaN, "\(key) \(method.name) \(aggregate.target) \(aggregate.metric)")
                         default:
                             XCTFail("golden lacks \(key) \(method.name) \(aggregate.target) \(aggregate.metric)")
                         }
