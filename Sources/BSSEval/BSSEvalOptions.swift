@@ -49,6 +49,11 @@ public struct BSSEvalOptions: Sendable, Equatable {
     /// frames do not overlap. False forces the spectral frame scorer, so that tests can
     /// compare the two paths on the same input.
     var scoresFramesFromLags = true
+    /// The most bytes of frame lags (`FrameCorrelations`: 557 kB per frame for MUSDB's
+    /// 4 stereo sources) kept in memory until the filters are known; beyond it they go to a
+    /// spill file, so a long track's lags take no memory that grows with its length. Tests
+    /// set 0 to take the spill path on short tracks.
+    var lagMemoryLimit = 64 << 20
 
     public init(
         window: Int = 44100, hop: Int = 44100, filterLength: Int = 512,

@@ -90,8 +90,9 @@ enum FastKernel {
     ) {
         let L = options.filterLength
         let lags = FrameCorrelations(
-            references: refs, estimates: ests, framing: framing, filterLength: L, threads: threads)
-        Trace.mark("frame correlations (\(framing.count) frames)")
+            references: refs, estimates: ests, framing: framing, filterLength: L, threads: threads,
+            memoryLimit: options.lagMemoryLimit)
+        Trace.mark("frame correlations (\(framing.count) frames\(lags.isSpilled ? ", lags in a spill file" : ""))")
         let filters = FilterSpectra(
             references: refs, estimates: ests, range: 0..<refs.length, filterLength: L, pairs: pairs,
             frameSize: frameSize, threads: threads, correlations: lags.track,
@@ -111,14 +112,23 @@ enum FastKernel {
         let workers = max(1, min(threads, frames.count))
         ests.withChannelPointers { e in
             parallelFor(workers, threads: workers) { _ in
+                // One frame's lags at a time, read back from the spill file when there is one.
+                let buffer = lags.isSpilled ? UnsafeMutablePointer<Double>.allocate(capacity: lags.segmentStride) : nil
+                defer { buffer?.deallocate() }
                 while true {
                     let i = next.add(1, ordering: .relaxed).oldValue
                     guard i < frames.count else { break }
                     let (t, range) = frames[i]
+                    // A spill file that cannot be read back (an I/O error): the spectral scorer
+                    // scores the frame instead, to the same figures within 1e-7 dB.
+                    guard let frameLags = lags.lags(frame: t, buffer: buffer) else {
+                        spectral[i] = true
+                        continue
+                    }
                     let energies = e.map { channel in
                         LagScorer.dot(channel + range.lowerBound, channel + range.lowerBound, range.count)
                     }
-                    let scored = scorer.score(lags: lags.lags(frame: t), estimateEnergies: energies)
+                    let scored = scorer.score(lags: frameLags, estimateEnergies: energies)
                     if scored.contains(where: { $0 == nil }) {
                         spectral[i] = true
                         continue

@@ -27,11 +27,15 @@ struct FrameCorrelations {
     /// The whole-track lags, for the filter solves.
     let track: ReferenceCorrelations
     private let segmentOfFrame: [Int: Int]
-    private let storage: UnsafeMutablePointer<Double>
-    /// Owns the segments' lags (every segment writes all of its own). They are kept until
-    /// the filters are solved, so they are the pass's largest buffer: mapped and offered
-    /// to huge pages, which makes faulting the fresh memory in far cheaper than 4 kB pages.
-    private let owner: MappedBuffer<Double>
+    /// The segments' lags in memory (every segment writes all of its own), or nil when they
+    /// went to `spill`. They are kept until the filters are solved, so they are the pass's
+    /// largest buffer: mapped and offered to huge pages, which makes faulting the fresh
+    /// memory in far cheaper than 4 kB pages.
+    private let owner: MappedBuffer<Double>?
+    /// The segments' lags when they are more than `memoryLimit` bytes (long tracks: 557 kB
+    /// per MUSDB frame): written to a spill file as each segment is done, read back one
+    /// frame at a time, so the memory they take does not grow with the track.
+    private let spill: SpillFile?
 
     /// Block FFT size for the segments.
     static let blockFFT = 4096
@@ -58,13 +62,25 @@ struct FrameCorrelations {
         return out
     }
 
+    /// Whether the segments' lags are in a spill file (callers then pass `lags` a buffer).
+    var isSpilled: Bool { spill != nil }
+
     /// The lags of frame `t`: Gram lags at `pairIndex(p, q)·(2L − 1) + m + L − 1`, then the
-    /// cross lags at `gramCount + (p·Ke + c)·L + k`.
-    func lags(frame t: Int) -> UnsafePointer<Double> {
-        UnsafePointer(storage + segmentOfFrame[t]! * segmentStride)
+    /// cross lags at `gramCount + (p·Ke + c)·L + k`. Read from the spill file into `buffer`
+    /// (`segmentStride` doubles) when there is one; nil if that read fails.
+    func lags(frame t: Int, buffer: UnsafeMutablePointer<Double>?) -> UnsafePointer<Double>? {
+        let offset = segmentOfFrame[t]! * segmentStride
+        guard let spill else { return UnsafePointer(owner!.pointer + offset) }
+        guard let buffer, spill.read(into: buffer, count: segmentStride, at: offset) else { return nil }
+        return UnsafePointer(buffer)
     }
 
-    init(references refs: SignalSet, estimates ests: SignalSet, framing: Framing, filterLength L: Int, threads: Int) {
+    /// `memoryLimit`: the most bytes of segment lags kept in memory; more go to a spill file
+    /// (or stay in memory if no spill file can be made or written).
+    init(
+        references refs: SignalSet, estimates ests: SignalSet, framing: Framing, filterLength L: Int, threads: Int,
+        memoryLimit: Int = Int.max
+    ) {
         let K = refs.signalCount, Ke = ests.signalCount
         signalCount = K
         estimateCount = Ke
@@ -76,9 +92,10 @@ struct FrameCorrelations {
         var frameSegments: [Int: Int] = [:]
         for (i, s) in segments.enumerated() { if let t = s.frame { frameSegments[t] = i } }
         segmentOfFrame = frameSegments
-        owner = MappedBuffer(count: segments.count * segmentStride, hugePages: true)
-        storage = owner.pointer
         let sameLayout = K == Ke
+        let wanted = segments.count * segmentStride
+        var spill = wanted * MemoryLayout<Double>.stride > memoryLimit ? SpillFile() : nil
+        var owner: MappedBuffer<Double>?
         let lanes = UnsafeMutablePointer<GlobalMetrics.Lanes>.allocate(capacity: segments.count * 3 * K)
         lanes.initialize(repeating: .zero, count: segments.count * 3 * K)
         defer { lanes.deallocate() }
@@ -86,36 +103,81 @@ struct FrameCorrelations {
         let size = RealFFT.fastSize(atLeast: min(longest + 2 * L - 2, max(Self.blockFFT, 4 * L)))
         let workers = max(1, min(threads, segments.count))
         let next = Atomic<Int>(0)
-        let out = storage, stride = segmentStride
-        refs.withChannelPointers { r in
-            ests.withChannelPointers { e in
-                // Segments first come, first served: each one's lags depend only on its own
-                // samples, so the bits do not depend on which thread took it.
-                FastKernel.parallelFor(workers, threads: workers) { _ in
-                    let correlator = SegmentCorrelator(references: K, estimates: Ke, filterLength: L, size: size)
-                    while true {
-                        let i = next.add(1, ordering: .relaxed).oldValue
-                        guard i < segments.count else { break }
-                        correlator.correlate(
-                            r, e, range: segments[i].range, into: out + i * stride,
-                            lanes: sameLayout ? lanes + i * 3 * K : nil)
+        let stride = segmentStride
+        let failed = Atomic<Bool>(false)
+        /// Every segment's lags, to memory (`out`) or to `file`, one segment per thread at a time.
+        func correlateSegments(into out: UnsafeMutablePointer<Double>?, file: SpillFile?) {
+            next.store(0, ordering: .relaxed)
+            refs.withChannelPointers { r in
+                ests.withChannelPointers { e in
+                    // Segments first come, first served: each one's lags depend only on its own
+                    // samples, so the bits do not depend on which thread took it.
+                    FastKernel.parallelFor(workers, threads: workers) { _ in
+                        let correlator = SegmentCorrelator(references: K, estimates: Ke, filterLength: L, size: size)
+                        let own = out == nil ? UnsafeMutablePointer<Double>.allocate(capacity: stride) : nil
+                        defer { own?.deallocate() }
+                        while true {
+                            let i = next.add(1, ordering: .relaxed).oldValue
+                            guard i < segments.count else { break }
+                            let target = own ?? out! + i * stride
+                            correlator.correlate(
+                                r, e, range: segments[i].range, into: target,
+                                lanes: sameLayout ? lanes + i * 3 * K : nil)
+                            if let file, !file.write(target, count: stride, at: i * stride) {
+                                failed.store(true, ordering: .relaxed)
+                            }
+                        }
                     }
                 }
             }
         }
+        if let file = spill {
+            correlateSegments(into: nil, file: file)
+            if failed.load(ordering: .relaxed) { spill = nil }
+        }
+        /// The lags in memory (also when the spill file could not be written or read back:
+        /// the same lags again).
+        func correlateInMemory() {
+            spill = nil
+            lanes.update(repeating: .zero, count: segments.count * 3 * K)
+            owner = MappedBuffer(count: wanted, hugePages: true)
+            correlateSegments(into: owner!.pointer, file: nil)
+        }
+        if spill == nil { correlateInMemory() }
         // The whole track: segments in order, then the boundary corrections.
         var gram = [Double](repeating: 0, count: gramCount)
         var cross = [Double](repeating: 0, count: K * Ke * L)
         let gramLength = gramCount
-        gram.withUnsafeMutableBufferPointer { g in
-            cross.withUnsafeMutableBufferPointer { c in
-                for i in segments.indices {
-                    let s = UnsafePointer(out + i * stride)
-                    for k in 0..<g.count { g[k] += s[k] }
-                    for k in 0..<c.count { c[k] += s[gramLength + k] }
+        /// Sums the segments in order (from memory, or read back from the spill file one at a
+        /// time); false if a read fails.
+        func sumSegments() -> Bool {
+            let readBack = spill == nil ? nil : UnsafeMutablePointer<Double>.allocate(capacity: stride)
+            defer { readBack?.deallocate() }
+            return gram.withUnsafeMutableBufferPointer { g in
+                cross.withUnsafeMutableBufferPointer { c in
+                    g.update(repeating: 0)
+                    c.update(repeating: 0)
+                    for i in segments.indices {
+                        let s: UnsafePointer<Double>
+                        if let spill, let readBack {
+                            guard spill.read(into: readBack, count: stride, at: i * stride) else { return false }
+                            s = UnsafePointer(readBack)
+                        } else {
+                            s = UnsafePointer(owner!.pointer + i * stride)
+                        }
+                        for k in 0..<g.count { g[k] += s[k] }
+                        for k in 0..<c.count { c[k] += s[gramLength + k] }
+                    }
+                    return true
                 }
             }
         }
+        if !sumSegments() {
+            correlateInMemory()
+            _ = sumSegments()
+        }
+        self.spill = spill
+        self.owner = owner
         if L > 1 && segments.count > 1 {
             let boundaries = segments.dropFirst().map(\.range.lowerBound)
             let corrections = Self.boundaryCorrections(

@@ -169,14 +169,13 @@ public enum DirectoryEvaluation {
     ///
     /// - Throws: `TrackEvaluationError.invalidReference` naming the file.
     static func readReference(_ url: URL) throws -> AudioBuffer {
-        let audio: AudioBuffer
+        let audio: AudioBuffer, count: Int
         do {
-            audio = try AudioFile.read(url)
+            (audio, count) = try AudioFile.readShaped(url)
         } catch {
             throw TrackEvaluationError.invalidReference(
                 url, reason: "cannot be read: " + EstimateLoading.reason(error, url: url))
         }
-        let count = EstimateLoading.nonFiniteCount(audio)
         guard count == 0 else {
             throw TrackEvaluationError.invalidReference(
                 url, reason: "holds \(count) NaN or infinite sample\(count == 1 ? "" : "s")")

@@ -11,17 +11,43 @@ public enum EstimateLoading {
     /// - Throws: `TrackEvaluationError.unreadable` for a file libsndfile cannot decode,
     ///   `.nonFinite` for NaN/Inf samples (checked before resampling would smear them),
     ///   `.channelMismatch` for channel counts other than the reference's or mono.
+    ///
+    /// A file at the reference rate, with the reference's channels or mono, is shaped while it
+    /// is read (`AudioFile.readShaped`: duplicated, padded or cut into arrays allocated once at
+    /// their final size); others are read whole and go through `adjust`, the plain version
+    /// (the tests hold the two to the same samples, adjustments and errors).
     public static func load(
         _ url: URL, sampleRate: Int, channelCount: Int,
         frameCount: Int
     ) throws -> (AudioBuffer, [InputAdjustment]) {
-        var audio: AudioBuffer
+        let info: AudioFileInfo
+        var shaped: (audio: AudioBuffer, nonFiniteCount: Int)?
+        var whole: AudioBuffer?
         do {
-            audio = try AudioFile.read(url)
+            info = try AudioFile.info(of: url)
+            if info.sampleRate == sampleRate,
+                info.channelCount == channelCount || (info.channelCount == 1 && channelCount == 2)
+            {
+                shaped = try AudioFile.readShaped(url, frameCount: frameCount, channelCount: channelCount)
+            } else {
+                whole = try AudioFile.read(url)
+            }
         } catch {
             throw TrackEvaluationError.unreadable(url, reason: Self.reason(error, url: url))
         }
-        return try adjust(audio, from: url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
+        guard let (audio, nonFinite) = shaped else {
+            return try adjust(
+                whole!, from: url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
+        }
+        guard nonFinite == 0 else { throw TrackEvaluationError.nonFinite(url, count: nonFinite) }
+        var adjustments = [InputAdjustment]()
+        if info.channelCount != channelCount { adjustments.append(.duplicatedMono(url)) }
+        if info.frameCount < frameCount {
+            adjustments.append(.padded(url, frames: frameCount - info.frameCount))
+        } else if info.frameCount > frameCount {
+            adjustments.append(.truncated(url, frames: info.frameCount - frameCount))
+        }
+        return (audio, adjustments)
     }
 
     /// The adjustments of `load` on audio already in memory (`url` names it in messages).

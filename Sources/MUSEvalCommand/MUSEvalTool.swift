@@ -16,4 +16,9 @@ struct MUSEvalTool: AsyncParsableCommand {
         version: "museval \(MUSEvalVersion.version) (musdb-museval, \(MUSEvalVersion.compatibility))",
         subcommands: [EvaluateCommand.self, DirCommand.self, AggregateCommand.self, OracleCommand.self],
         defaultSubcommand: EvaluateCommand.self)
+
+    static func main() async {
+        MallocSettings.apply()
+        await main(nil)
+    }
 }

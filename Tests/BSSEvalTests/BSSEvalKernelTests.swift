@@ -147,6 +147,48 @@ final class BSSEvalKernelTests: XCTestCase {
             FrameCorrelations.applies(framing: Framing(window: 3000, hop: 3030, length: 20_000), filterLength: 64))
     }
 
+    /// The frames' lags in a spill file (a long track's) give the same bits as in memory:
+    /// every configuration of the lag-scoring test, a perfect estimate (its frames go to the
+    /// spectral scorer), one and two threads.
+    func testSpilledLagsGiveTheSameBitsAsLagsInMemory() throws {
+        func bits(_ scores: BSSEvalScores) -> [UInt64] {
+            [scores.sdr, scores.isr, scores.sir, scores.sar].flatMap { $0.flatMap { $0.map(\.bitPattern) } }
+                + (scores.nsdr + scores.siSDR).map(\.bitPattern)
+        }
+        let configurations: [(sources: Int, channels: Int, length: Int, window: Int, hop: Int)] = [
+            (2, 2, 9000, 2000, 2000), (3, 2, 9500, 2000, 2600), (3, 1, 7001, 2500, 2500), (4, 2, 12001, 3000, 3100)
+        ]
+        for (i, c) in configurations.enumerated() {
+            var (refs, ests) = randomCase(
+                seed: UInt64(i + 40), sources: c.sources, channels: c.channels, length: c.length)
+            if i == 1 { ests[2] = refs[2] }
+            for threads in [1, 2] {
+                var options = BSSEvalOptions(window: c.window, hop: c.hop, filterLength: 64, threadCount: threads)
+                let inMemory = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
+                options.lagMemoryLimit = 0
+                let spilled = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
+                XCTAssertEqual(bits(inMemory), bits(spilled), "case \(i), \(threads) threads")
+            }
+        }
+        let (refs, ests) = randomCase(seed: 9, sources: 3, channels: 2, length: 20_000)
+        let r = try SignalSet(refs, role: .reference), e = try SignalSet(ests, role: .estimate, length: r.length)
+        let framing = Framing(window: 3000, hop: 3000, length: r.length)
+        let memory = FrameCorrelations(references: r, estimates: e, framing: framing, filterLength: 64, threads: 2)
+        let spill = FrameCorrelations(
+            references: r, estimates: e, framing: framing, filterLength: 64, threads: 2,
+            memoryLimit: 0)
+        XCTAssertFalse(memory.isSpilled)
+        XCTAssertTrue(spill.isSpilled)
+        XCTAssertEqual(memory.track.gramLags, spill.track.gramLags)
+        XCTAssertEqual(memory.track.crossLags, spill.track.crossLags)
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: spill.segmentStride)
+        defer { buffer.deallocate() }
+        for t in 0..<framing.count {
+            let a = memory.lags(frame: t, buffer: nil)!, b = spill.lags(frame: t, buffer: buffer)!
+            XCTAssertTrue((0..<spill.segmentStride).allSatisfy { a[$0].bitPattern == b[$0].bitPattern }, "frame \(t)")
+        }
+    }
+
     /// Work is shared among threads first come, first served, but every sum is formed in
     /// the same order on every run: repeated runs give the same bits.
     func testFastKernelIsReproducibleBitForBit() throws {
