@@ -40,15 +40,7 @@ public enum AudioFile {
         _ url: URL, frames: Range<Int>? = nil, frameCount: Int? = nil,
         channelCount: Int? = nil
     ) throws -> (audio: AudioBuffer, nonFiniteCount: Int) {
-        let file = try SoundFileHandle(reading: url)
-        let info = file.fileInfo()
-        let range = frames ?? 0..<info.frameCount
-        guard range.lowerBound >= 0, range.upperBound <= info.frameCount else {
-            throw AudioError.invalidFrameRange(url, requested: range, frameCount: info.frameCount)
-        }
-        if range.lowerBound > 0, sf_seek(file.handle, sf_count_t(range.lowerBound), SEEK_SET) < 0 {
-            throw AudioError.readFailed(url, reason: "cannot seek to frame \(range.lowerBound): \(file.lastError)")
-        }
+        let (file, info, range) = try SoundFileHandle.opening(url, at: frames)
         let fileChannels = info.channelCount
         guard fileChannels > 0 else { throw AudioError.readFailed(url, reason: "no channels") }
         let outputChannels = fileChannels == 1 ? max(1, channelCount ?? 1) : fileChannels
@@ -129,15 +121,7 @@ public enum AudioFile {
     public static func readInterleaved<Sample: SoundFileSample>(
         _ url: URL, frames: Range<Int>? = nil, as: Sample.Type = Sample.self
     ) throws -> (samples: [Sample], info: AudioFileInfo) {
-        let file = try SoundFileHandle(reading: url)
-        let info = file.fileInfo()
-        let range = frames ?? 0..<info.frameCount
-        guard range.lowerBound >= 0, range.upperBound <= info.frameCount else {
-            throw AudioError.invalidFrameRange(url, requested: range, frameCount: info.frameCount)
-        }
-        if range.lowerBound > 0, sf_seek(file.handle, sf_count_t(range.lowerBound), SEEK_SET) < 0 {
-            throw AudioError.readFailed(url, reason: "cannot seek to frame \(range.lowerBound): \(file.lastError)")
-        }
+        let (file, info, range) = try SoundFileHandle.opening(url, at: frames)
         let channelCount = info.channelCount
         var readCount = 0
         let samples = try [Sample](unsafeUninitializedCapacity: range.count * channelCount) { buffer, count in

@@ -1,0 +1,21 @@
+import CSndFile
+import Foundation
+
+extension SoundFileHandle {
+    /// `url` opened for reading and positioned at the first frame of `frames` (the whole
+    /// file when nil), with its header and the range checked against the file's length.
+    static func opening(_ url: URL, at frames: Range<Int>?) throws
+        -> (file: SoundFileHandle, info: AudioFileInfo, range: Range<Int>)
+    {
+        let file = try SoundFileHandle(reading: url)
+        let info = file.fileInfo()
+        let range = frames ?? 0..<info.frameCount
+        guard range.lowerBound >= 0, range.upperBound <= info.frameCount else {
+            throw AudioError.invalidFrameRange(url, requested: range, frameCount: info.frameCount)
+        }
+        if range.lowerBound > 0, sf_seek(file.handle, sf_count_t(range.lowerBound), SEEK_SET) < 0 {
+            throw AudioError.readFailed(url, reason: "cannot seek to frame \(range.lowerBound): \(file.lastError)")
+        }
+        return (file, info, range)
+    }
+}
