@@ -20,24 +20,17 @@ public enum EstimateLoading {
         _ url: URL, sampleRate: Int, channelCount: Int,
         frameCount: Int
     ) throws -> (AudioBuffer, [InputAdjustment]) {
-        let info: AudioFileInfo
-        var shaped: (audio: AudioBuffer, nonFiniteCount: Int)?
-        var whole: AudioBuffer?
-        do {
-            info = try AudioFile.info(of: url)
-            if info.sampleRate == sampleRate,
-                info.channelCount == channelCount || (info.channelCount == 1 && channelCount == 2)
-            {
-                shaped = try AudioFile.readShaped(url, frameCount: frameCount, channelCount: channelCount)
-            } else {
-                whole = try AudioFile.read(url)
-            }
-        } catch {
-            throw TrackEvaluationError.unreadable(url, reason: Self.reason(error, url: url))
-        }
-        guard let (audio, nonFinite) = shaped else {
+        let info = try readable(url) { try AudioFile.info(of: url) }
+        let shapedWhileRead =
+            info.sampleRate == sampleRate
+            && (info.channelCount == channelCount || (info.channelCount == 1 && channelCount == 2))
+        guard shapedWhileRead else {
+            let whole = try readable(url) { try AudioFile.read(url) }
             return try adjust(
-                whole!, from: url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
+                whole, from: url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
+        }
+        let (audio, nonFinite) = try readable(url) {
+            try AudioFile.readShaped(url, frameCount: frameCount, channelCount: channelCount)
         }
         guard nonFinite == 0 else { throw TrackEvaluationError.nonFinite(url, count: nonFinite) }
         var adjustments = [InputAdjustment]()
@@ -50,6 +43,15 @@ public enum EstimateLoading {
         return (audio, adjustments)
     }
 
+    /// `body`'s result, with a decoding failure reported as `.unreadable` naming `url`.
+    private static func readable<T>(_ url: URL, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw TrackEvaluationError.unreadable(url, reason: Self.reason(error, url: url))
+        }
+    }
+
     /// The adjustments of `load` on audio already in memory (`url` names it in messages).
     public static func adjust(
         _ input: AudioBuffer, from url: URL, sampleRate: Int, channelCount: Int,
@@ -57,7 +59,7 @@ public enum EstimateLoading {
     ) throws -> (AudioBuffer, [InputAdjustment]) {
         var audio = input
         var adjustments = [InputAdjustment]()
-        let nonFinite = nonFiniteCount(audio)
+        let nonFinite = audio.nonFiniteSampleCount
         guard nonFinite == 0 else { throw TrackEvaluationError.nonFinite(url, count: nonFinite) }
         let duplicate = audio.channelCount != channelCount
         if duplicate {
@@ -88,11 +90,6 @@ public enum EstimateLoading {
             audio.channels = audio.channels.map { Array($0.prefix(frameCount)) }
         }
         return (audio, adjustments)
-    }
-
-    /// The number of NaN or infinite samples in `audio`.
-    public static func nonFiniteCount(_ audio: AudioBuffer) -> Int {
-        audio.nonFiniteSampleCount
     }
 
     /// The library's message without a repeated path.

@@ -106,7 +106,7 @@ public struct OracleBatch: Sendable {
         var all = estimates
         if let accompaniment = Stem.accompaniment(of: estimates) { all.append(accompaniment) }
         for stem in all {
-            let count = EstimateLoading.nonFiniteCount(AudioBuffer(sampleRate: 1, channels: stem.channels))
+            let count = AudioBuffer(sampleRate: 1, channels: stem.channels).nonFiniteSampleCount
             if count > 0 { throw OracleBatchError.nonFiniteEstimate(track: track, target: stem.name, count: count) }
         }
     }
