@@ -133,7 +133,8 @@ let package = Package(
             ]),
         .testTarget(name: "ScoreFilesTests", dependencies: ["TestSupport", "ScoreFiles", "FileOutput"]),
         .testTarget(
-            name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]
+            name: "MUSEvalTests",
+            dependencies: ["TestSupport", "MUSEval", "BSSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]
         ),
         // The shared option groups and values, parsed as the commands parse them.
         .testTarget(

@@ -6,11 +6,14 @@
 # Extra arguments select one mode: `dir --durations 60` or `testset --tracks 2`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release $(bash Scripts/swift-cpu-flags.sh) --product museval >/dev/null
-swift build -c release $(bash Scripts/swift-cpu-flags.sh) --product musdb >/dev/null
+# A build of its own (no -enable-testing), so that it and the test build do not rebuild each other.
+BUILD=.build-bench
+swift build -c release $(bash Scripts/swift-cpu-flags.sh) --scratch-path "$BUILD" --product museval >/dev/null
+swift build -c release $(bash Scripts/swift-cpu-flags.sh) --scratch-path "$BUILD" --product musdb >/dev/null
+BINS=(--bin "$BUILD/release/museval" --musdb "$BUILD/release/musdb")
 if [ $# -gt 0 ]; then
-  python3 Benchmarks/museval_command.py "$@"
+  python3 Benchmarks/museval_command.py "$@" "${BINS[@]}"
 else
-  python3 Benchmarks/museval_command.py dir
-  python3 Benchmarks/museval_command.py testset
+  python3 Benchmarks/museval_command.py dir "${BINS[@]}"
+  python3 Benchmarks/museval_command.py testset "${BINS[@]}"
 fi

@@ -31,6 +31,17 @@ enum FastKernel {
     /// Frames scored from their lags so far in this process (tests check the path ran).
     static let framesScoredFromLags = Atomic<Int>(0)
 
+    /// Whether v4 frames are scored from their own lags (`lagPairScores`): frames that do not
+    /// overlap, each segment long enough for the boundary corrections.
+    static func scoresFromLags(_ framing: Framing, options: BSSEvalOptions) -> Bool {
+        options.mode == .v4 && options.scoresFramesFromLags
+            && FrameCorrelations.applies(framing: framing, filterLength: options.filterLength)
+    }
+
+    static func threads(_ options: BSSEvalOptions) -> Int {
+        options.threadCount > 0 ? options.threadCount : ProcessInfo.processInfo.activeProcessorCount
+    }
+
     /// `sideWork` runs alongside the filter solves in v4 mode (they leave a core idle), and
     /// not at all in v3 mode: callers check whether it ran.
     static func pairScores(
@@ -39,8 +50,16 @@ enum FastKernel {
         alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil
     ) -> PairScores {
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
+        // Arrays in memory cannot fail to be read; the spectral path below would score them all the same.
+        if scoresFromLags(framing, options: options),
+            let lagged = try? lagPairScores(
+                MemorySamples(references: refs, estimates: ests), framing: framing, options: options, pairs: pairs,
+                alongside: sideWork)
+        {
+            return lagged.scores
+        }
         var scores = PairScores(sourceCount: refs.sourceCount, frameCount: framing.count)
-        let threads = options.threadCount > 0 ? options.threadCount : ProcessInfo.processInfo.activeProcessorCount
+        let threads = threads(options)
         let silent = (0..<framing.count).map { t in
             refs.anySilent(in: framing.range(t)) || ests.anySilent(in: framing.range(t))
         }
@@ -52,17 +71,9 @@ enum FastKernel {
             switch options.mode {
             case .v4:
                 let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
-                if options.scoresFramesFromLags
-                    && FrameCorrelations.applies(framing: framing, filterLength: options.filterLength)
-                {
-                    scoreFromLags(
-                        frames, references: refs, estimates: ests, framing: framing, options: options,
-                        pairs: pairs, frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
-                } else {
-                    scoreSpectrally(
-                        frames, references: refs, estimates: ests, options: options, pairs: pairs,
-                        frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
-                }
+                scoreSpectrally(
+                    frames, references: refs, estimates: ests, options: options, pairs: pairs,
+                    frameSize: frameSize, threads: threads, sink: sink, alongside: sideWork)
             case .v3:
                 for t in 0..<framing.count where !silent[t] {
                     let range = framing.range(t)
@@ -80,73 +91,113 @@ enum FastKernel {
         return scores
     }
 
-    /// v4 frames scored from their own lags (`FrameCorrelations`, `LagScorer`); the frames
-    /// the lags cannot score accurately (near-perfect estimates, ill-conditioned filters)
-    /// go to the spectral scorer.
-    private static func scoreFromLags(
-        _ frames: [(t: Int, range: Range<Int>)], references refs: SignalSet, estimates ests: SignalSet,
-        framing: Framing, options: BSSEvalOptions, pairs: [(Int, Int)], frameSize: Int,
-        threads: Int, sink: ScoreSink, alongside sideWork: (([GlobalMetrics.Sums]) -> Void)?
-    ) {
-        let L = options.filterLength
-        let lags = FrameCorrelations(
-            references: refs, estimates: ests, framing: framing, filterLength: L, threads: threads,
-            memoryLimit: options.lagMemoryLimit)
+    /// v4 frames scored from their own lags (`FrameCorrelations`, `LagScorer`), in one pass
+    /// over `samples` that also finds the silent frames, the estimates' frame energies and
+    /// whether every source sounds somewhere; the frames the lags cannot score accurately
+    /// (near-perfect estimates, ill-conditioned filters) are read again and go to the
+    /// spectral scorer. `silentSource` is the first reference, then estimate, that is silent
+    /// over the whole track (museval's `validate`; the scores are then not computed).
+    static func lagPairScores(
+        _ samples: some SampleAccess, framing: Framing, options: BSSEvalOptions, pairs: [(Int, Int)],
+        alongside sideWork: (([GlobalMetrics.Sums]) -> Void)?
+    ) throws -> (scores: PairScores, silentSource: (BSSEvalError.Role, Int)?) {
+        let L = options.filterLength, threads = threads(options)
+        let nsrc = samples.sourceCount, nchan = samples.channelCount, n = samples.length
+        var scores = PairScores(sourceCount: nsrc, frameCount: framing.count)
+        var silent = [Bool](repeating: false, count: framing.count)
+        var energies = [[Double]](repeating: [], count: framing.count)
+        var sounding = [[Bool]](repeating: [Bool](repeating: false, count: nsrc), count: 2)
+        var covered = 0
+        let lags = try FrameCorrelations(
+            samples: samples, framing: framing, filterLength: L, threads: threads,
+            memoryLimit: options.lagMemoryLimit
+        ) { w in
+            for t in 0..<framing.count where energies[t].isEmpty {
+                let range = framing.range(t)
+                guard w.contains(range) else { continue }
+                let from = range.lowerBound - w.start
+                silent[t] = (0..<nsrc).contains { j in
+                    SignalSet.sumIsZero(w.references[j * nchan..<(j + 1) * nchan], from: from, count: range.count)
+                        || SignalSet.sumIsZero(w.estimates[j * nchan..<(j + 1) * nchan], from: from, count: range.count)
+                }
+                energies[t] = w.estimates.map { LagScorer.dot($0 + from, $0 + from, range.count) }
+            }
+            let from = max(covered, w.start)
+            for (side, channels) in [w.references, w.estimates].enumerated() where from < w.end {
+                for j in 0..<nsrc where !sounding[side][j] {
+                    sounding[side][j] = !SignalSet.sumIsZero(
+                        channels[j * nchan..<(j + 1) * nchan], from: from - w.start, count: w.end - from)
+                }
+            }
+            covered = max(covered, w.end)
+        }
         Trace.mark("frame correlations (\(framing.count) frames\(lags.isSpilled ? ", lags in a spill file" : ""))")
-        let filters = FilterSpectra(
-            references: refs, estimates: ests, range: 0..<refs.length, filterLength: L, pairs: pairs,
+        if let j = sounding[0].firstIndex(of: false) { return (scores, (.reference, j)) }
+        if let j = sounding[1].firstIndex(of: false) { return (scores, (.estimate, j)) }
+        let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
+        let frameSize = RealFFT.fastSize(atLeast: framing.frameLength + L - 1)
+        let filters = try FilterSpectra(
+            sourceCount: nsrc, channelCount: nchan, filterLength: L, pairs: pairs,
             frameSize: frameSize, threads: threads, correlations: lags.track,
             exactCorrelations: {
-                ReferenceCorrelations(
-                    references: refs, estimates: ests, range: 0..<refs.length,
+                let whole = try samples.frames([0..<n])
+                return ReferenceCorrelations(
+                    references: whole.references, estimates: whole.estimates, range: 0..<n,
                     filterLength: L, threads: threads)
             },
             withSpectra: false, alongside: sideWork)
-        let scorer = LagScorer(
-            filters: filters, pairs: pairs, references: refs.signalCount, estimates: ests.signalCount, filterLength: L)
+        let K = nsrc * nchan
+        let scorer = LagScorer(filters: filters, pairs: pairs, references: K, estimates: K, filterLength: L)
         Trace.mark("filter correlations")
-        let spectral = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, frames.count))
-        spectral.initialize(repeating: false, count: max(1, frames.count))
-        defer { spectral.deallocate() }
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(threads, frames.count))
-        ests.withChannelPointers { e in
-            parallelFor(workers, threads: workers) { _ in
-                // One frame's lags at a time, read back from the spill file when there is one.
-                let buffer = lags.isSpilled ? UnsafeMutablePointer<Double>.allocate(capacity: lags.segmentStride) : nil
-                defer { buffer?.deallocate() }
-                while true {
-                    let i = next.add(1, ordering: .relaxed).oldValue
-                    guard i < frames.count else { break }
-                    let (t, range) = frames[i]
-                    // A spill file that cannot be read back (an I/O error): the spectral scorer
-                    // scores the frame instead, to the same figures within 1e-7 dB.
-                    guard let frameLags = lags.lags(frame: t, buffer: buffer) else {
-                        spectral[i] = true
-                        continue
-                    }
-                    let energies = e.map { channel in
-                        LagScorer.dot(channel + range.lowerBound, channel + range.lowerBound, range.count)
-                    }
-                    let scored = scorer.score(lags: frameLags, estimateEnergies: energies)
-                    if scored.contains(where: { $0 == nil }) {
-                        spectral[i] = true
-                        continue
-                    }
-                    for (slot, (jtrue, jest)) in pairs.enumerated() {
-                        sink.set(scored[slot]!.ratios(options.criteria), jtrue, jest, t)
+        var spectral = [Bool](repeating: false, count: frames.count)
+        let layout = scores.layout
+        try scores.values.withUnsafeMutableBufferPointer { out in
+            guard let base = out.baseAddress else { return }
+            let sink = ScoreSink(values: base, layout: layout)
+            spectral.withUnsafeMutableBufferPointer { refused in
+                let refused = refused
+                let next = Atomic<Int>(0)
+                let workers = max(1, min(threads, frames.count))
+                parallelFor(workers, threads: workers) { _ in
+                    // One frame's lags at a time, read back from the spill file when there is one.
+                    let buffer =
+                        lags.isSpilled ? UnsafeMutablePointer<Double>.allocate(capacity: lags.segmentStride) : nil
+                    defer { buffer?.deallocate() }
+                    while true {
+                        let i = next.add(1, ordering: .relaxed).oldValue
+                        guard i < frames.count else { break }
+                        let t = frames[i].t
+                        // A spill file that cannot be read back (an I/O error): the spectral scorer
+                        // scores the frame instead, to the same figures within 1e-7 dB.
+                        guard let frameLags = lags.lags(frame: t, buffer: buffer) else {
+                            refused[i] = true
+                            continue
+                        }
+                        let scored = scorer.score(lags: frameLags, estimateEnergies: energies[t])
+                        if scored.contains(where: { $0 == nil }) {
+                            refused[i] = true
+                            continue
+                        }
+                        for (slot, (jtrue, jest)) in pairs.enumerated() {
+                            if let energies = scored[slot] {
+                                sink.set(energies.ratios(options.criteria), jtrue, jest, t)
+                            }
+                        }
                     }
                 }
             }
-        }
-        let rest = frames.indices.filter { spectral[$0] }.map { frames[$0] }
-        framesScoredFromLags.add(frames.count - rest.count, ordering: .relaxed)
-        Trace.mark("\(frames.count - rest.count) frames from their lags")
-        if !rest.isEmpty {
+            let rest = frames.indices.filter { spectral[$0] }.map { frames[$0] }
+            framesScoredFromLags.add(frames.count - rest.count, ordering: .relaxed)
+            Trace.mark("\(frames.count - rest.count) frames from their lags")
+            guard !rest.isEmpty else { return }
+            // The refused frames' samples, read again (in memory: the arrays themselves).
+            let again = try samples.frames(rest.map(\.range))
             scoreSpectrally(
-                rest, references: refs, estimates: ests, options: options, pairs: pairs,
-                frameSize: frameSize, threads: threads, sink: sink, filters: filters)
+                zip(rest, again.ranges).map { (t: $0.t, range: $1) }, references: again.references,
+                estimates: again.estimates, options: options, pairs: pairs, frameSize: frameSize, threads: threads,
+                sink: sink, filters: filters)
         }
+        return (scores, nil)
     }
 
     /// v4 frames scored from their spectra (`FrameScorer`), with the filters solved here

@@ -26,27 +26,39 @@ final class FilterSpectra {
     func projection(_ jest: Int) -> SplitSpectra { projections[jest]! }
     func spatial(_ jtrue: Int, _ jest: Int) -> SplitSpectra { spatials[jtrue * sourceCount + jest]! }
 
-    /// `sideWork`, when given, runs alongside the solves (see below) with the nsdr / SI-SDR
-    /// sums gathered by the correlation pass.
-    init(
+    /// The filters of `range` of `refs` against `ests`, from the correlations of that range.
+    convenience init(
         references refs: SignalSet, estimates ests: SignalSet, range: Range<Int>, filterLength L: Int,
         pairs: [(Int, Int)], frameSize: Int, threads: Int,
-        correlations given: ReferenceCorrelations? = nil,
-        exactCorrelations: (() -> ReferenceCorrelations)? = nil,
-        withSpectra: Bool = true,
         alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil
     ) {
-        let nsrc = refs.sourceCount, nchan = refs.channelCount, K = refs.signalCount
+        let correlations = ReferenceCorrelations(
+            references: refs, estimates: ests, range: range, filterLength: L, threads: threads)
+        Trace.mark("correlations")
+        self.init(
+            sourceCount: refs.sourceCount, channelCount: refs.channelCount, filterLength: L, pairs: pairs,
+            frameSize: frameSize, threads: threads, correlations: correlations, exactCorrelations: { nil },
+            alongside: sideWork)
+    }
+
+    /// The filters solved from `correlations`. When G proves ill-conditioned and
+    /// `exactCorrelations` gives correlations (the whole-track pass), the filters are solved
+    /// again from those. `sideWork`, when given, runs alongside the solves (see below) with
+    /// the nsdr / SI-SDR sums gathered by the correlation pass.
+    init(
+        sourceCount nsrc: Int, channelCount nchan: Int, filterLength L: Int,
+        pairs: [(Int, Int)], frameSize: Int, threads: Int,
+        correlations given: ReferenceCorrelations,
+        exactCorrelations: () throws -> ReferenceCorrelations? = { nil },
+        withSpectra: Bool = true,
+        alongside sideWork: (([GlobalMetrics.Sums]) -> Void)? = nil
+    ) rethrows {
+        let K = nsrc * nchan
         sourceCount = nsrc
         channelCount = nchan
         self.frameSize = frameSize
         bins = frameSize / 2 + 1
-        var correlations =
-            given
-            ?? ReferenceCorrelations(
-                references: refs, estimates: ests, range: range,
-                filterLength: L, threads: threads)
-        Trace.mark("correlations")
+        var correlations = given
         let estimates = Array(Set(pairs.map { $0.1 })).sorted()
         let column = Dictionary(uniqueKeysWithValues: estimates.enumerated().map { ($1, $0) })
         let n = K * L, rhs = estimates.count * nchan
@@ -113,11 +125,11 @@ final class FilterSpectra {
             }
             return projectionKept && spatialKept
         }
-        if !solveAll(correlations, sideWork: sideWork), let exactCorrelations {
+        if !solveAll(correlations, sideWork: sideWork), let exact = try exactCorrelations() {
             // G is ill-conditioned: its rounding shows in the scores, so it is rebuilt with
             // the whole-track pass, the arithmetic the goldens' tolerances were set with.
             Trace.note("ill-conditioned: correlations recomputed by the whole-track pass")
-            correlations = exactCorrelations()
+            correlations = exact
             _ = solveAll(correlations, sideWork: nil)
         }
         Trace.mark("filters Cj and C (n = \(n))\(sideWork == nil ? "" : ", whole-track metrics alongside")")

@@ -75,13 +75,29 @@ struct FrameCorrelations {
         return UnsafePointer(buffer)
     }
 
-    /// `memoryLimit`: the most bytes of segment lags kept in memory; more go to a spill file
-    /// (or stay in memory if no spill file can be made or written).
+    /// The lags of `refs` and `ests` in memory (one window: the whole track).
     init(
         references refs: SignalSet, estimates ests: SignalSet, framing: Framing, filterLength L: Int, threads: Int,
         memoryLimit: Int = Int.max
-    ) {
-        let K = refs.signalCount, Ke = ests.signalCount
+    ) throws {
+        try self.init(
+            samples: MemorySamples(references: refs, estimates: ests), framing: framing, filterLength: L,
+            threads: threads, memoryLimit: memoryLimit)
+    }
+
+    /// One pass over `samples`, a window of whole segments at a time (at most
+    /// `samples.preferredWindow` samples, and one segment at least), each window reaching
+    /// L − 1 samples back for the boundary before it. `inspect` sees every window as it is
+    /// read (frame silence, estimate energies); it may see a window twice, when the pass is
+    /// made again in memory after a spill file failed.
+    ///
+    /// `memoryLimit`: the most bytes of segment lags kept in memory; more go to a spill file
+    /// (or stay in memory if no spill file can be made or written).
+    init(
+        samples: some SampleAccess, framing: Framing, filterLength L: Int, threads: Int,
+        memoryLimit: Int = Int.max, inspect: (SampleWindow) -> Void = { _ in }
+    ) throws {
+        let K = samples.sourceCount * samples.channelCount, Ke = K
         signalCount = K
         estimateCount = Ke
         filterLength = L
@@ -92,7 +108,7 @@ struct FrameCorrelations {
         var frameSegments: [Int: Int] = [:]
         for (i, s) in segments.enumerated() { if let t = s.frame { frameSegments[t] = i } }
         segmentOfFrame = frameSegments
-        let sameLayout = K == Ke
+        let windows = Self.windows(segments, preferred: samples.preferredWindow)
         let wanted = segments.count * segmentStride
         var spill = wanted * MemoryLayout<Double>.stride > memoryLimit ? SpillFile() : nil
         var owner: MappedBuffer<Double>?
@@ -102,48 +118,68 @@ struct FrameCorrelations {
         let longest = segments.map(\.range.count).max() ?? 1
         let size = RealFFT.fastSize(atLeast: min(longest + 2 * L - 2, max(Self.blockFFT, 4 * L)))
         let workers = max(1, min(threads, segments.count))
-        let next = Atomic<Int>(0)
+        // One correlator per thread for the whole pass: its buffers are reused, window after window.
+        let correlators = (0..<workers).map { _ in
+            SegmentCorrelator(references: K, estimates: Ke, filterLength: L, size: size)
+        }
         let stride = segmentStride
-        let failed = Atomic<Bool>(false)
-        /// Every segment's lags, to memory (`out`) or to `file`, one segment per thread at a time.
-        func correlateSegments(into out: UnsafeMutablePointer<Double>?, file: SpillFile?) {
-            next.store(0, ordering: .relaxed)
-            refs.withChannelPointers { r in
-                ests.withChannelPointers { e in
+        let n = framing.length
+        /// Every segment's lags, to memory (`out`) or to `file`, window by window; returns the
+        /// boundary corrections, or nil when a write to `file` failed.
+        func pass(into out: UnsafeMutablePointer<Double>?, file: SpillFile?) throws -> [Double]? {
+            lanes.update(repeating: .zero, count: segments.count * 3 * K)
+            let failed = Atomic<Bool>(false)
+            let boundaries = BoundaryCorrections(
+                references: K, estimates: Ke, filterLength: L, length: n,
+                boundaryCount: segments.count - 1, threads: threads)
+            let owned =
+                out == nil ? (0..<workers).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: stride) } : []
+            defer { for pointer in owned { pointer.deallocate() } }
+            for window in windows {
+                let first = segments[window.lowerBound].range.lowerBound
+                let last = segments[window.upperBound - 1].range.upperBound
+                let reach = window.lowerBound == 0 ? 0 : L - 1
+                try samples.withWindow((first - reach)..<last) { w in
+                    inspect(w)
+                    let next = Atomic<Int>(window.lowerBound)
                     // Segments first come, first served: each one's lags depend only on its own
                     // samples, so the bits do not depend on which thread took it.
-                    FastKernel.parallelFor(workers, threads: workers) { _ in
-                        let correlator = SegmentCorrelator(references: K, estimates: Ke, filterLength: L, size: size)
-                        let own = out == nil ? UnsafeMutablePointer<Double>.allocate(capacity: stride) : nil
-                        defer { own?.deallocate() }
+                    FastKernel.parallelFor(window.count, threads: workers) { worker in
                         while true {
                             let i = next.add(1, ordering: .relaxed).oldValue
-                            guard i < segments.count else { break }
-                            let target = own ?? out! + i * stride
-                            correlator.correlate(
-                                r, e, range: segments[i].range, into: target,
-                                lanes: sameLayout ? lanes + i * 3 * K : nil)
+                            guard i < window.upperBound else { break }
+                            let target = out.map { $0 + i * stride } ?? owned[worker]
+                            let range = segments[i].range
+                            correlators[worker].correlate(
+                                w.references, w.estimates,
+                                range: (range.lowerBound - w.start)..<(range.upperBound - w.start), into: target,
+                                lanes: lanes + i * 3 * K)
                             if let file, !file.write(target, count: stride, at: i * stride) {
                                 failed.store(true, ordering: .relaxed)
                             }
                         }
                     }
+                    boundaries.add(
+                        w,
+                        boundaries: window.filter { $0 > 0 }.map { (index: $0 - 1, at: segments[$0].range.lowerBound) })
                 }
             }
+            return failed.load(ordering: .relaxed) ? nil : boundaries.total()
         }
+        var corrections: [Double]? = nil
         if let file = spill {
-            correlateSegments(into: nil, file: file)
-            if failed.load(ordering: .relaxed) { spill = nil }
+            corrections = try pass(into: nil, file: file)
+            if corrections == nil { spill = nil }
         }
         /// The lags in memory (also when the spill file could not be written or read back:
-        /// the same lags again).
-        func correlateInMemory() {
+        /// the same lags again, the samples read again).
+        func passInMemory() throws -> [Double] {
             spill = nil
-            lanes.update(repeating: .zero, count: segments.count * 3 * K)
-            owner = MappedBuffer(count: wanted, hugePages: true)
-            correlateSegments(into: owner!.pointer, file: nil)
+            let buffer = MappedBuffer<Double>(count: wanted, hugePages: true)
+            owner = buffer
+            return try pass(into: buffer.pointer, file: nil) ?? []
         }
-        if spill == nil { correlateInMemory() }
+        if spill == nil { corrections = try passInMemory() }
         // The whole track: segments in order, then the boundary corrections.
         var gram = [Double](repeating: 0, count: gramCount)
         var cross = [Double](repeating: 0, count: K * Ke * L)
@@ -162,8 +198,10 @@ struct FrameCorrelations {
                         if let spill, let readBack {
                             guard spill.read(into: readBack, count: stride, at: i * stride) else { return false }
                             s = UnsafePointer(readBack)
+                        } else if let owner {
+                            s = UnsafePointer(owner.pointer + i * stride)
                         } else {
-                            s = UnsafePointer(owner!.pointer + i * stride)
+                            return false
                         }
                         for k in 0..<g.count { g[k] += s[k] }
                         for k in 0..<c.count { c[k] += s[gramLength + k] }
@@ -173,15 +211,12 @@ struct FrameCorrelations {
             }
         }
         if !sumSegments() {
-            correlateInMemory()
+            corrections = try passInMemory()
             _ = sumSegments()
         }
         self.spill = spill
         self.owner = owner
-        if L > 1 && segments.count > 1 {
-            let boundaries = segments.dropFirst().map(\.range.lowerBound)
-            let corrections = Self.boundaryCorrections(
-                refs, ests, boundaries: boundaries, filterLength: L, threads: threads)
+        if L > 1 && segments.count > 1, let corrections {
             let rows = K * K
             for p in 0..<K {
                 for q in 0...p {
@@ -196,8 +231,8 @@ struct FrameCorrelations {
                 }
             }
         }
-        let nchan = refs.channelCount
-        let sums = (0..<(sameLayout ? refs.sourceCount : 0)).map { j in
+        let nchan = samples.channelCount
+        let sums = (0..<samples.sourceCount).map { j in
             var sums = GlobalMetrics.Sums()
             for c in 0..<nchan {
                 let k = j * nchan + c
@@ -215,72 +250,20 @@ struct FrameCorrelations {
             gramLags: gram, crossLags: cross, trackSums: sums)
     }
 
-    /// The products of every pair that straddle each boundary, lags 1…L−1:
-    /// row p·K + q holds Σ x_p[n+m]·x_q[n] over n < b ≤ n+m, row K² + p·Ke + c holds
-    /// Σ ŝ_c[n+k]·x_p[n] over n < b ≤ n+k, summed over the boundaries b (row-major, L
-    /// per row, lag 0 unused). Each boundary correlates the L−1 samples before it (u) with
-    /// the L−1 after it (v), placed so that the circular correlation of a 2L−2-point FFT
-    /// has no wrap-around. Boundaries are shared statically among threads and the sums
-    /// added in a fixed order: the same bits on every run.
-    static func boundaryCorrections(
-        _ refs: SignalSet, _ ests: SignalSet, boundaries: [Int],
-        filterLength L: Int, threads: Int
-    ) -> [Double] {
-        let K = refs.signalCount, Ke = ests.signalCount, n = refs.length
-        let size = RealFFT.fastSize(atLeast: 2 * L - 2)
-        let bins = size / 2 + 1
-        let rows = K * K + K * Ke
-        let workers = max(1, min(threads, boundaries.count))
-        let accumulators = (0..<workers).map { _ in SplitSpectra(count: rows, bins: bins) }
-        refs.withChannelPointers { r in
-            ests.withChannelPointers { e in
-                FastKernel.parallelFor(workers, threads: workers) { worker in
-                    let fft = RealFFT(size: size)
-                    let u = SplitSpectra(count: K, bins: bins), v = SplitSpectra(count: K + Ke, bins: bins)
-                    let acc = accumulators[worker], vectors = acc.vectorCount
-                    for i in stride(from: worker, to: boundaries.count, by: workers) {
-                        let b = boundaries[i], head = min(L - 1, n - b)
-                        for q in 0..<K {
-                            u.transform(
-                                fft, UnsafeBufferPointer(start: r[q] + b - (L - 1), count: L - 1), at: 0, into: q)
-                        }
-                        for p in 0..<K {
-                            v.transform(fft, UnsafeBufferPointer(start: r[p] + b, count: head), at: L - 1, into: p)
-                        }
-                        for c in 0..<Ke {
-                            v.transform(fft, UnsafeBufferPointer(start: e[c] + b, count: head), at: L - 1, into: K + c)
-                        }
-                        for p in 0..<K {
-                            for q in 0..<K {
-                                SplitSpectra.accumulateCorrelation(
-                                    acc.vectors(p * K + q), v.vectors(p), u.vectors(q), vectors: vectors)
-                            }
-                            for c in 0..<Ke {
-                                SplitSpectra.accumulateCorrelation(
-                                    acc.vectors(K * K + p * Ke + c), v.vectors(K + c), u.vectors(p), vectors: vectors)
-                            }
-                        }
-                    }
-                }
+    /// The segments grouped into windows of consecutive segments, each spanning at most
+    /// `preferred` samples (one segment at least): index ranges into `segments`.
+    static func windows(_ segments: [(range: Range<Int>, frame: Int?)], preferred: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var first = 0
+        while first < segments.count {
+            var last = first + 1
+            while last < segments.count
+                && segments[last].range.upperBound - segments[first].range.lowerBound <= preferred
+            {
+                last += 1
             }
-        }
-        let total = accumulators[0]
-        for w in 1..<workers {
-            for i in 0..<rows {
-                for k in 0..<bins {
-                    total.real(i)[k] += accumulators[w].real(i)[k]
-                    total.imaginary(i)[k] += accumulators[w].imaginary(i)[k]
-                }
-            }
-        }
-        var out = [Double](repeating: 0, count: rows * L)
-        let fft = RealFFT(size: size)
-        var lags = [Double](repeating: 0, count: size)
-        lags.withUnsafeMutableBufferPointer { buffer in
-            for i in 0..<rows {
-                fft.inverse(real: total.real(i), imaginary: total.imaginary(i), into: buffer)
-                for m in 1..<L { out[i * L + m] = buffer[m] }
-            }
+            out.append(first..<last)
+            first = last
         }
         return out
     }

@@ -37,42 +37,70 @@ enum GlobalMetrics {
         }
     }
 
+    /// (nsdr, SI-SDR) per source of arrays in memory (see `compute(_:sums:)`).
+    static func compute(_ refs: SignalSet, _ ests: SignalSet, sums: [Sums]? = nil) -> ([Double], [Double]) {
+        do {
+            return try compute(MemorySamples(references: refs, estimates: ests), sums: sums)
+        } catch {
+            // Memory cannot fail to be read.
+            let none = [Double](repeating: .nan, count: refs.sourceCount)
+            return (none, none)
+        }
+    }
+
+    /// Samples per read of the whole-track passes below: a multiple of the four lanes, so a
+    /// channel read in pieces is summed in exactly the order it is summed whole.
+    static let chunk = 1 << 16
+
     /// (nsdr, SI-SDR) per source; see `BSSEvalScores.nsdr` and `.siSDR` for the definitions.
     /// `sums`, when given, are the whole-track sums gathered elsewhere; otherwise one pass
     /// per source computes them. Sources run in parallel.
-    static func compute(_ refs: SignalSet, _ ests: SignalSet, sums: [Sums]? = nil) -> ([Double], [Double]) {
-        let nsrc = refs.sourceCount
-        var results = [(Double, Double)](repeating: (0, 0), count: nsrc)
-        refs.withChannelPointers { r in
-            ests.withChannelPointers { e in
-                results.withUnsafeMutableBufferPointer { out in
-                    let sink = out
-                    DispatchQueue.concurrentPerform(iterations: nsrc) { j in
-                        let given = sums?[j] ?? sourceSums(j, r, e, channels: refs.channelCount, length: refs.length)
-                        sink[j] = metrics(j, given, r, e, channels: refs.channelCount, length: refs.length)
+    static func compute(_ samples: some SampleAccess, sums: [Sums]?) throws -> ([Double], [Double]) {
+        let nsrc = samples.sourceCount
+        var results = [(Double, Double)](repeating: (.nan, .nan), count: nsrc)
+        var failures = [Error?](repeating: nil, count: nsrc)
+        results.withUnsafeMutableBufferPointer { out in
+            failures.withUnsafeMutableBufferPointer { failed in
+                let (sink, errors) = (out, failed)
+                DispatchQueue.concurrentPerform(iterations: nsrc) { j in
+                    do {
+                        let given = try sums?[j] ?? sourceSums(j, samples)
+                        sink[j] = try metrics(j, given, samples)
+                    } catch {
+                        errors[j] = error
                     }
                 }
             }
         }
+        if let error = failures.lazy.compactMap({ $0 }).first { throw error }
         return (results.map(\.0), results.map(\.1))
     }
 
-    private static func sourceSums(
-        _ j: Int, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
-        channels nchan: Int, length n: Int
-    ) -> Sums {
+    /// Calls `body(c, reference, estimate, count)` for source `j`'s channels in order, each
+    /// channel in pieces of `chunk` samples in order of position.
+    private static func forEachPiece(
+        _ j: Int, _ samples: some SampleAccess,
+        _ body: (Int, UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Void
+    ) throws {
+        for c in 0..<samples.channelCount {
+            for start in stride(from: 0, to: samples.length, by: chunk) {
+                let range = start..<min(start + chunk, samples.length)
+                try samples.withSource(.reference, j, range) { r in
+                    try samples.withSource(.estimate, j, range) { e in body(c, r[c], e[c], range.count) }
+                }
+            }
+        }
+    }
+
+    private static func sourceSums(_ j: Int, _ samples: some SampleAccess) throws -> Sums {
         var energy = Lanes(), error = Lanes(), projection = Lanes()
-        for c in 0..<nchan {
-            accumulate(
-                r[j * nchan + c], e[j * nchan + c], count: n, energy: &energy, error: &error, projection: &projection)
+        try forEachPiece(j, samples) { _, r, e, n in
+            accumulate(r, e, count: n, energy: &energy, error: &error, projection: &projection)
         }
         return Sums(energy: energy.sum(), error: error.sum(), projection: projection.sum())
     }
 
-    private static func metrics(
-        _ j: Int, _ sums: Sums, _ r: [UnsafePointer<Double>], _ e: [UnsafePointer<Double>],
-        channels nchan: Int, length n: Int
-    ) -> (Double, Double) {
+    private static func metrics(_ j: Int, _ sums: Sums, _ samples: some SampleAccess) throws -> (Double, Double) {
         let nsdr = 10 * log10((sums.energy + 1e-7) / (sums.error + 1e-7))
         // SI-SDR with α = ⟨s, ŝ⟩/‖s‖² = 1 + ⟨s, d⟩/‖s‖²: the target is α² ‖s‖² and the residual
         // ‖α s − ŝ‖² = ‖d‖² − ⟨s, d⟩²/‖s‖². That difference cancels when the error is
@@ -83,13 +111,12 @@ enum GlobalMetrics {
         if residual > 1e-8 * sums.error {
             return (nsdr, safeDecibels(alpha * alpha * sums.energy, residual))
         }
-        let whole = n / 4 * 4
         @inline(__always) func lanes(_ p: UnsafePointer<Double>, _ i: Int) -> Lanes {
             UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
         }
         var target = Lanes(), exact = Lanes()
-        for c in 0..<nchan {
-            let s = r[j * nchan + c], x = e[j * nchan + c]
+        try forEachPiece(j, samples) { _, s, x, n in
+            let whole = n / 4 * 4
             for i in stride(from: 0, to: whole, by: 4) {
                 let t = alpha * lanes(s, i), d = t - lanes(x, i)
                 target += t * t

@@ -70,16 +70,19 @@ struct SignalSet {
     /// Whether source `j` is silent on `range`: museval's test, the sum over channels is
     /// exactly zero at every sample (so a stereo source with L = −R counts as silent).
     func isSilent(source j: Int, in range: Range<Int>) -> Bool {
-        let own = Array(channels[j * channelCount..<(j + 1) * channelCount])
-        return SignalSet(sourceCount: 1, channelCount: channelCount, length: length, channels: own)
-            .withChannelPointers { p in
-                for i in range {
-                    var sum = 0.0
-                    for c in 0..<channelCount { sum += p[c][i] }
-                    if sum != 0 { return false }
-                }
-                return true
-            }
+        withChannelPointers { p in
+            Self.sumIsZero(p[j * channelCount..<(j + 1) * channelCount], from: range.lowerBound, count: range.count)
+        }
+    }
+
+    /// Whether the sum of `channels` is exactly zero at each of the `count` samples from `from`.
+    static func sumIsZero(_ channels: ArraySlice<UnsafePointer<Double>>, from: Int, count: Int) -> Bool {
+        for i in from..<(from + count) {
+            var sum = 0.0
+            for channel in channels { sum += channel[i] }
+            if sum != 0 { return false }
+        }
+        return true
     }
 
     /// Whether any source is silent on `range`.

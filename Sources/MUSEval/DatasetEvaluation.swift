@@ -100,29 +100,66 @@ public struct DatasetEvaluation: Sendable {
             track: track.name, subset: subset, output: url, inputs: inputs, references: referenceFiles,
             origin: origin, expectedTargets: plan.writtenTargets
         ) {
-            let references: [String: AudioBuffer]
+            let references: [String: TargetSignal]
             do {
-                references = try track.load(targets.map { try track.target(named: $0) })
+                references = try referenceSignals(track, targets.map { try track.target(named: $0) })
+            } catch let error as TrackEvaluationError {
+                throw error
             } catch {
                 throw TrackEvaluationError.reference(error, track: track.name)
             }
-            var estimates = [String: AudioBuffer]()
+            var estimates = [String: TargetSignal]()
             var adjustments = [InputAdjustment]()
-            for target in targets {
-                guard let reference = references[target], let file = files[target] else {
-                    throw TrackEvaluationError.referenceUnavailable(track: track.name, reason: "no \(target) reference")
+            do {
+                for target in targets {
+                    guard let reference = references[target], let file = files[target] else {
+                        throw TrackEvaluationError.referenceUnavailable(
+                            track: track.name, reason: "no \(target) reference")
+                    }
+                    let (signal, changes) = try EstimateLoading.open(
+                        file, target: target, sampleRate: reference.sampleRate,
+                        channelCount: reference.channelCount, frameCount: reference.frameCount)
+                    estimates[target] = signal
+                    adjustments += changes
                 }
-                let (audio, changes) = try EstimateLoading.load(
-                    file, sampleRate: reference.sampleRate,
-                    channelCount: reference.channelCount,
-                    frameCount: reference.frameCount)
-                estimates[target] = audio
-                adjustments += changes
+            } catch {
+                throw TrackEvaluation.blamingReferencesFirst(error, references: targets.compactMap { references[$0] })
             }
             let scores = try TrackEvaluation.score(
-                track: track.name, references: references, estimates: estimates,
+                track: track.name, referenceSignals: references, estimateSignals: estimates,
                 files: files, rate: track.rate, options: options, kernel: kernel)
             return (scores, adjustments.sorted { $0.file.path < $1.file.path })
         }
+    }
+
+    /// The references of `targets`: a MUSDB18-HQ track at its own rate is read from its WAV
+    /// stems a block at a time as the kernel goes (headers checked against the mixture
+    /// first, samples as they are read); other tracks (`.stem.mp4`, resampled or chunked
+    /// ones) are decoded into memory by `Track.load`.
+    static func referenceSignals(_ track: Track, _ targets: [Target]) throws -> [String: TargetSignal] {
+        guard track.isWav, track.sampleRate == nil, track.chunkStart == 0, track.chunkDuration == nil else {
+            var signals = [String: TargetSignal]()
+            for (name, audio) in try track.load(targets) { signals[name] = TargetSignal(name: name, audio: audio) }
+            return signals
+        }
+        let needed = Source.allCases.filter { source in
+            targets.contains { $0.components.contains { $0.source == source } }
+        }
+        try track.validateHeaders(needed)
+        var signals = [String: TargetSignal]()
+        for target in targets {
+            var files = [(url: URL, gain: Double, report: FaultReport)]()
+            for component in target.components {
+                guard let url = track.sourceURLs[component.source] else {
+                    throw TrackEvaluationError.referenceUnavailable(
+                        track: track.name, reason: "no \(component.source.rawValue) stem")
+                }
+                files.append((url, component.gain, .stem(component.source.rawValue, track: track.name)))
+            }
+            signals[target.name] = try TargetSignal(
+                name: target.name, files: files, channelCount: track.channelCount, frameCount: track.frameCount,
+                sampleRate: track.rate)
+        }
+        return signals
     }
 }

@@ -1,4 +1,5 @@
 import Audio
+import BSSEval
 import Foundation
 import ScoreFiles
 
@@ -108,52 +109,70 @@ public enum DirectoryEvaluation {
         let inputs =
             pairs.compactMap { InputFingerprint.of($0.estimate, role: .estimate) }
             + pairs.compactMap { InputFingerprint.of($0.reference, role: .reference) }
-        var referenceAudio = [String: AudioBuffer]()
-        for pair in pairs { referenceAudio[pair.name] = try readReference(pair.reference) }
-        guard let first = referenceAudio[pairs[0].name] else { throw EvaluationError.noAudioFiles(references) }
+        var referenceSignals = [String: TargetSignal]()
+        var referenceInfo = [String: AudioFileInfo]()
+        for pair in pairs {
+            let (signal, info) = try openReference(pair.reference, name: pair.name)
+            referenceSignals[pair.name] = signal
+            referenceInfo[pair.name] = info
+        }
+        guard let first = referenceInfo[pairs[0].name] else { throw EvaluationError.noAudioFiles(references) }
         for pair in pairs.dropFirst() {
-            guard let audio = referenceAudio[pair.name] else { continue }
-            guard audio.sampleRate == first.sampleRate, audio.frameCount == first.frameCount,
-                audio.channelCount == first.channelCount
+            guard let info = referenceInfo[pair.name] else { continue }
+            guard info.sampleRate == first.sampleRate, info.frameCount == first.frameCount,
+                info.channelCount == first.channelCount
             else {
-                func shape(_ buffer: AudioBuffer) -> String {
-                    "\(buffer.frameCount) frames at \(buffer.sampleRate) Hz in \(buffer.channelCount) channel\(buffer.channelCount == 1 ? "" : "s")"
+                func shape(_ info: AudioFileInfo) -> String {
+                    "\(info.frameCount) frames at \(info.sampleRate) Hz in \(info.channelCount) channel\(info.channelCount == 1 ? "" : "s")"
                 }
+                // A reference that cannot be read is named first, as a whole-file read would.
+                for signal in pairs.compactMap({ referenceSignals[$0.name] }) { try signal.validate() }
                 throw TrackEvaluationError.invalidReference(
                     pair.reference,
                     reason:
-                        "has \(shape(audio)) but \(pairs[0].reference.path) has \(shape(first)); references must match")
+                        "has \(shape(info)) but \(pairs[0].reference.path) has \(shape(first)); references must match")
             }
-        }
-
-        var estimateAudio = [String: AudioBuffer]()
-        var adjustments = [InputAdjustment]()
-        for pair in pairs {
-            let (audio, changes) = try EstimateLoading.load(
-                pair.estimate, sampleRate: first.sampleRate,
-                channelCount: first.channelCount,
-                frameCount: first.frameCount)
-            estimateAudio[pair.name] = audio
-            adjustments += changes
         }
         let names = pairs.map(\.name)
-        for pair in pairs {
-            if let audio = referenceAudio[pair.name], EstimateLoading.isSilent(audio) {
-                throw TrackEvaluationError.silentReference(track: references.lastPathComponent, target: pair.name)
-            }
-            if let audio = estimateAudio[pair.name], EstimateLoading.isSilent(audio) {
-                throw TrackEvaluationError.silentEstimate(pair.estimate, target: pair.name)
-            }
-        }
+        let referenceList = names.compactMap { referenceSignals[$0] }
+        var estimateSignals = [String: TargetSignal]()
+        var adjustments = [InputAdjustment]()
         let result: ScoringKernel.Scores
         do {
-            result = try kernel.evaluate(
-                names.map { referenceAudio[$0]?.channels ?? [] }, names.map { estimateAudio[$0]?.channels ?? [] },
-                options.windowSamples(at: first.sampleRate), options.hopSamples(at: first.sampleRate),
-                options.mode)
+            for pair in pairs {
+                let (signal, changes) = try EstimateLoading.open(
+                    pair.estimate, target: pair.name, sampleRate: first.sampleRate,
+                    channelCount: first.channelCount, frameCount: first.frameCount)
+                estimateSignals[pair.name] = signal
+                adjustments += changes
+            }
+            for pair in pairs {
+                if let signal = referenceSignals[pair.name], try signal.isSilent() {
+                    throw TrackEvaluationError.silentReference(track: references.lastPathComponent, target: pair.name)
+                }
+                if let signal = estimateSignals[pair.name], try signal.isSilent() {
+                    throw TrackEvaluationError.silentEstimate(pair.estimate, target: pair.name)
+                }
+            }
+            let estimateList = names.compactMap { estimateSignals[$0] }
+            do {
+                result = try kernel.evaluate(
+                    referenceList, estimateList,
+                    options.windowSamples(at: first.sampleRate), options.hopSamples(at: first.sampleRate),
+                    options.mode)
+            } catch let error as TrackEvaluationError {
+                throw error
+            } catch BSSEvalError.silentSource(let role, let index) where pairs.indices.contains(index) {
+                throw role == .reference
+                    ? TrackEvaluationError.silentReference(
+                        track: references.lastPathComponent, target: pairs[index].name)
+                    : TrackEvaluationError.silentEstimate(pairs[index].estimate, target: pairs[index].name)
+            } catch {
+                throw TrackEvaluationError.scoringFailed(
+                    track: references.lastPathComponent, reason: String(describing: error))
+            }
         } catch {
-            throw TrackEvaluationError.scoringFailed(
-                track: references.lastPathComponent, reason: String(describing: error))
+            throw TrackEvaluation.blamingReferencesFirst(error, references: referenceList)
         }
         let targets = names.enumerated().map { index, name in
             TargetScores(
@@ -165,22 +184,22 @@ public enum DirectoryEvaluation {
             adjustments: adjustments, unpaired: unpaired, inputs: inputs)
     }
 
-    /// Reads one reference file and checks that it is finite.
+    /// Opens one reference file (its samples are checked as they are read).
     ///
     /// - Throws: `TrackEvaluationError.invalidReference` naming the file.
-    static func readReference(_ url: URL) throws -> AudioBuffer {
-        let audio: AudioBuffer, count: Int
+    static func openReference(_ url: URL, name: String) throws -> (TargetSignal, AudioFileInfo) {
         do {
-            (audio, count) = try AudioFile.readShaped(url)
+            let info = try AudioFile.info(of: url)
+            let signal = try TargetSignal(
+                name: name, files: [(url, 1, .reference)], channelCount: info.channelCount,
+                frameCount: info.frameCount, sampleRate: info.sampleRate)
+            return (signal, info)
+        } catch let error as TrackEvaluationError {
+            throw error
         } catch {
             throw TrackEvaluationError.invalidReference(
                 url, reason: "cannot be read: " + EstimateLoading.reason(error, url: url))
         }
-        guard count == 0 else {
-            throw TrackEvaluationError.invalidReference(
-                url, reason: "holds \(count) NaN or infinite sample\(count == 1 ? "" : "s")")
-        }
-        return audio
     }
 
     /// The audio files directly in `folder`, by name without extension.

@@ -33,14 +33,44 @@ public enum EstimateLoading {
             try AudioFile.readShaped(url, frameCount: frameCount, channelCount: channelCount)
         }
         guard nonFinite == 0 else { throw TrackEvaluationError.nonFinite(url, count: nonFinite) }
-        var adjustments = [InputAdjustment]()
-        if info.channelCount != channelCount { adjustments.append(.duplicatedMono(url)) }
-        if info.frameCount < frameCount {
-            adjustments.append(.padded(url, frames: frameCount - info.frameCount))
-        } else if info.frameCount > frameCount {
-            adjustments.append(.truncated(url, frames: info.frameCount - frameCount))
+        return (audio, adjustments(info, channelCount: channelCount, frameCount: frameCount))
+    }
+
+    /// The estimate `url` as the scorer reads it, with what was changed: at the reference
+    /// rate, with the reference's channels or mono, it is read from the file a block at a
+    /// time as the scorer goes (mono duplicated, zeros past its end, cut at `frameCount`),
+    /// and NaN or infinite samples are reported when they are met; otherwise it is read and
+    /// adjusted in memory by `load`.
+    ///
+    /// - Throws: the errors of `load` (for a file read in memory, or an unreadable header).
+    public static func open(
+        _ url: URL, target: String, sampleRate: Int, channelCount: Int, frameCount: Int
+    ) throws -> (TargetSignal, [InputAdjustment]) {
+        let info = try readable(url) { try AudioFile.info(of: url) }
+        let streamed =
+            info.sampleRate == sampleRate
+            && (info.channelCount == channelCount || (info.channelCount == 1 && channelCount == 2))
+        guard streamed else {
+            let (audio, adjustments) = try load(
+                url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
+            return (TargetSignal(name: target, audio: audio), adjustments)
         }
-        return (audio, adjustments)
+        let signal = try TargetSignal(
+            name: target, files: [(url, 1, .estimate)], channelCount: channelCount, frameCount: frameCount,
+            sampleRate: sampleRate)
+        return (signal, adjustments(info, channelCount: channelCount, frameCount: frameCount))
+    }
+
+    /// What shaping a file of header `info` to `channelCount` × `frameCount` changes.
+    static func adjustments(_ info: AudioFileInfo, channelCount: Int, frameCount: Int) -> [InputAdjustment] {
+        var adjustments = [InputAdjustment]()
+        if info.channelCount != channelCount { adjustments.append(.duplicatedMono(info.url)) }
+        if info.frameCount < frameCount {
+            adjustments.append(.padded(info.url, frames: frameCount - info.frameCount))
+        } else if info.frameCount > frameCount {
+            adjustments.append(.truncated(info.url, frames: info.frameCount - frameCount))
+        }
+        return adjustments
     }
 
     /// `body`'s result, with a decoding failure reported as `.unreadable` naming `url`.

@@ -17,18 +17,19 @@ public struct ScoringKernel: Sendable {
         }
     }
 
-    /// Scores `estimates` against `references`, both `[source][channel][sample]` of equal
-    /// shape, with windows and hops in samples.
+    /// Scores `estimates` against `references` (one `TargetSignal` per source, estimates
+    /// shaped like their references), with windows and hops in samples. A fault met while a
+    /// signal is read is thrown as the signal's `TrackEvaluationError`.
     public var evaluate:
         @Sendable (
-            _ references: [[[Double]]], _ estimates: [[[Double]]],
+            _ references: [TargetSignal], _ estimates: [TargetSignal],
             _ window: Int, _ hop: Int, _ mode: EvaluationMode
         ) throws -> Scores
 
     public init(
         evaluate:
             @escaping @Sendable (
-                _ references: [[[Double]]], _ estimates: [[[Double]]],
+                _ references: [TargetSignal], _ estimates: [TargetSignal],
                 _ window: Int, _ hop: Int, _ mode: EvaluationMode
             ) throws -> Scores
     ) {

@@ -1,4 +1,5 @@
 import Audio
+import BSSEval
 import Foundation
 import ScoreFiles
 
@@ -18,41 +19,106 @@ public enum TrackEvaluation {
         files: [String: URL] = [:], rate: Int, options: EvaluationOptions = .init(),
         kernel: ScoringKernel = .bssEval
     ) throws -> TrackScores {
+        try score(
+            track: track, referenceSignals: references.mapValues { TargetSignal(name: "", audio: $0) },
+            estimateSignals: estimates.mapValues { TargetSignal(name: "", audio: $0) },
+            files: files, rate: rate, options: options, kernel: kernel)
+    }
+
+    /// Scores `estimates` against `references` (target → signal, read as the kernel goes).
+    /// A fault of an estimate file is reported only after the references have been read
+    /// whole and found sound: the separator is never blamed next to a broken dataset.
+    ///
+    /// - Throws: `TrackEvaluationError`: the plan's and silence errors as above, and the
+    ///   faults of the files (`.nonFinite`, `.unreadable`, `.invalidReference`).
+    public static func score(
+        track: String, referenceSignals references: [String: TargetSignal],
+        estimateSignals estimates: [String: TargetSignal],
+        files: [String: URL] = [:], rate: Int, options: EvaluationOptions = .init(),
+        kernel: ScoringKernel = .bssEval
+    ) throws -> TrackScores {
         let available = estimates.keys.filter { references[$0] != nil }
         guard let plan = TrackEvaluationPlan(targets: available) else {
             throw TrackEvaluationError.tooFewTargets(
                 track: track, found: TargetOrder.musdb.filter { estimates[$0] != nil })
         }
-        // museval rejects a whole evaluation with a silent source; check each target once.
-        for target in plan.groups.joined() {
-            if EstimateLoading.isSilent(references[target]!) {
-                throw TrackEvaluationError.silentReference(track: track, target: target)
+        func signals(_ targets: [String]) throws -> (references: [TargetSignal], estimates: [TargetSignal]) {
+            var pairs = [(TargetSignal, TargetSignal)]()
+            for target in targets {
+                guard let reference = references[target], let estimate = estimates[target] else {
+                    throw TrackEvaluationError.referenceUnavailable(track: track, reason: "no \(target) reference")
+                }
+                pairs.append((reference, estimate))
             }
-            if EstimateLoading.isSilent(estimates[target]!) {
-                let url = files[target] ?? URL(fileURLWithPath: target)
-                throw TrackEvaluationError.silentEstimate(url, target: target)
-            }
+            return (pairs.map(\.0), pairs.map(\.1))
         }
-        var scored = [String: TargetScores]()
-        for group in plan.groups {
-            let result: ScoringKernel.Scores
+        let all = try signals(Array(plan.groups.joined()))
+        do {
+            // museval rejects a whole evaluation with a silent source; check each target once.
+            for target in plan.groups.joined() {
+                let (reference, estimate) = try signals([target])
+                if try reference[0].isSilent() {
+                    throw TrackEvaluationError.silentReference(track: track, target: target)
+                }
+                if try estimate[0].isSilent() {
+                    let url = files[target] ?? estimate[0].files.first ?? URL(fileURLWithPath: target)
+                    throw TrackEvaluationError.silentEstimate(url, target: target)
+                }
+            }
+            var scored = [String: TargetScores]()
+            for group in plan.groups {
+                let inputs = try signals(group)
+                let result: ScoringKernel.Scores
+                do {
+                    result = try kernel.evaluate(
+                        inputs.references, inputs.estimates,
+                        options.windowSamples(at: rate), options.hopSamples(at: rate), options.mode)
+                } catch let error as TrackEvaluationError {
+                    throw error
+                } catch BSSEvalError.silentSource(let role, let index) where group.indices.contains(index) {
+                    // Found while the samples went by (the checks above make this rare).
+                    if role == .reference {
+                        throw TrackEvaluationError.silentReference(track: track, target: group[index])
+                    }
+                    let url =
+                        files[group[index]] ?? inputs.estimates[index].files.first ?? URL(fileURLWithPath: group[index])
+                    throw TrackEvaluationError.silentEstimate(url, target: group[index])
+                } catch {
+                    throw TrackEvaluationError.scoringFailed(track: track, reason: String(describing: error))
+                }
+                // The pair run comes last, so its vocals replace the main group's.
+                for (index, target) in group.enumerated() {
+                    scored[target] = TargetScores(
+                        name: target, sdr: result.sdr[index], sir: result.sir[index],
+                        sar: result.sar[index], isr: result.isr[index],
+                        window: options.window, hop: options.hop)
+                }
+            }
+            var written = [TargetScores]()
+            for target in plan.writtenTargets {
+                guard let scores = scored[target] else {
+                    throw TrackEvaluationError.scoringFailed(track: track, reason: "no scores for \(target)")
+                }
+                written.append(scores)
+            }
+            return TrackScores(track: track, targets: written)
+        } catch {
+            throw blamingReferencesFirst(error, references: all.references)
+        }
+    }
+
+    /// `error`, unless it is an estimate's fault and one of `references` is faulty: then the
+    /// reference's fault (each reference is read whole to find out). A broken reference
+    /// makes every comparison with it meaningless, so it is what the user must hear about.
+    public static func blamingReferencesFirst(_ error: Error, references: [TargetSignal]) -> Error {
+        guard let fault = error as? TrackEvaluationError, fault.side == .estimate else { return error }
+        for reference in references {
             do {
-                result = try kernel.evaluate(
-                    group.map { references[$0]!.channels },
-                    group.map { estimates[$0]!.channels },
-                    options.windowSamples(at: rate), options.hopSamples(at: rate),
-                    options.mode)
-            } catch {
-                throw TrackEvaluationError.scoringFailed(track: track, reason: String(describing: error))
-            }
-            // The pair run comes last, so its vocals replace the main group's.
-            for (index, target) in group.enumerated() {
-                scored[target] = TargetScores(
-                    name: target, sdr: result.sdr[index], sir: result.sir[index],
-                    sar: result.sar[index], isr: result.isr[index],
-                    window: options.window, hop: options.hop)
+                try reference.validate()
+            } catch let referenceFault {
+                return referenceFault
             }
         }
-        return TrackScores(track: track, targets: plan.writtenTargets.map { scored[$0]! })
+        return fault
     }
 }

@@ -7,6 +7,10 @@ import XCTest
 final class BSSEvalKernelTests: XCTestCase {
     /// Random sources (resonant noise) and estimates (random leaky mixes plus noise).
     func randomCase(seed: UInt64, sources: Int, channels: Int, length: Int) -> ([[[Double]]], [[[Double]]]) {
+        Self.randomCase(seed: seed, sources: sources, channels: channels, length: length)
+    }
+
+    static func randomCase(seed: UInt64, sources: Int, channels: Int, length: Int) -> ([[[Double]]], [[[Double]]]) {
         var refs = [[[Double]]]()
         for j in 0..<sources {
             let ops: [[Any]] = [
@@ -126,7 +130,7 @@ final class BSSEvalKernelTests: XCTestCase {
         for (window, hop) in [(3000, 3000), (2500, 3100), (20_000, 20_000)] {
             let framing = Framing(window: window, hop: hop, length: r.length)
             XCTAssertTrue(FrameCorrelations.applies(framing: framing, filterLength: 64))
-            let assembled = FrameCorrelations(
+            let assembled = try FrameCorrelations(
                 references: r, estimates: e, framing: framing, filterLength: 64, threads: 2
             ).track
             let whole = ReferenceCorrelations(
@@ -173,8 +177,8 @@ final class BSSEvalKernelTests: XCTestCase {
         let (refs, ests) = randomCase(seed: 9, sources: 3, channels: 2, length: 20_000)
         let r = try SignalSet(refs, role: .reference), e = try SignalSet(ests, role: .estimate, length: r.length)
         let framing = Framing(window: 3000, hop: 3000, length: r.length)
-        let memory = FrameCorrelations(references: r, estimates: e, framing: framing, filterLength: 64, threads: 2)
-        let spill = FrameCorrelations(
+        let memory = try FrameCorrelations(references: r, estimates: e, framing: framing, filterLength: 64, threads: 2)
+        let spill = try FrameCorrelations(
             references: r, estimates: e, framing: framing, filterLength: 64, threads: 2,
             memoryLimit: 0)
         XCTAssertFalse(memory.isSpilled)

@@ -94,7 +94,7 @@ final class EvaluateBatchTests: XCTestCase {
         for name in names { estimates[name] = try F.leakyEstimate(track, target: name) }
         // A kernel whose SDR is the number of sources scored together shows which run a target came from.
         let groupSize = ScoringKernel { references, _, window, hop, _ in
-            let frames = (references[0][0].count - window + hop) / hop
+            let frames = (references[0].frameCount - window + hop) / hop
             let values = references.map { _ in [Double](repeating: Double(references.count), count: frames) }
             return .init(sdr: values, isr: values, sir: values, sar: values)
         }

@@ -56,7 +56,9 @@ enum EvaluateTestFixtures {
 
     /// A fast stand-in for the BSS Eval kernel: per frame (museval's framing), SDR is
     /// 10·log10(‖s‖² / ‖s − ŝ‖²) over all channels, SIR = SDR + 1, SAR = SDR + 2, ISR = SDR + 3.
-    static let fakeKernel = ScoringKernel { references, estimates, window, hop, _ in
+    static let fakeKernel = ScoringKernel { referenceSignals, estimateSignals, window, hop, _ in
+        let references = try referenceSignals.map { try $0.samples() }
+        let estimates = try estimateSignals.map { try $0.samples() }
         precondition(references.count == estimates.count)
         let length = references[0][0].count
         let frames = window < length ? (length - window + hop) / hop : 1
