@@ -112,12 +112,12 @@ public final class AudioFileReader {
     }
 
     /// One block, frame-major, into the planar outputs at `offset`; returns the non-finite count.
-    private func deinterleave<T: BinaryFloatingPoint>(
+    @inline(__always)
+    private func deinterleave<T: BinaryFloatingPoint & SIMDScalar>(
         _ block: UnsafeMutablePointer<T>, frames: Int, into out: [UnsafeMutablePointer<Double>], at offset: Int
     ) -> Int {
         let fileChannels = info.channelCount
-        var nonFinite = 0
-        for i in 0..<frames * fileChannels where !block[i].isFinite { nonFinite += 1 }
+        let count = Self.nonFiniteCount(block, frames * fileChannels)
         if fileChannels == 1 {
             let first = out[0] + offset
             for f in 0..<frames { first[f] = Double(block[f]) }
@@ -134,6 +134,22 @@ public final class AudioFileReader {
                 for f in 0..<frames { target[f] = Double(block[f * fileChannels + c]) }
             }
         }
-        return nonFinite
+        return count
+    }
+
+    /// NaN and infinite values among `n`: x − x is NaN exactly for those, so one vector sum
+    /// says whether there are any (the common case: none) and only then are they counted.
+    @inline(__always)
+    private static func nonFiniteCount<T: BinaryFloatingPoint & SIMDScalar>(_ x: UnsafePointer<T>, _ n: Int) -> Int {
+        var poison = SIMD8<T>()
+        let whole = n / 8 * 8
+        for i in stride(from: 0, to: whole, by: 8) {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<T>.self)
+            poison += v - v
+        }
+        var tail: T = 0
+        for i in whole..<n { tail += x[i] - x[i] }
+        guard poison.sum().isNaN || tail.isNaN else { return 0 }
+        return (0..<n).reduce(0) { $0 + (x[$1].isFinite ? 0 : 1) }
     }
 }
