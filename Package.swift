@@ -132,6 +132,8 @@ let package = Package(
                 "BSSEval", "MUSEval", "ScoreFiles"
             ]),
         .testTarget(name: "ScoreFilesTests", dependencies: ["TestSupport", "ScoreFiles", "FileOutput"]),
+        // Global SDR, boxplot and Conover goldens, the report rendered by headless Chromium.
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "ScoreFiles", "Audio"]),
         .testTarget(
             name: "MUSEvalTests", dependencies: ["TestSupport", "MUSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]
         ),

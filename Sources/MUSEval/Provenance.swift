@@ -79,6 +79,7 @@ public struct Provenance: Codable, Equatable, Sendable {
         }
         let sidecar = url(for: scoreFile)
         if isFile(sidecar) { unlink(sidecar.path) }
+        if isFile(TrackGlobalScores.url(for: scoreFile)) { unlink(TrackGlobalScores.url(for: scoreFile).path) }
         return isFile(scoreFile) && unlink(scoreFile.path) == 0
     }
 

@@ -6,6 +6,8 @@ extension ScoringKernel {
     public static let bssEval = ScoringKernel { references, estimates, window, hop, mode in
         let options = BSSEvalOptions(window: window, hop: hop, mode: mode == .v3 ? .v3 : .v4)
         let scores = try BSSEval.evaluate(references: references, estimates: estimates, options: options)
-        return Scores(sdr: scores.sdr, isr: scores.isr, sir: scores.sir, sar: scores.sar)
+        return Scores(
+            sdr: scores.sdr, isr: scores.isr, sir: scores.sir, sar: scores.sar, globalSDR: scores.nsdr,
+            siSDR: scores.siSDR)
     }
 }

@@ -34,6 +34,7 @@ public enum TrackEvaluation {
             }
         }
         var scored = [String: TargetScores]()
+        var global = [String: TrackGlobalScores.Target]()
         for group in plan.groups {
             let result: ScoringKernel.Scores
             do {
@@ -51,8 +52,20 @@ public enum TrackEvaluation {
                     name: target, sdr: result.sdr[index], sir: result.sir[index],
                     sar: result.sar[index], isr: result.isr[index],
                     window: options.window, hop: options.hop)
+                if index < result.globalSDR.count, index < result.siSDR.count {
+                    global[target] = .init(
+                        name: target, frameCount: result.sdr[index].count, globalSDR: result.globalSDR[index],
+                        siSDR: result.siSDR[index])
+                }
             }
         }
-        return TrackScores(track: track, targets: plan.writtenTargets.map { scored[$0]! })
+        var scores = TrackScores(track: track, targets: plan.writtenTargets.map { scored[$0]! })
+        // The whole-track figures ride along for the sidecar (`BatchEvaluator.write`).
+        let figures = plan.writtenTargets.compactMap { global[$0] }
+        if figures.count == scores.targets.count {
+            let setup = ScoringSetup(mode: options.mode.rawValue, window: options.window, hop: options.hop)
+            scores.global = TrackGlobalScores(track: track, setup: setup, targets: figures)
+        }
+        return scores
     }
 }
