@@ -32,12 +32,12 @@ struct TableOptions: ParsableArguments {
         guard (0...12).contains(decimals) else { throw ValidationError("--decimals must be 0 to 12 (got \(decimals))") }
     }
 
-    /// The table for `leaderboard`: the metrics given, else the standard four and the
-    /// whole-track figures when there are any.
-    func table(for leaderboard: Leaderboard) -> LeaderboardTable {
-        let shown =
-            metrics?.metrics
-            ?? (LeaderboardMetric.standard + (leaderboard.hasGlobalFigures ? [.globalSDR, .siSDR] : []))
+    /// The table for `leaderboard`: the metrics given, else `defaults` (for aggregate the
+    /// standard four) and the whole-track figures when there are any.
+    func table(for leaderboard: Leaderboard, defaults: [LeaderboardMetric] = LeaderboardMetric.standard)
+        -> LeaderboardTable
+    {
+        let shown = metrics?.metrics ?? (defaults + (leaderboard.hasGlobalFigures ? [.globalSDR, .siSDR] : []))
         return LeaderboardTable(format: format, rows: rows, metrics: shown, decimals: decimals, rankBy: rankBy)
     }
 }

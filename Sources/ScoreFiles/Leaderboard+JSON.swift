@@ -113,7 +113,7 @@ extension Leaderboard {
 
     /// One flat record per method, target and leaderboard metric: every column a scalar, so
     /// `pandas.json_normalize(doc["records"])` (or `pandas.DataFrame`) gives the long table.
-    func records() -> [OrderedJSON] {
+    public func records() -> [OrderedJSON] {
         var result: [OrderedJSON] = []
         for entry in entries {
             let setup = entry.setups.count == 1 ? entry.setups.first : nil

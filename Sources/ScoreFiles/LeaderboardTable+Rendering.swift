@@ -51,7 +51,7 @@ extension LeaderboardTable {
 
     /// How the numbers were computed, per method what they were computed on, and every
     /// comparability issue.
-    func headerLines(_ board: Leaderboard) -> [String] {
+    public func headerLines(_ board: Leaderboard) -> [String] {
         var lines = ["Scores in dB: \(board.frames.rawValue) over frames, \(board.tracks.rawValue) over tracks"]
         for metric in metrics where !LeaderboardMetric.standard.contains(metric) || metric == rankBy {
             lines.append("  " + metric.definition(frames: board.frames, tracks: board.tracks))
@@ -94,7 +94,7 @@ extension LeaderboardTable {
     }
 
     /// The overall ranking (mean over vocals, drums, bass, other) with each method's rank per target.
-    func rankingLines(_ board: Leaderboard) -> [String] {
+    public func rankingLines(_ board: Leaderboard) -> [String] {
         let overall = board.ranking(by: rankBy)
         let targets = board.targetNames.filter { target in board.entries.contains { $0.value(target, rankBy) != nil } }
         let perTarget = Dictionary(

@@ -25,15 +25,16 @@ public struct LeaderboardTable: Sendable {
 
     /// The grid of cells: a header row, then the body; `best[row][column]` marks the best
     /// number of its metric among the methods (bold in Markdown and LaTeX).
-    struct Grid {
-        var header: [String]
-        var body: [[String]]
-        var best: [[Bool]]
+    public struct Grid: Sendable {
+        public var header: [String]
+        public var body: [[String]]
+        public var best: [[Bool]]
         /// Columns holding labels (left-aligned), counted from the left.
-        var labelColumns: Int
+        public var labelColumns: Int
     }
 
-    func grid(_ board: Leaderboard) -> Grid {
+    /// The cells of the table, for a renderer of another format (the report's HTML).
+    public func grid(_ board: Leaderboard) -> Grid {
         let targets = board.targetNames.filter { target in
             board.entries.contains { entry in metrics.contains { entry.value(target, $0) != nil } }
         }
