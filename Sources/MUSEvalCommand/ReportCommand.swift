@@ -75,7 +75,8 @@ struct ReportCommand: AsyncParsableCommand {
                     try AtomicFile.write(text, to: url)
                     written.append(url.path)
                 } catch {
-                    failures.append("\(url.path): cannot write the file: \(error)")
+                    let reason = (error as? FileOutputError)?.reason.description ?? "\(error)"
+                    failures.append("\(url.path): cannot write the file: \(reason)")
                 }
             }
             attempt(html, report.html())
@@ -86,7 +87,8 @@ struct ReportCommand: AsyncParsableCommand {
                     try OutputFolder.create(folder)
                     for figure in report.figures() { attempt(folder.appendingPathComponent(figure.name), figure.svg) }
                 } catch {
-                    failures.append("\(folder.path): cannot create the folder: \(error)")
+                    let reason = (error as? FileOutputError)?.reason.description ?? "\(error)"
+                    failures.append("\(folder.path): cannot create the folder: \(reason)")
                 }
             }
             let issues = leaderboard.comparabilityIssues

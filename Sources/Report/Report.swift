@@ -41,8 +41,9 @@ public struct Report: Sendable {
             for (method, aggregates) in zip(methods, perTrack) {
                 guard let values = aggregates[target]?[.sdr] else { continue }
                 var byTrack: [String: Double] = [:]
-                for (track, value) in zip(method.tracks, values) where method.tracks.count == values.count {
-                    if track[target: target] != nil { byTrack[track.track] = value }
+                // One value per track (NaN where the track lacks the target: left out).
+                for (track, value) in zip(method.tracks, values) where track[target: target] != nil {
+                    byTrack[track.track] = value
                 }
                 if !byTrack.isEmpty { columns.append((method.name, byTrack)) }
             }

@@ -21,6 +21,9 @@ public enum Ranks {
     public static func tieSum(_ values: [Double]) -> Double {
         var counts: [Double: Int] = [:]
         for value in values { counts[value, default: 0] += 1 }
-        return counts.values.reduce(0) { sum, t in sum + Double(t * t * t - t) }
+        return counts.values.reduce(0) { sum, count in
+            let t = Double(count)
+            return sum + (t * t * t - t)
+        }
     }
 }
