@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden for the whole-track figures `museval` writes in its `.<track>.global.json`
+"""Golden for the whole-track figures `museval` writes in its `.<track>.global`
 sidecars: the global SDR of Demucs' `new_sdr` / the Music Demixing Challenge (per source,
 10*log10((sum s^2 + 1e-7) / (sum (s - est)^2 + 1e-7)) over all samples and channels), written
 here from that formula in numpy, float64, and the SI-SDR (alpha = <est, s> / |s|^2, channels

@@ -136,7 +136,7 @@ public struct BatchEvaluator: Sendable {
             throw TrackEvaluationError.writeFailed(
                 sidecar, reason: WriteFailureReason.reason(writing: sidecar, error: error))
         }
-        // The whole-track sidecar (`.<track>.global.json`) before the score file, as the provenance.
+        // The whole-track sidecar (`.<track>.global`) before the score file, as the provenance.
         if let global = scores.global {
             do { try global.write(besideScoreFile: url) } catch {
                 let sidecar = TrackGlobalScores.url(for: url)

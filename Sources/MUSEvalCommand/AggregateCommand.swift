@@ -17,7 +17,7 @@ struct AggregateCommand: AsyncParsableCommand {
             a folder with test/ and/or train/ subfolders, or a folder holding the .json files directly. \
             Only test/ is read unless --subsets says otherwise, as museval's add_eval_dir. Scores are \
             aggregated like museval's MethodStore: per track, target and metric over the frames (NaN \
-            frames skipped), then over the tracks (NaN tracks skipped). The hidden .<track>.global.json \
+            frames skipped), then over the tracks (NaN tracks skipped). The hidden .<track>.global \
             sidecars museval writes add the whole-track uSDR and SI-SDR.
 
             The table's header lists per method its subsets, track count, window, hop and mode; methods \

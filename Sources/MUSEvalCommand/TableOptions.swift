@@ -17,7 +17,7 @@ struct TableOptions: ParsableArguments {
             """
             The numbers shown, comma-separated: SDR, SIR, SAR, ISR (museval's, aggregated by --frames and \
             --tracks: the median of medians by default), SDR-mean (mean over tracks of the per-track median \
-            SDR), uSDR (MDX global SDR, eps 1e-7, mean over tracks) and SI-SDR (both from the .global.json \
+            SDR), uSDR (MDX global SDR, eps 1e-7, mean over tracks) and SI-SDR (both from the .global \
             sidecars museval writes) (default: SDR,SIR,SAR,ISR, plus uSDR,SI-SDR when sidecars are there).
             """, valueName: "metrics"))
     var metrics: MetricList?

@@ -1,7 +1,7 @@
 /// A method's whole-track figures for one target, over its tracks: the MDX/SDX "global SDR"
 /// (uSDR: one SDR per track over the whole signal, ε = 1e-7, then the mean over tracks, as
 /// Demucs and the Music Demixing Challenge report it) and the mean SI-SDR. Only tracks with a
-/// `.global.json` sidecar count; museval's own files (and SiSEC 2018's) have none.
+/// `.global` sidecar count; museval's own files (and SiSEC 2018's) have none.
 public struct GlobalAggregate: Hashable, Sendable {
     public var target: String
     /// The mean over tracks of the per-track global SDR (NaN skipped); NaN without figures.

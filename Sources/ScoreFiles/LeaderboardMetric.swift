@@ -10,7 +10,7 @@ public enum LeaderboardMetric: String, CaseIterable, Sendable, Hashable {
     /// reports as `sdr`).
     case sdrMeanOfMedians = "SDR-mean"
     /// The MDX/SDX global SDR ("uSDR"): per track one SDR over the whole signal with
-    /// ε = 1e-7, then the mean over tracks. Needs the `.global.json` sidecars.
+    /// ε = 1e-7, then the mean over tracks. Needs the `.global` sidecars.
     case globalSDR = "uSDR"
     /// The mean over tracks of the whole-track SI-SDR. Needs the sidecars.
     case siSDR = "SI-SDR"

@@ -2,12 +2,13 @@ import FileOutput
 import Foundation
 
 extension TrackGlobalScores {
-    /// `folder/.<track>.global.json` for the score file `folder/<track>.json`: hidden, so
-    /// `ResultsFolder` and Python museval, which read `*.json` but skip hidden names, never
-    /// take it for a score file.
+    /// `folder/.<track>.global` for the score file `folder/<track>.json`. Hidden, and without
+    /// a `.json` extension: Python museval's `add_eval_dir` globs `test/**/*.json` with
+    /// pathlib, which matches hidden names too, and would fail on a file that is no score
+    /// file; `ResultsFolder` skips hidden names anyway.
     public static func url(for scoreFile: URL) -> URL {
         scoreFile.deletingLastPathComponent()
-            .appendingPathComponent("." + scoreFile.deletingPathExtension().lastPathComponent + ".global.json")
+            .appendingPathComponent("." + scoreFile.deletingPathExtension().lastPathComponent + ".global")
     }
 
     /// Strict JSON, indent 2, members in a fixed order. A non-finite figure (SI-SDR of a

@@ -1,7 +1,7 @@
 /// The whole-track figures of one scored track that museval's per-track JSON has no place
 /// for: per target the global SDR (the MDX/SDX challenges' "uSDR") and SI-SDR, with the
 /// settings the track was scored with. Written by `museval` beside each score file as the
-/// hidden sidecar `.<track>.global.json` (format `museval-global-scores/1`, see the module
+/// hidden sidecar `.<track>.global` (format `museval-global-scores/1`, see the module
 /// README), so the score file itself stays byte for byte museval's; read back by
 /// `ResultsFolder` into `TrackScores.global`.
 public struct TrackGlobalScores: Hashable, Sendable {

@@ -16,7 +16,7 @@ public struct TrackScores: Hashable, Sendable {
     /// in its results folder or not read from one. Not part of museval's file.
     public var subset: String?
     /// The whole-track figures (global SDR, SI-SDR) and settings from the sidecar
-    /// `.<track>.global.json`, when `museval` wrote one. Not part of museval's file.
+    /// `.<track>.global`, when `museval` wrote one. Not part of museval's file.
     public var global: TrackGlobalScores?
 
     public init(

@@ -50,6 +50,8 @@ final class GlobalSDRGoldenTests: XCTestCase {
 
         let scoreFile = out.appendingPathComponent("train/\(track).json")
         let global = try XCTUnwrap(try TrackGlobalScores.read(besideScoreFile: scoreFile), "no sidecar")
+        // Python museval's add_eval_dir reads every test/**/*.json, hidden ones too.
+        XCTAssertEqual(TrackGlobalScores.url(for: scoreFile).lastPathComponent, ".\(track).global")
         XCTAssertEqual(global.setup, ScoringSetup(mode: "v4", window: 1, hop: 1))
         XCTAssertEqual(Set(global.targets.map(\.name)), Set(expected.keys))
         for target in global.targets {

@@ -33,7 +33,7 @@ final class ComparabilityTests: XCTestCase {
         let method = root.appendingPathComponent("A")
         try write(track("t1", sdr: [1, 2]), method: method, subset: "test", global: 4)
         try write(track("t2", sdr: [3, 4]), method: method, subset: "test", global: 6)
-        let sidecar = method.appendingPathComponent("test/.t1.global.json")
+        let sidecar = method.appendingPathComponent("test/.t1.global")
         let text = try String(contentsOf: sidecar, encoding: .utf8)
         XCTAssertTrue(text.contains("\"format\": \"museval-global-scores/1\""), text)
         XCTAssertTrue(text.contains("\"siSDR\": \"Infinity\""), text)
@@ -55,11 +55,11 @@ final class ComparabilityTests: XCTestCase {
         let root = try TestData.temporaryDirectory(self)
         let method = root.appendingPathComponent("A")
         try write(track("t1", sdr: [1]), method: method, subset: "test")
-        try Data("{\"format\": \"other/1\"}".utf8).write(to: method.appendingPathComponent("test/.t1.global.json"))
+        try Data("{\"format\": \"other/1\"}".utf8).write(to: method.appendingPathComponent("test/.t1.global"))
         let (scores, failures) = await ResultsFolder(url: method, subsets: ["test"]).load()
         XCTAssertEqual(scores.tracks.count, 1)
         XCTAssertEqual(failures.count, 1)
-        XCTAssertTrue(failures[0].description.contains(".t1.global.json"), failures[0].description)
+        XCTAssertTrue(failures[0].description.contains(".t1.global"), failures[0].description)
         XCTAssertTrue(failures[0].description.contains("museval-global-scores/1"), failures[0].description)
     }
 
