@@ -38,6 +38,9 @@ struct AggregateCommand: AsyncParsableCommand {
     @OptionGroup var results: ResultsOptions
     @OptionGroup var table: TableOptions
 
+    @Option(help: "Table format: text (terminal), markdown, latex (booktabs tabular) or csv.")
+    var format: TableFormat = .text
+
     @Option(
         name: [.short, .customLong("output"), .customLong("json")],
         help: ArgumentHelp(
@@ -84,7 +87,7 @@ struct AggregateCommand: AsyncParsableCommand {
             }
             let destinations = [output, csv, perTrackCSV].map { $0.map(OutputDestination.init(path:)) }
             if !quiet {
-                let text = table.table(for: leaderboard).render(leaderboard)
+                let text = table.table(for: leaderboard, format: format).render(leaderboard)
                 // Standard output holds only the JSON or CSV when one of them goes there.
                 if destinations.contains(where: { $0?.isStandardOutput == true }) {
                     printError(text, terminator: "")

@@ -1,11 +1,9 @@
 import ArgumentParser
 import ScoreFiles
 
-/// How the leaderboard table is written (`museval aggregate`, and the report's table).
+/// What the leaderboard table shows and how it is laid out (`museval aggregate`, and the
+/// report's table); the format (`--format`) is aggregate's own, the report's table is HTML.
 struct TableOptions: ParsableArguments {
-    @Option(help: "Table format: text (terminal), markdown, latex (booktabs tabular) or csv.")
-    var format: TableFormat = .text
-
     @Option(
         help:
             "Table rows: targets (a column per method), methods (a column per target and metric), or auto (methods beyond 4 methods)."
@@ -18,7 +16,8 @@ struct TableOptions: ParsableArguments {
             The numbers shown, comma-separated: SDR, SIR, SAR, ISR (museval's, aggregated by --frames and \
             --tracks: the median of medians by default), SDR-mean (mean over tracks of the per-track median \
             SDR), uSDR (MDX global SDR, eps 1e-7, mean over tracks) and SI-SDR (both from the .global \
-            sidecars museval writes) (default: SDR,SIR,SAR,ISR, plus uSDR,SI-SDR when sidecars are there).
+            sidecars museval writes) (default: SDR,SIR,SAR,ISR for aggregate, SDR,SDR-mean for report, plus \
+            uSDR,SI-SDR when sidecars are there).
             """, valueName: "metrics"))
     var metrics: MetricList?
 
@@ -34,9 +33,10 @@ struct TableOptions: ParsableArguments {
 
     /// The table for `leaderboard`: the metrics given, else `defaults` (for aggregate the
     /// standard four) and the whole-track figures when there are any.
-    func table(for leaderboard: Leaderboard, defaults: [LeaderboardMetric] = LeaderboardMetric.standard)
-        -> LeaderboardTable
-    {
+    func table(
+        for leaderboard: Leaderboard, format: TableFormat = .text,
+        defaults: [LeaderboardMetric] = LeaderboardMetric.standard
+    ) -> LeaderboardTable {
         let shown = metrics?.metrics ?? (defaults + (leaderboard.hasGlobalFigures ? [.globalSDR, .siSDR] : []))
         return LeaderboardTable(format: format, rows: rows, metrics: shown, decimals: decimals, rankBy: rankBy)
     }
