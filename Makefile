@@ -13,15 +13,24 @@ DEMO_DIR ?= demo-output
 
 APT_PACKAGES := pkg-config libsndfile1-dev libsamplerate0-dev libfftw3-dev zlib1g-dev \
                 libopenblas-dev ffmpeg
-PY_PACKAGES := museval==0.4.1 musdb==0.4.3 soundfile
+# The rendering test of `museval report` opens the report in headless Chromium.
+TEST_APT_PACKAGES := chromium
+PY_PACKAGES := museval==0.4.1 musdb==0.4.3 soundfile scikit-posthocs matplotlib pandas
 
-.PHONY: all deps pydeps build test lint format fuzz demo bench parity goldens clean
+.PHONY: all deps testdeps apt-install pydeps build test lint format fuzz demo bench parity goldens clean
 
 all: build
 
 ## deps: apt-get install the system libraries and ffmpeg, only when something is missing
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+## testdeps: deps, and Chromium for the report's rendering test
+testdeps: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
@@ -29,9 +38,9 @@ deps:
 	  $$SUDO apt-get update && $$SUDO apt-get install -y $$missing; \
 	fi
 
-## pydeps: the Python anchors (museval 0.4.1, musdb 0.4.3) for goldens, parity and benchmarks
+## pydeps: the Python anchors (museval 0.4.1, musdb 0.4.3, scikit-posthocs, matplotlib) for goldens, parity and benchmarks
 pydeps: deps
-	@python3 -c "import museval, musdb, soundfile" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c "import museval, musdb, soundfile, scikit_posthocs, matplotlib, pandas" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 ## build: release build of the libraries and the musdb / museval commands
 build: deps
@@ -39,7 +48,7 @@ build: deps
 
 ## test: the whole test suite (goldens committed under Fixtures/; no Python needed). `swift test`
 ##   builds everything, the two commands included, with -enable-testing: one build, not two.
-test: deps
+test: testdeps
 	@mkdir -p .build
 	set -o pipefail; $(SWIFT) test $(SWIFTFLAGS) -Xswiftc -enable-testing 2>&1 | tee .build/test.log
 	@bash Scripts/test-summary.sh .build/test.log

@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "BSSEval", targets: ["BSSEval"]),
         .library(name: "MUSDB", targets: ["MUSDB"]),
         .library(name: "ScoreFiles", targets: ["ScoreFiles"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "Report", targets: ["Report"]),
         .library(name: "MUSEval", targets: ["MUSEval"]),
         .library(name: "Augmentation", targets: ["Augmentation"]),
         .library(name: "Oracle", targets: ["Oracle"]),
@@ -69,6 +71,11 @@ let package = Package(
         // museval score files: the per-track JSON read and written, aggregation, leaderboard, CSV.
         // Needs neither the kernel nor the dataset, so `aggregate` works on score files alone.
         .target(name: "ScoreFiles", dependencies: ["FileOutput"], exclude: ["README.md"]),
+        // The statistics of the report's figures (boxplots, Conover's test), as matplotlib and
+        // scikit-posthocs compute them.
+        .target(name: "Statistics", exclude: ["README.md"]),
+        // `museval report`: one self-contained HTML page of tables and SVG figures.
+        .target(name: "Report", dependencies: ["ScoreFiles", "Statistics"], exclude: ["README.md"]),
         // Scoring separator output folders: layouts, loading, provenance, batches.
         .target(
             name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "ScoreFiles", "Checksum", "FileOutput"],
@@ -95,7 +102,8 @@ let package = Package(
         .executableTarget(
             name: "MUSEvalCommand",
             dependencies: [
-                "MUSEval", "ScoreFiles", "MUSDB", "Oracle", "OracleEvaluation", "Audio", "CommandSupport", "FileOutput",
+                "MUSEval", "ScoreFiles", "Report", "MUSDB", "Oracle", "OracleEvaluation", "Audio", "CommandSupport",
+                "FileOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
 
@@ -132,6 +140,9 @@ let package = Package(
                 "BSSEval", "MUSEval", "ScoreFiles"
             ]),
         .testTarget(name: "ScoreFilesTests", dependencies: ["TestSupport", "ScoreFiles", "FileOutput"]),
+        // Global SDR, boxplot and Conover goldens, the report rendered by headless Chromium.
+        .testTarget(
+            name: "ReportTests", dependencies: ["TestSupport", "ScoreFiles", "Statistics", "Report", "Audio", "CZlib"]),
         .testTarget(
             name: "MUSEvalTests",
             dependencies: ["TestSupport", "MUSEval", "BSSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]

@@ -6,7 +6,7 @@
 #   3. separate it with the oracles IRM2, IBM2 and MWF, and the mixture as a baseline
 #      (museval oracle);
 #   4. score every method with framewise BSS Eval v4 (museval);
-#   5. aggregate the scores into the leaderboard table and leaderboard.json;
+#   5. aggregate the scores into the leaderboard table and leaderboard.json, and the report;
 #   6. write a small augmented training set from the train tracks (musdb augment).
 set -euo pipefail
 BIN=$1; OUT=$2; SHARED=$3
@@ -47,8 +47,10 @@ for method in IRM2 IBM2 MWF MIX; do
 done
 
 step "5. Leaderboard"
-"$MUSEVAL" aggregate "$SCORES/IRM2" "$SCORES/IBM2" "$SCORES/MWF" "$SCORES/MIX" \
+"$MUSEVAL" aggregate "$SCORES/IRM2" "$SCORES/IBM2" "$SCORES/MWF" "$SCORES/MIX" --subsets train,test \
   -o "$OUT/leaderboard.json" --csv "$OUT/scores.csv"
+"$MUSEVAL" report "$SCORES/IRM2" "$SCORES/IBM2" "$SCORES/MWF" "$SCORES/MIX" --subsets train,test \
+  -o "$OUT/report.html" --figures "$OUT/figures"
 
 step "6. Augmented training set (2 examples of 4 s per train track, seed 42)"
 "$MUSDB" augment --root "$DATA" --is-wav --output "$OUT/augmented" \
@@ -56,5 +58,5 @@ step "6. Augmented training set (2 examples of 4 s per train track, seed 42)"
 "$MUSDB" list --root "$OUT/augmented" --is-wav
 
 echo
-echo "Wrote $OUT/leaderboard.json, $OUT/scores.csv and $OUT/augmented/"
+echo "Wrote $OUT/leaderboard.json, $OUT/scores.csv, $OUT/report.html and $OUT/augmented/"
 exit $status

@@ -136,6 +136,14 @@ public struct BatchEvaluator: Sendable {
             throw TrackEvaluationError.writeFailed(
                 sidecar, reason: WriteFailureReason.reason(writing: sidecar, error: error))
         }
+        // The whole-track sidecar (`.<track>.global`) before the score file, as the provenance.
+        if let global = scores.global {
+            do { try global.write(besideScoreFile: url) } catch {
+                let sidecar = TrackGlobalScores.url(for: url)
+                throw TrackEvaluationError.writeFailed(
+                    sidecar, reason: WriteFailureReason.reason(writing: sidecar, error: error))
+            }
+        }
         do {
             try AtomicFile.write(text, to: url)
         } catch {
@@ -148,5 +156,6 @@ public struct BatchEvaluator: Sendable {
     static func removeStaleTemporaries(for url: URL) {
         TemporaryName.removeStale(for: url)
         TemporaryName.removeStale(for: Provenance.url(for: url))
+        TemporaryName.removeStale(for: TrackGlobalScores.url(for: url))
     }
 }

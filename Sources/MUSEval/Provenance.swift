@@ -6,9 +6,11 @@ import ScoreFiles
 /// The sidecar that records what produced a score file, so a rerun can tell whether the
 /// file still stands for its inputs and settings, and whether a folder holds one method.
 ///
-/// It lives beside the score file as `.<track>.provenance.json` (hidden: museval's
-/// per-track JSON stays byte-identical, and `ResultsFolder`, `museval aggregate` and
-/// Python museval, which read `*.json` but skip hidden names, never take it for scores).
+/// It lives beside the score file as `.<track>.provenance` (hidden, and not named `.json`:
+/// museval's per-track JSON stays byte-identical, and no reader of `*.json` takes it for
+/// scores. Python museval's `add_eval_dir` globs with pathlib, which matches hidden names
+/// too, so a `.json` sidecar there broke `MethodStore` on our folders). Sidecars of older
+/// versions, `.<track>.provenance.json`, are still read, and replaced when rewritten.
 /// The sidecar is written first and names the digest of the score file's bytes; the score
 /// file is trusted only when its bytes match, so a run killed between the two writes
 /// leaves a track that is rescored, in a folder still known to be of this origin.
@@ -50,36 +52,50 @@ public struct Provenance: Codable, Equatable, Sendable {
         self.warnings = warnings
     }
 
-    /// `folder/.<track>.provenance.json` for the score file `folder/<track>.json`.
+    /// `folder/.<track>.provenance` for the score file `folder/<track>.json`.
     public static func url(for scoreFile: URL) -> URL {
         scoreFile.deletingLastPathComponent()
-            .appendingPathComponent("." + scoreFile.deletingPathExtension().lastPathComponent + ".provenance.json")
+            .appendingPathComponent("." + scoreFile.deletingPathExtension().lastPathComponent + ".provenance")
     }
 
-    /// The sidecar of `scoreFile`; nil when there is none or it cannot be decoded.
+    /// `folder/.<track>.provenance.json`, where versions up to 0.5.0 wrote the sidecar.
+    static func legacyURL(for scoreFile: URL) -> URL {
+        url(for: scoreFile).appendingPathExtension("json")
+    }
+
+    /// The sidecar of `scoreFile` (or an older version's); nil when there is none or it
+    /// cannot be decoded.
     public static func read(for scoreFile: URL) -> Provenance? {
-        guard let data = try? Data(contentsOf: url(for: scoreFile)) else { return nil }
+        guard
+            let data = (try? Data(contentsOf: url(for: scoreFile)))
+                ?? (try? Data(contentsOf: legacyURL(for: scoreFile)))
+        else { return nil }
         return try? JSONDecoder().decode(Provenance.self, from: data)
     }
 
-    /// Writes the sidecar of `scoreFile` atomically.
+    /// Writes the sidecar of `scoreFile` atomically (and removes an older version's).
     public func write(for scoreFile: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(Array(try encoder.encode(self)) + [0x0A], to: Self.url(for: scoreFile))
+        let legacy = Self.legacyURL(for: scoreFile)
+        if Self.isRegularFile(legacy) { unlink(legacy.path) }
+    }
+
+    private static func isRegularFile(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Deletes the score file and its sidecar (a result that no longer stands for its
     /// inputs). Only regular files are removed: a folder in the way is left alone.
     /// Returns whether a score file was removed.
     static func remove(scoreFile: URL) -> Bool {
-        func isFile(_ url: URL) -> Bool {
-            var info = stat()
-            return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        for sidecar in [url(for: scoreFile), legacyURL(for: scoreFile), TrackGlobalScores.url(for: scoreFile)]
+        where isRegularFile(sidecar) {
+            unlink(sidecar.path)
         }
-        let sidecar = url(for: scoreFile)
-        if isFile(sidecar) { unlink(sidecar.path) }
-        return isFile(scoreFile) && unlink(scoreFile.path) == 0
+        return isRegularFile(scoreFile) && unlink(scoreFile.path) == 0
     }
 
     /// `<size>:<crc32 hex>` of the file's bytes (score files are small); nil when unreadable.

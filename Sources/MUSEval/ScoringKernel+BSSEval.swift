@@ -8,7 +8,9 @@ extension ScoringKernel {
         let options = BSSEvalOptions(window: window, hop: hop, mode: mode == .v3 ? .v3 : .v4)
         let scores = try BSSEval.evaluate(
             references: TargetGroup(targets: references), estimates: TargetGroup(targets: estimates), options: options)
-        return Scores(sdr: scores.sdr, isr: scores.isr, sir: scores.sir, sar: scores.sar)
+        return Scores(
+            sdr: scores.sdr, isr: scores.isr, sir: scores.sir, sar: scores.sar, globalSDR: scores.nsdr,
+            siSDR: scores.siSDR)
     }
 }
 

@@ -8,12 +8,20 @@ public struct ScoringKernel: Sendable {
         public var isr: [[Double]]
         public var sir: [[Double]]
         public var sar: [[Double]]
+        /// Whole-track global SDR (ε = 1e-7) and SI-SDR per source; empty when not computed.
+        public var globalSDR: [Double]
+        public var siSDR: [Double]
 
-        public init(sdr: [[Double]], isr: [[Double]], sir: [[Double]], sar: [[Double]]) {
+        public init(
+            sdr: [[Double]], isr: [[Double]], sir: [[Double]], sar: [[Double]], globalSDR: [Double] = [],
+            siSDR: [Double] = []
+        ) {
             self.sdr = sdr
             self.isr = isr
             self.sir = sir
             self.sar = sar
+            self.globalSDR = globalSDR
+            self.siSDR = siSDR
         }
     }
 

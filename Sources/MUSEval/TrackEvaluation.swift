@@ -66,6 +66,7 @@ public enum TrackEvaluation {
                 }
             }
             var scored = [String: TargetScores]()
+            var global = [String: TrackGlobalScores.Target]()
             for group in plan.groups {
                 let inputs = try signals(group)
                 let result: ScoringKernel.Scores
@@ -92,6 +93,11 @@ public enum TrackEvaluation {
                         name: target, sdr: result.sdr[index], sir: result.sir[index],
                         sar: result.sar[index], isr: result.isr[index],
                         window: options.window, hop: options.hop)
+                    if index < result.globalSDR.count, index < result.siSDR.count {
+                        global[target] = .init(
+                            name: target, frameCount: result.sdr[index].count, globalSDR: result.globalSDR[index],
+                            siSDR: result.siSDR[index])
+                    }
                 }
             }
             var written = [TargetScores]()
@@ -101,7 +107,14 @@ public enum TrackEvaluation {
                 }
                 written.append(scores)
             }
-            return TrackScores(track: track, targets: written)
+            var scores = TrackScores(track: track, targets: written)
+            // The whole-track figures ride along for the sidecar (`BatchEvaluator.write`).
+            let figures = plan.writtenTargets.compactMap { global[$0] }
+            if figures.count == scores.targets.count {
+                let setup = ScoringSetup(mode: options.mode.rawValue, window: options.window, hop: options.hop)
+                scores.global = TrackGlobalScores(track: track, setup: setup, targets: figures)
+            }
+            return scores
         } catch {
             throw blamingReferencesFirst(error, references: all.references)
         }

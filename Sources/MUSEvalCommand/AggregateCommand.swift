@@ -6,7 +6,8 @@ import MUSEval
 import ScoreFiles
 
 /// `museval aggregate`: reads the per-track JSON of one or more methods and prints (and
-/// optionally writes) their aggregate scores and ranking.
+/// optionally writes) their aggregate scores and rankings, saying what each number was
+/// computed on and whether the methods can be compared.
 struct AggregateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
@@ -14,50 +15,37 @@ struct AggregateCommand: AsyncParsableCommand {
         discussion: """
             Each RESULTS_DIR is one method's output folder as museval writes it (OUT/<subset>/<track>.json): \
             a folder with test/ and/or train/ subfolders, or a folder holding the .json files directly. \
-            Scores are aggregated like museval's MethodStore: per track, target and metric over the \
-            frames (NaN frames skipped), then over the tracks (NaN tracks skipped).
+            Only test/ is read unless --subsets says otherwise, as museval's add_eval_dir. Scores are \
+            aggregated like museval's MethodStore: per track, target and metric over the frames (NaN \
+            frames skipped), then over the tracks (NaN tracks skipped). The hidden .<track>.global \
+            sidecars museval writes add the whole-track uSDR and SI-SDR.
+
+            The table's header lists per method its subsets, track count, window, hop and mode; methods \
+            scored with other settings or on other tracks are flagged (--strict refuses them, \
+            --common-tracks restricts every method to the tracks all of them have).
 
             Files that cannot be read are reported at the end; the other files are still aggregated, \
             and the exit status is non-zero.
 
-            -o - or --csv - writes that file to standard output instead (one of them at a time); the \
-            table then goes to standard error, so standard output holds only the JSON or CSV.
+            -o -, --csv - or --per-track-csv - writes that file to standard output instead (one of them \
+            at a time); the table then goes to standard error, so standard output holds only that file.
 
-            Example:
-              museval aggregate results/IRM2 results/TAK1 --subsets test -o leaderboard.json --csv scores.csv
+            Examples:
+              museval aggregate results/IRM2 results/TAK1 -o leaderboard.json --csv scores.csv
+              museval aggregate sisec18/* --format latex --rows methods --metrics SDR --decimals 2
             """)
 
-    @Argument(help: ArgumentHelp("Method results folders.", valueName: "RESULTS_DIR"))
-    var folders: [String]
+    @OptionGroup var results: ResultsOptions
+    @OptionGroup var table: TableOptions
 
-    @Option(
-        name: .customLong("name"), parsing: .singleValue,
-        help: ArgumentHelp(
-            "Method name for each RESULTS_DIR, in order (default: the folder name; for a folder named test, its parent's).",
-            valueName: "NAME"))
-    var names: [String] = []
-
-    @Option(help: "Aggregation over the frames of a track (NaN frames skipped).")
-    var frames: Aggregation = .median
-
-    @Option(help: "Aggregation over the tracks (NaN tracks skipped).")
-    var tracks: Aggregation = .median
-
-    @Option(
-        parsing: .singleValue,
-        help: SubsetSelection.help(
-            "Subset folders to read",
-            "default: every subset folder and the files directly in RESULTS_DIR; museval's own add_eval_dir reads only test"
-        ))
-    var subsets: [SubsetSelection] = []
-
-    /// `--subset`, the earlier spelling of `--subsets`.
-    @Option(name: .customLong("subset"), parsing: .singleValue, help: .hidden)
-    var legacySubsets: [SubsetSelection] = []
+    @Option(help: "Table format: text (terminal), markdown, latex (booktabs tabular) or csv.")
+    var format: TableFormat = .text
 
     @Option(
         name: [.short, .customLong("output"), .customLong("json")],
-        help: ArgumentHelp("Write the leaderboard JSON here (- for standard output).", valueName: "leaderboard.json"))
+        help: ArgumentHelp(
+            "Write the leaderboard JSON here (- for standard output; pandas.json_normalize(doc['records']) reads it).",
+            valueName: "leaderboard.json"))
     var output: String?
 
     @Option(
@@ -66,45 +54,49 @@ struct AggregateCommand: AsyncParsableCommand {
             valueName: "scores.csv"))
     var csv: String?
 
+    @Option(
+        name: .customLong("per-track-csv"),
+        help: ArgumentHelp(
+            "Write one row per method, track, target and metric (the frame aggregate, uSDR, SI-SDR) here.",
+            valueName: "tracks.csv"))
+    var perTrackCSV: String?
+
     @Flag(help: "Do not print the table.")
     var quiet = false
 
     func validate() throws {
-        if output == "-" && csv == "-" {
-            throw ValidationError("-o - and --csv - would both write to standard output; send one of them to a file")
-        }
-        if !names.isEmpty && names.count != folders.count {
-            throw ValidationError("give one --name per RESULTS_DIR (\(folders.count) folders, \(names.count) names)")
-        }
-        let resolved = resolvedFolders().map(\.name)
-        if let duplicate = resolved.first(where: { name in resolved.filter { $0 == name }.count > 1 }) {
-            throw ValidationError("two RESULTS_DIR have the method name \"\(duplicate)\"; tell them apart with --name")
-        }
-    }
-
-    private func resolvedFolders() -> [ResultsFolder] {
-        let chosen = SubsetSelection.merged(subsets + legacySubsets)
-        return folders.enumerated().map { index, path in
-            ResultsFolder(
-                url: URL(fileURLWithPath: path), name: names.isEmpty ? nil : names[index],
-                subsets: chosen.isEmpty ? nil : Set(chosen.map(\.rawValue)))
+        let dashes = [("-o", output), ("--csv", csv), ("--per-track-csv", perTrackCSV)].filter { $0.1 == "-" }
+        if dashes.count > 1 {
+            throw ValidationError(
+                dashes.map { "\($0.0) -" }.joined(separator: " and ")
+                    + " would both write to standard output; send all but one of them to a file")
         }
     }
 
     func run() async throws {
-        let input = await LeaderboardInput.load(resolvedFolders())
+        let input = await LeaderboardInput.load(results.resolvedFolders())
         var failures = input.failures
-        if let leaderboard = input.leaderboard(frames: frames, tracks: tracks) {
-            let json = output.map(OutputDestination.init(path:)), table = csv.map(OutputDestination.init(path:))
-            if !quiet {
-                // Standard output holds only the JSON or CSV when one of them goes there.
-                if json?.isStandardOutput == true || table?.isStandardOutput == true {
-                    printError(leaderboard.table(), terminator: "")
-                } else {
-                    print(leaderboard.table(), terminator: "")
+        if let leaderboard = input.leaderboard(
+            frames: results.frames, tracks: results.tracks, commonTracks: results.commonTracks)
+        {
+            if results.strict {
+                do { try leaderboard.requireComparable() } catch {
+                    printError("museval aggregate: \(error)")
+                    throw ExitCode(1)
                 }
             }
-            failures += input.write(leaderboard, json: json, csv: table)
+            let destinations = [output, csv, perTrackCSV].map { $0.map(OutputDestination.init(path:)) }
+            if !quiet {
+                let text = table.table(for: leaderboard, format: format).render(leaderboard)
+                // Standard output holds only the JSON or CSV when one of them goes there.
+                if destinations.contains(where: { $0?.isStandardOutput == true }) {
+                    printError(text, terminator: "")
+                } else {
+                    print(text, terminator: "")
+                }
+            }
+            failures += input.write(
+                leaderboard, json: destinations[0], csv: destinations[1], perTrackCSV: destinations[2])
         }
         guard failures.isEmpty else {
             var message = "museval aggregate: \(failures.count) problem\(failures.count == 1 ? "" : "s"):\n"

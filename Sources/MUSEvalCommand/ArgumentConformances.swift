@@ -14,3 +14,12 @@ extension Aggregation: ExpressibleByArgument {}
 
 /// `--method irm1|irm2|…`.
 extension OracleMethod: ExpressibleByArgument {}
+
+/// `--format text|markdown|latex|csv`.
+extension TableFormat: ExpressibleByArgument {}
+
+/// `--rows targets|methods|auto`.
+extension TableRows: ExpressibleByArgument {}
+
+/// `--rank-by SDR|…`.
+extension LeaderboardMetric: ExpressibleByArgument {}

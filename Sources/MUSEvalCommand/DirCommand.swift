@@ -14,7 +14,7 @@ struct DirCommand: ParsableCommand {
             Vocals/voice), not by listing order as Python's eval_dir does, and targets are named without \
             the extension. Prints the median of each metric per target and writes \
             OUTPUT_DIR/<reference folder name>.json with a hidden provenance sidecar beside it \
-            (.<name>.provenance.json: inputs, settings, warnings). A score file written from other \
+            (.<name>.provenance: inputs, settings, warnings). A score file written from other \
             estimates, references or settings, or of unknown origin, is not replaced unless --force.
 
             Example:

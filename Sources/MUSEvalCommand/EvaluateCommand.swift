@@ -17,7 +17,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             sample rate are resampled, mono is duplicated to stereo, lengths are padded or truncated; \
             each change is reported. A track that cannot be scored is reported and the others go on; \
             the exit status is 1 when any track failed. Each JSON gets a hidden provenance sidecar \
-            (OUTPUT_DIR/<subset>/.<track>.provenance.json: tool version, estimates folder, settings, \
+            (OUTPUT_DIR/<subset>/.<track>.provenance: tool version, estimates folder, settings, \
             every input's size, mtime and hash, warnings). A rerun skips tracks whose inputs and \
             settings are unchanged (repeating their warnings) and rescores the others; it refuses an \
             output folder holding scores of another estimates folder, dataset or setting, or of unknown \

@@ -14,7 +14,9 @@ struct MUSEvalTool: AsyncParsableCommand {
               museval separated/htdemucs --root ~/MUSDB18-HQ --is-wav -o scores
             """,
         version: "museval \(MUSEvalVersion.version) (musdb-museval, \(MUSEvalVersion.compatibility))",
-        subcommands: [EvaluateCommand.self, DirCommand.self, AggregateCommand.self, OracleCommand.self],
+        subcommands: [
+            EvaluateCommand.self, DirCommand.self, AggregateCommand.self, ReportCommand.self, OracleCommand.self
+        ],
         defaultSubcommand: EvaluateCommand.self)
 
     static func main() async {

@@ -35,21 +35,34 @@ public struct LeaderboardInput: Sendable {
         zip(methods, folders).filter { !$0.0.tracks.isEmpty }.map { (scores: $0.0, folder: $0.1) }
     }
 
-    /// The leaderboard of the usable methods, or nil when no method has a track.
-    public func leaderboard(frames: Aggregation, tracks: Aggregation) -> Leaderboard? {
+    /// The leaderboard of the usable methods, or nil when no method has a track. With
+    /// `commonTracks`, every method is restricted to the tracks all of them have.
+    public func leaderboard(frames: Aggregation, tracks: Aggregation, commonTracks: Bool = false) -> Leaderboard? {
         let usable = usable
         guard !usable.isEmpty else { return nil }
         return Leaderboard(
             methods: usable.map(\.scores), folders: usable.map(\.folder.url.path),
-            frames: frames, tracks: tracks)
+            frames: frames, tracks: tracks, commonTracks: commonTracks)
     }
 
-    /// Writes `leaderboard` as JSON to `json` and the usable methods' frame scores as a long
-    /// CSV table to `csv` (each when given; `-` is standard output), and returns what could
-    /// not be written: one failure never stops the other file.
-    public func write(_ leaderboard: Leaderboard, json: OutputDestination?, csv: OutputDestination?)
-        -> [ScoresFileError]
-    {
+    /// The usable methods' scores, restricted to the tracks all of them have when `commonTracks`.
+    public func scores(commonTracks: Bool) -> [MethodScores] {
+        let methods = usable.map(\.scores)
+        guard commonTracks, let first = methods.first else { return methods }
+        let shared = methods.dropFirst().reduce(Set(first.tracks.map(\.track))) {
+            $0.intersection($1.tracks.map(\.track))
+        }
+        return methods.map { $0.restricted(to: shared) }
+    }
+
+    /// Writes `leaderboard` as JSON to `json`, the usable methods' frame scores as a long CSV
+    /// table to `csv` and their per-track aggregates to `perTrackCSV` (each when given; `-` is
+    /// standard output), and returns what could not be written: one failure never stops the
+    /// other files.
+    public func write(
+        _ leaderboard: Leaderboard, json: OutputDestination?, csv: OutputDestination?,
+        perTrackCSV: OutputDestination? = nil
+    ) -> [ScoresFileError] {
         var failures: [ScoresFileError] = []
         func attempt(_ destination: OutputDestination?, _ write: (OutputDestination) throws -> Void) {
             guard let destination else { return }
@@ -61,7 +74,9 @@ public struct LeaderboardInput: Sendable {
             }
         }
         attempt(json) { try leaderboard.write(to: $0) }
-        attempt(csv) { try ScoresCSV.write(usable.map(\.scores), to: $0) }
+        let methods = scores(commonTracks: leaderboard.commonTracks)
+        attempt(csv) { try ScoresCSV.write(methods, to: $0) }
+        attempt(perTrackCSV) { try PerTrackCSV.write(methods, frames: leaderboard.frames, to: $0) }
         return failures
     }
 }

@@ -1,6 +1,7 @@
 /// A JSON document to write, with members in the order given. Strict JSON: non-finite
-/// numbers are written as `null`, since the leaderboard is meant for any JSON reader.
-enum OrderedJSON {
+/// numbers are written as `null`, since the leaderboard (and the report's numbers) are meant
+/// for any JSON reader.
+public enum OrderedJSON: Sendable {
     case null
     case bool(Bool)
     case integer(Int)
@@ -10,13 +11,13 @@ enum OrderedJSON {
     case object([(String, OrderedJSON)])
 
     /// `x`, or null when it is NaN or infinite.
-    static func finite(_ x: Double?) -> OrderedJSON {
+    public static func finite(_ x: Double?) -> OrderedJSON {
         guard let x, x.isFinite else { return .null }
         return .number(x)
     }
 
     /// The document with indent 2 and a final newline.
-    func text() -> String {
+    public func text() -> String {
         var out = ""
         write(to: &out, indent: 0)
         return out + "\n"

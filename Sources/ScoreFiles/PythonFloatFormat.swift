@@ -23,6 +23,18 @@ enum PythonFloatFormat {
         return String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// `x` with `decimals` decimals as Python's `format(x, ".2f")` writes it: the exact binary
+    /// value rounded half-even (C's `%.*f`), so 0.125 gives "0.12" and 2.675 (stored as
+    /// 2.67499999…) gives "2.67". Non-finite values give "nan", "inf", "-inf".
+    static func fixed(_ x: Double, decimals: Int) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
+        var buffer = [CChar](repeating: 0, count: 400)
+        let count = buffer.withUnsafeMutableBufferPointer { out in
+            withVaList([Int32(decimals), x]) { vsnprintf(out.baseAddress, out.count, "%.*f", $0) }
+        }
+        return String(decoding: buffer[0..<Int(min(count, 399))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Python's `repr(float)`: the shortest digits that read back to `x`, in fixed notation for
     /// decimal exponents −4…15 ("0.1", "1.0", "0.30000000000000004") and scientific otherwise
     /// ("1e-05", "1e+16"); "nan", "inf", "-inf" for the non-finite values.

@@ -33,7 +33,8 @@ public struct ResultsFolder: Hashable, Sendable {
     }
 
     /// The score files, sorted: files directly in the folder first, then each subset folder's.
-    /// With `subsets`, direct files count only when the folder itself is such a subset folder.
+    /// With `subsets`, direct files count only when the folder itself is such a subset folder
+    /// or has no subfolders.
     public func scoreFiles() throws -> [URL] {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
@@ -61,10 +62,14 @@ public struct ResultsFolder: Hashable, Sendable {
             var folder: ObjCBool = false
             if manager.fileExists(atPath: entry.path, isDirectory: &folder), folder.boolValue {
                 subfolders.append(entry)
-            } else if subsets?.contains(url.lastPathComponent) ?? true, isJSON(entry) {
+            } else if isJSON(entry) {
                 files.append(entry)
             }
         }
+        // Restricted to subsets, the direct files count when the folder is such a subset
+        // folder itself, or when it holds no subfolder at all (a flat folder of score files,
+        // whose subset is unknown).
+        if let subsets, !subsets.contains(url.lastPathComponent), !subfolders.isEmpty { files = [] }
         for folder in subfolders where subsets?.contains(folder.lastPathComponent) ?? true {
             files += try entries(of: folder).filter(isJSON)
         }
@@ -88,13 +93,33 @@ public struct ResultsFolder: Hashable, Sendable {
         let results = await Self.read(files)
         var tracks: [TrackScores] = []
         var failures: [ScoresFileError] = []
-        for result in results {
+        for (file, result) in zip(files, results) {
             switch result {
-            case .success(let track): tracks.append(track)
+            case .success(var track):
+                track.subset = subset(of: file)
+                // A broken sidecar is reported; the museval scores beside it are still used.
+                do {
+                    if let global = try TrackGlobalScores.read(besideScoreFile: file), global.describes(track) {
+                        track.global = global
+                    }
+                } catch let error as ScoresFileError {
+                    failures.append(error)
+                } catch {
+                    failures.append(.unreadable(path: TrackGlobalScores.url(for: file).path, reason: "\(error)"))
+                }
+                tracks.append(track)
             case .failure(let error): failures.append(error)
             }
         }
         return (MethodScores(name: name, tracks: tracks), failures)
+    }
+
+    /// The subset of a score file: its folder's name, or for a file directly in this folder,
+    /// this folder's name when it is a subset folder (nil otherwise: subset unknown).
+    func subset(of file: URL) -> String? {
+        let folder = file.deletingLastPathComponent().standardizedFileURL
+        if folder.path != url.path { return folder.lastPathComponent }
+        return Self.subsetNames.contains(url.lastPathComponent) ? url.lastPathComponent : nil
     }
 
     /// Parses `files` in parallel, in batches (one task per core), results in file order.

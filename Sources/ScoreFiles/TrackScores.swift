@@ -12,14 +12,23 @@ public struct TrackScores: Hashable, Sendable {
     public var targets: [TargetScores]
     /// The `museval_version` field; nil when the file had none (SiSEC 2018 files).
     public var musevalVersion: String?
+    /// The subset folder the file was read from (`test`, `train`); nil for a file directly
+    /// in its results folder or not read from one. Not part of museval's file.
+    public var subset: String?
+    /// The whole-track figures (global SDR, SI-SDR) and settings from the sidecar
+    /// `.<track>.global`, when `museval` wrote one. Not part of museval's file.
+    public var global: TrackGlobalScores?
 
     public init(
         track: String, targets: [TargetScores],
-        musevalVersion: String? = TrackScores.musevalVersion
+        musevalVersion: String? = TrackScores.musevalVersion, subset: String? = nil,
+        global: TrackGlobalScores? = nil
     ) {
         self.track = track
         self.targets = targets
         self.musevalVersion = musevalVersion
+        self.subset = subset
+        self.global = global
     }
 
     /// The target named `name`, if scored.

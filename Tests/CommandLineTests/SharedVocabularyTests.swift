@@ -13,7 +13,7 @@ final class SharedVocabularyTests: XCTestCase {
 
     /// The subcommands of each tool.
     static let musdbCommands = ["list", "info", "verify", "sample", "load", "augment", "stretch"]
-    static let musevalCommands = ["evaluate", "dir", "aggregate", "oracle"]
+    static let musevalCommands = ["evaluate", "dir", "aggregate", "report", "oracle"]
 
     /// The help of the dataset options, the same in every command that reads a dataset.
     static let datasetHelp = [
@@ -25,9 +25,11 @@ final class SharedVocabularyTests: XCTestCase {
         "--jobs <n> Tracks (for augment: examples) processed in parallel; each job holds one track in memory. (default: 1)"
 
     static let readsDataset: Set = ["list", "info", "verify", "load", "augment", "evaluate", "oracle"]
-    static let choosesSubsets: Set = ["list", "load", "augment", "evaluate", "oracle", "aggregate"]
+    static let choosesSubsets: Set = ["list", "load", "augment", "evaluate", "oracle", "aggregate", "report"]
     static let runsJobs: Set = ["augment", "evaluate", "oracle"]
-    static let writesOutput: Set = ["sample", "augment", "stretch", "evaluate", "dir", "aggregate", "oracle"]
+    static let writesOutput: Set = [
+        "sample", "augment", "stretch", "evaluate", "dir", "aggregate", "report", "oracle"
+    ]
 
     /// `text` with every run of blanks and line breaks as one space (help is wrapped to the terminal).
     private func flattened(_ text: String) -> String {

@@ -205,7 +205,7 @@ final class EvaluateBatchTests: XCTestCase {
         XCTAssertEqual(forced.scored.count, 3)
         XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path), "stale temporary files are removed")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: urls[2].deletingLastPathComponent().path)
-            .filter { $0.hasPrefix(".") && !$0.hasSuffix(".provenance.json") }
+            .filter { $0.hasPrefix(".") && !$0.hasSuffix(".provenance") }
         XCTAssertEqual(leftovers, [], "only the provenance sidecars are hidden files")
     }
 

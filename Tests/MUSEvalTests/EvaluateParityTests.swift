@@ -193,7 +193,7 @@ final class EvaluateParityTests: XCTestCase {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let partial = try jsonFiles(in: interrupted)
-        XCTAssertLessThan(partial.count, 3, "the run was interrupted before it finished")
+        XCTAssertLessThan(partial.count, try jsonFiles(in: whole).count, "the run was interrupted before it finished")
 
         let log = try runTool(arguments + [interrupted.path], status: 0)
         XCTAssertTrue(log.contains("skipped as up to date"), log)

@@ -32,7 +32,7 @@ final class OutputArgumentTests: XCTestCase {
         let board = try XCTUnwrap(
             JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
             "standard output is one JSON document:\n\(result.stdout)")
-        XCTAssertEqual(board["format"] as? String, "museval-leaderboard/1")
+        XCTAssertEqual(board["format"] as? String, "museval-leaderboard/2")
         XCTAssertEqual((board["ranking"] as? [[String: Any]])?.first?["meanSDR"] as? Double, 2)
         XCTAssertTrue(
             result.stderr.contains("Ranking by mean SDR"), "the table goes to standard error: \(result.stderr)")

@@ -41,7 +41,19 @@ final class ProvenanceTests: XCTestCase {
             XCTAssertEqual(
                 try String(contentsOf: outcome.output, encoding: .utf8), scores.jsonString(), "museval's bytes")
             let provenance = try XCTUnwrap(Provenance.read(for: outcome.output))
-            XCTAssertEqual(Provenance.url(for: outcome.output).lastPathComponent, ".\(outcome.track).provenance.json")
+            XCTAssertEqual(Provenance.url(for: outcome.output).lastPathComponent, ".\(outcome.track).provenance")
+            // Python museval's add_eval_dir globs test/**/*.json with pathlib, hidden names included.
+            let hiddenJSON = try FileManager.default.contentsOfDirectory(
+                atPath: outcome.output.deletingLastPathComponent().path
+            ).filter { $0.hasPrefix(".") && $0.hasSuffix(".json") }
+            XCTAssertEqual(hiddenJSON, [])
+            // An older version's sidecar (.provenance.json) is read, and replaced when rewritten.
+            let legacy = Provenance.legacyURL(for: outcome.output)
+            try FileManager.default.moveItem(at: Provenance.url(for: outcome.output), to: legacy)
+            XCTAssertEqual(Provenance.read(for: outcome.output), provenance)
+            try provenance.write(for: outcome.output)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: legacy.path))
+            XCTAssertEqual(Provenance.read(for: outcome.output), provenance)
             XCTAssertEqual(provenance.version, MUSEvalVersion.version)
             XCTAssertTrue(provenance.tool.contains("museval 0.4.1-compatible"))
             XCTAssertEqual(provenance.origin.method, estimates.standardizedFileURL.path)

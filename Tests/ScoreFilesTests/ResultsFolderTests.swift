@@ -81,7 +81,7 @@ final class ResultsFolderTests: XCTestCase {
         try leaderboard.write(to: url)
         // Strict JSON: Foundation's parser (which rejects NaN) must accept it.
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        XCTAssertEqual(object["format"] as? String, "museval-leaderboard/1")
+        XCTAssertEqual(object["format"] as? String, "museval-leaderboard/2")
         XCTAssertEqual((object["aggregation"] as? [String: String])?["frames"], "mean")
         let methodsJSON = try XCTUnwrap(object["methods"] as? [[String: Any]])
         let aTargets = try XCTUnwrap(methodsJSON[0]["targets"] as? [String: [String: [String: Any]]])
