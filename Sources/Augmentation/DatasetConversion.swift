@@ -37,7 +37,7 @@ public struct DatasetConversion: Sendable {
     ///   - database: the indexed dataset; `sampleRate` replaces its resampling rate.
     ///   - output: the folder to write.
     ///   - format: the encoding (16-bit WAV is MUSDB18-HQ's own).
-    ///   - sampleRate: resample to this rate (libsamplerate for WAV, as on load).
+    ///   - sampleRate: resample to this rate on load (ffmpeg for `.stem.mp4`, libsamplerate for WAV).
     public init(database: Database, output: URL, format: Recipe.Format = .wav16, sampleRate: Int? = nil) {
         var database = database
         database.sampleRate = sampleRate

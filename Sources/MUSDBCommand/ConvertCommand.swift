@@ -54,7 +54,9 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Resample to this rate, in Hz (default: the tracks' rate).", valueName: "hz"))
+        help: ArgumentHelp(
+            "Resample to this rate, in Hz: ffmpeg for .stem.mp4, libsamplerate for WAV (default: the tracks' rate).",
+            valueName: "hz"))
     var sampleRate: Int?
 
     @OptionGroup var parallel: ParallelOptions
