@@ -133,6 +133,24 @@ final class DatasetConversionTests: XCTestCase {
         }
     }
 
+    func testABrokenTrackFailsAloneAndLeavesNoFolder() throws {
+        let (root, output, _) = try makeSample()
+        let database = try Database(root: root, subsets: [.train, .test], isWav: true)
+        let broken = database.tracks[0]
+        let vocals = try XCTUnwrap(broken.sourceURLs[.vocals])
+        try Data("not a WAV file".utf8).write(to: vocals)
+        let conversion = DatasetConversion(database: database, output: output)
+        try conversion.prepare()
+        let summary = conversion.run(jobs: 2) { _, _ in }
+        XCTAssertEqual(Array(summary.outcomes.dropFirst()), [.converted, .converted])
+        XCTAssertEqual(summary.failures.count, 1)
+        XCTAssertTrue(summary.failures.first?.contains(vocals.path) == true, "\(summary.failures)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: conversion.destination(of: broken).path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent(".partial").path))
+        XCTAssertEqual(
+            try Database(root: output, isWav: true).tracks.map(\.name), database.tracks.dropFirst().map(\.name))
+    }
+
     func testFLACIsRefusedUnlessAllowed() throws {
         XCTAssertThrowsError(try Recipe.Format.flac.requireReadable(allowingFLAC: false)) { error in
             XCTAssertEqual(error as? AugmentationError, .flacNotAllowed)
