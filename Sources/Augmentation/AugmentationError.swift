@@ -13,6 +13,8 @@ public enum AugmentationError: Error, Equatable, CustomStringConvertible, Locali
     case unusableOutput(URL, String)
     /// The dataset has nothing to draw from.
     case emptyDataset(String)
+    /// FLAC output was asked for without `--allow-flac`: no MUSDB18-HQ reader reads it.
+    case flacNotAllowed
 
     public var description: String {
         switch self {
@@ -21,6 +23,11 @@ public enum AugmentationError: Error, Equatable, CustomStringConvertible, Locali
         case .invalidRecipe(let url, let message): return "cannot use the recipe \(url.path): \(message)"
         case .unusableOutput(let url, let message): return "cannot write to \(url.path): \(message)"
         case .emptyDataset(let message): return "nothing to augment: \(message)"
+        case .flacNotAllowed:
+            return
+                "--format flac writes stems that neither `musdb list --is-wav` nor Python musdb reads (Python musdb "
+                + "reads only WAV stems: is_wav=True expects mixture.wav, vocals.wav, …); choose wav16, wav24 or "
+                + "float, or pass --allow-flac to write FLAC anyway"
         }
     }
 

@@ -12,7 +12,8 @@ struct AugmentCommand: ParsableCommand {
         abstract: "Write a reproducible augmented training set (swap, gain, remix, pitch shift, time stretch).",
         discussion: """
             Writes OUT/train/<Augmented - NNNNNN>/{mixture,vocals,drums,bass,other}.wav (the \
-            MUSDB18-HQ layout: read it back with `musdb list --root OUT --is-wav`), \
+            MUSDB18-HQ layout: read it back with `musdb list --root OUT --is-wav`; --format flac \
+            needs --allow-flac, since neither that nor Python musdb reads FLAC stems), \
             OUT/manifest.jsonl (one line per example: source tracks, offsets, every drawn \
             parameter, the clipping factor, a CRC-32 per file) and OUT/augment.json (the settings).
 
@@ -132,6 +133,8 @@ struct AugmentCommand: ParsableCommand {
     var maxTempo: Double?
     @Option(help: help("Encoding of the files", default: defaults.format.rawValue, "format"))
     var format: Recipe.Format?
+    @Flag(help: ArgumentHelp(stringLiteral: Recipe.Format.allowFLACHelp))
+    var allowFlac = false
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
@@ -174,6 +177,8 @@ struct AugmentCommand: ParsableCommand {
         try reportingErrors {
             let base = try self.recipe.map { try Recipe.load(from: URL(fileURLWithPath: $0)) } ?? Recipe()
             let recipe = base.applying(overrides)
+            try recipe.format.requireReadable(allowingFLAC: allowFlac)
+            if !recipe.format.readsAsMUSDB18HQ { printError(Recipe.Format.flacWarning) }
             let sources = try MUSDBSourceLoader.sources(named: recipe.sources)
             let database = try Database(root: root, subsets: subsetList, split: split, isWav: dataset.isWav)
             let (tracks, leftOut) = try MUSDBSourceLoader.usableTracks(of: database, sources: sources)

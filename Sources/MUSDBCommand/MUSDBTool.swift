@@ -6,7 +6,7 @@ import MUSDB
 struct MUSDBTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "musdb",
-        abstract: "Index, load, verify and augment the MUSDB18 / MUSDB18-HQ datasets.",
+        abstract: "Index, load, verify, convert and augment the MUSDB18 / MUSDB18-HQ datasets.",
         discussion: """
             A MUSDB18 root holds train/ and test/. MUSDB18 (the default layout) has one \
             <Artist - Title>.stem.mp4 per track, decoded with ffmpeg; MUSDB18-HQ (--is-wav) has \
@@ -20,6 +20,6 @@ struct MUSDBTool: ParsableCommand {
         version: "musdb \(ToolVersion.version) (musdb-museval)",
         subcommands: [
             ListCommand.self, InfoCommand.self, VerifyCommand.self, SampleCommand.self, LoadCommand.self,
-            AugmentCommand.self, StretchCommand.self
+            ConvertCommand.self, AugmentCommand.self, StretchCommand.self
         ])
 }

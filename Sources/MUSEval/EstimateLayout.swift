@@ -17,6 +17,12 @@ public struct EstimateLayout: Sendable, Equatable, Hashable, CustomStringConvert
     let expression: String
     /// The number of path components a matching file has.
     public let depth: Int
+    /// Whether `{track}` is a whole folder name (`{track}/…`), which may end in `.stem`.
+    let trackIsFolder: Bool
+
+    /// What Demucs appends to a track folder when it separates `<track>.stem.mp4`: it names
+    /// the folder after the input file without its last extension.
+    public static let stemFolderSuffix = ".stem"
 
     enum Field: String, Sendable, Hashable {
         case subset, track, target, model, any, ext
@@ -84,6 +90,7 @@ public struct EstimateLayout: Sendable, Equatable, Hashable, CustomStringConvert
         self.fields = fields
         self.expression = regex
         self.depth = components.count
+        self.trackIsFolder = components.dropLast().contains("{track}")
         _ = try Self.compiled(regex)
     }
 
@@ -100,6 +107,8 @@ public struct EstimateLayout: Sendable, Equatable, Hashable, CustomStringConvert
 
     /// Matches a path relative to the estimates folder (components joined by `/`), or nil.
     /// Extensions are compared case-insensitively; an open extension must be an audio one.
+    /// A track folder named `<track>.stem` (Demucs run on `<track>.stem.mp4`) is track
+    /// `<track>`.
     public func match(_ relativePath: String) -> Match? {
         guard let expression = try? Self.compiled(self.expression) else { return nil }
         let range = NSRange(relativePath.startIndex..., in: relativePath)
@@ -110,8 +119,12 @@ public struct EstimateLayout: Sendable, Equatable, Hashable, CustomStringConvert
             values[field] = String(relativePath[groupRange])
         }
         if let ext = values[.ext], !Self.audioExtensions.contains(ext.lowercased()) { return nil }
-        guard let track = values[.track], let target = values[.target], !track.isEmpty, !target.isEmpty else {
+        guard var track = values[.track], let target = values[.target], !track.isEmpty, !target.isEmpty else {
             return nil
+        }
+        if trackIsFolder, track.count > Self.stemFolderSuffix.count, track.lowercased().hasSuffix(Self.stemFolderSuffix)
+        {
+            track.removeLast(Self.stemFolderSuffix.count)
         }
         return Match(track: track, targetName: target, subset: values[.subset], model: values[.model])
     }

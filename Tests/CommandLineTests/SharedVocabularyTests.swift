@@ -12,7 +12,7 @@ final class SharedVocabularyTests: XCTestCase {
     // MARK: the shared words
 
     /// The subcommands of each tool.
-    static let musdbCommands = ["list", "info", "verify", "sample", "load", "augment", "stretch"]
+    static let musdbCommands = ["list", "info", "verify", "sample", "load", "convert", "augment", "stretch"]
     static let musevalCommands = ["evaluate", "dir", "aggregate", "report", "oracle"]
 
     /// The help of the dataset options, the same in every command that reads a dataset.
@@ -24,11 +24,13 @@ final class SharedVocabularyTests: XCTestCase {
     static let jobsHelp =
         "--jobs <n> Tracks (for augment: examples) processed in parallel; each job holds one track in memory. (default: 1)"
 
-    static let readsDataset: Set = ["list", "info", "verify", "load", "augment", "evaluate", "oracle"]
-    static let choosesSubsets: Set = ["list", "load", "augment", "evaluate", "oracle", "aggregate", "report"]
-    static let runsJobs: Set = ["augment", "evaluate", "oracle"]
+    static let readsDataset: Set = ["list", "info", "verify", "load", "convert", "augment", "evaluate", "oracle"]
+    static let choosesSubsets: Set = [
+        "list", "load", "convert", "augment", "evaluate", "oracle", "aggregate", "report"
+    ]
+    static let runsJobs: Set = ["convert", "augment", "evaluate", "oracle"]
     static let writesOutput: Set = [
-        "sample", "augment", "stretch", "evaluate", "dir", "aggregate", "report", "oracle"
+        "sample", "convert", "augment", "stretch", "evaluate", "dir", "aggregate", "report", "oracle"
     ]
 
     /// `text` with every run of blanks and line breaks as one space (help is wrapped to the terminal).
@@ -210,6 +212,65 @@ final class SharedVocabularyTests: XCTestCase {
             ])
         XCTAssertEqual(bad.status, 64, bad.stderr)
         XCTAssertTrue(bad.stderr.contains("wav16") && bad.stderr.contains("flac"), bad.stderr)
+    }
+
+    func testAugmentRefusesFLACUnlessAllowed() throws {
+        let (folder, root, _) = try sample()
+        let arguments = ["--examples-per-track", "1", "--duration", "0.5", "--format", "flac"]
+        let refused = try run(
+            "musdb",
+            ["augment", "--root", root.path, "--is-wav", "-o", folder.appendingPathComponent("a").path] + arguments)
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("Python musdb reads only WAV stems"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("a").path))
+        let allowed = try run(
+            "musdb",
+            ["augment", "--root", root.path, "--is-wav", "-o", folder.appendingPathComponent("b").path, "--allow-flac"]
+                + arguments)
+        XCTAssertEqual(allowed.status, 0, allowed.stderr)
+        XCTAssertTrue(allowed.stderr.contains("warning: the set is FLAC"), allowed.stderr)
+    }
+
+    func testConvertTakesTheSharedOptionsAndResumes() throws {
+        let (folder, root, tracks) = try sample()
+        let out = folder.appendingPathComponent("converted")
+        let first = try run(
+            "musdb", ["convert", "--root", root.path, "--is-wav", "--subsets", "test", out.path, "--jobs", "2"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stderr.contains("converted test/\(tracks[1].name)"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("1 tracks converted, 0 already complete, 0 failed"), first.stderr)
+        let listed = try run("musdb", ["list", "--musdb", out.path, "--is-wav"])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertEqual(listed.stdout.split(separator: "\n").count, 1)
+        XCTAssertTrue(listed.stdout.contains(tracks[1].name), listed.stdout)
+        let verify = try run(
+            "musdb",
+            [
+                "verify", "--root", out.path, "--is-wav", "--present-only", "--manifest",
+                root.appendingPathComponent("manifest.json").path
+            ])
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+        XCTAssertTrue(verify.stdout.contains("OK: 1 tracks checked, no problems"), verify.stdout)
+
+        let again = try run("musdb", ["convert", "--root", root.path, "--is-wav", "--subsets", "test", "-o", out.path])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("0 tracks converted, 1 already complete"), again.stderr)
+        let otherFormat = try run(
+            "musdb", ["convert", "--root", root.path, "--is-wav", "-o", out.path, "--format", "wav24"])
+        XCTAssertEqual(otherFormat.status, 1, otherFormat.stderr)
+        XCTAssertTrue(otherFormat.stderr.contains("other settings"), otherFormat.stderr)
+        let inside = try run(
+            "musdb", ["convert", "--root", root.path, "--is-wav", root.appendingPathComponent("hq").path])
+        XCTAssertEqual(inside.status, 1, inside.stderr)
+        XCTAssertTrue(inside.stderr.contains("inside the dataset root"), inside.stderr)
+        let flac = try run(
+            "musdb",
+            ["convert", "--root", root.path, "--is-wav", "--format", "flac", folder.appendingPathComponent("f").path])
+        XCTAssertEqual(flac.status, 1, flac.stderr)
+        XCTAssertTrue(flac.stderr.contains("Python musdb reads only WAV stems"), flac.stderr)
+        let badRate = try run("musdb", ["convert", "--root", root.path, "-o", out.path, "--sample-rate", "-1"])
+        XCTAssertEqual(badRate.status, 64, badRate.stderr)
+        XCTAssertTrue(badRate.stderr.contains("--sample-rate must be in"), badRate.stderr)
     }
 
     func testStretchTakesOutputAsOptionOrPositionalAndNegativeSemitones() throws {

@@ -115,6 +115,22 @@ final class EvaluateLayoutTests: XCTestCase {
         }
     }
 
+    func testDemucsOnStemFilesNamesTheTrackWithoutStem() throws {
+        // Demucs run on `A - B.stem.mp4` writes `<model>/A - B.stem/<target>.wav`.
+        let discovery = try detected([
+            "htdemucs/A - B.stem/vocals.wav", "htdemucs/A - B.stem/drums.wav", "htdemucs/C.stem/bass.wav"
+        ])
+        XCTAssertEqual(discovery.layout, LayoutPreset.demucs.layout)
+        XCTAssertEqual(discovery.tracks.map(\.name), ["A - B", "C"])
+        XCTAssertEqual(discovery.tracks[0].files["vocals"]?.deletingLastPathComponent().lastPathComponent, "A - B.stem")
+        let folders = LayoutPreset.trackFolders.layout
+        XCTAssertEqual(folders.match("A - B.stem/vocals.wav")?.track, "A - B")
+        XCTAssertEqual(folders.match("A - B.STEM/vocals.wav")?.track, "A - B")
+        XCTAssertEqual(folders.match(".stem/vocals.wav")?.track, ".stem", "nothing left to name the track")
+        XCTAssertEqual(
+            LayoutPreset.uvr.layout.match("A.stem_(Vocals).wav")?.track, "A.stem", "only a track folder is renamed")
+    }
+
     func testDetectsSpleeterOpenUnmixAndUVR() throws {
         let spleeter = try detected(["A/vocals.wav", "A/accompaniment.wav", "B/vocals.wav", "B/accompaniment.wav"])
         XCTAssertEqual(spleeter.layout, LayoutPreset.trackFolders.layout)
