@@ -27,13 +27,16 @@ public enum OutputDestination: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Writes `bytes`: all of them to file descriptor 1, or atomically to the file.
+    /// Writes `bytes`: all of them to file descriptor 1, or atomically to the file (its folder
+    /// made first when missing, as `OUT` folders are).
     public func write(_ bytes: [UInt8]) throws {
         switch self {
         case .standardOutput:
             fflush(stdout) // what `print` buffered comes first
             try bytes.withUnsafeBytes { try POSIXWrite.writeAll(STDOUT_FILENO, $0, reportAs: description) }
         case .file(let url):
+            let folder = url.deletingLastPathComponent()
+            if !FileManager.default.fileExists(atPath: folder.path) { try OutputFolder.create(folder) }
             try AtomicFile.write(bytes, to: url)
         }
     }

@@ -72,6 +72,8 @@ struct ReportCommand: AsyncParsableCommand {
             var written: [String] = []
             func attempt(_ url: URL, _ text: String) {
                 do {
+                    // The report's folder is made when missing, as --figures makes its own.
+                    try OutputFolder.create(url.deletingLastPathComponent())
                     try AtomicFile.write(text, to: url)
                     written.append(url.path)
                 } catch {
@@ -97,9 +99,9 @@ struct ReportCommand: AsyncParsableCommand {
                 for issue in issues { printError("  - \(issue.message)") }
             }
             let svgCount = written.filter { $0.hasSuffix(".svg") }.count
-            printError(
-                "wrote " + written.filter { !$0.hasSuffix(".svg") }.joined(separator: " and ")
-                    + (svgCount > 0 ? " and \(svgCount) figures in \(figures ?? "")" : ""))
+            let documents = written.filter { !$0.hasSuffix(".svg") }
+            let parts = documents + (svgCount > 0 ? ["\(svgCount) figures in \(figures ?? "")"] : [])
+            if !parts.isEmpty { printError("wrote " + parts.joined(separator: " and ")) }
         }
         guard failures.isEmpty else {
             printError(

@@ -54,6 +54,16 @@ final class OutputArgumentTests: XCTestCase {
         XCTAssertTrue(both.stderr.contains("would both write to standard output"), both.stderr)
     }
 
+    func testAMissingFolderOfTheLeaderboardIsMade() throws {
+        let root = try resultsFolder()
+        let board = root.appendingPathComponent("tables/2026/leaderboard.json")
+        let result = try CommandRunner.run(
+            "museval", ["aggregate", root.appendingPathComponent("M").path, "--quiet", "-o", board.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let text = try String(contentsOf: board, encoding: .utf8)
+        XCTAssertTrue(text.contains("museval-leaderboard/2"), text)
+    }
+
     func testRefusedDestinationsAreOneLineEach() throws {
         let root = try resultsFolder()
         let folder = root.appendingPathComponent("M").path
