@@ -71,12 +71,19 @@ final class AggregateBadInputTests: XCTestCase {
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
     }
 
-    func testCSVIntoAMissingFolderIsOneLineInWords() throws {
+    func testCSVIntoAMissingFolderMakesItAndThroughAFileIsOneLineInWords() throws {
         let (folder, methods) = try methods()
         let csv = folder.appendingPathComponent("no/such/folder/scores.csv")
-        let result = try run("museval", ["aggregate"] + methods.map(\.path) + ["--csv", csv.path, "--quiet"])
+        let made = try run("museval", ["aggregate"] + methods.map(\.path) + ["--csv", csv.path, "--quiet"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(try String(contentsOf: csv, encoding: .utf8).hasPrefix("time,target,metric,score,track,method"))
+        let plain = folder.appendingPathComponent("plain")
+        try Data("x".utf8).write(to: plain)
+        let through = plain.appendingPathComponent("sub/scores.csv")
+        let result = try run("museval", ["aggregate"] + methods.map(\.path) + ["--csv", through.path, "--quiet"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertFalse(result.stderr.contains("NSCocoaErrorDomain"), result.stderr)
-        XCTAssertTrue(result.stderr.contains(csv.path), result.stderr)
+        XCTAssertTrue(result.stderr.contains(plain.path), result.stderr)
+        XCTAssertTrue(result.stderr.contains("not a folder") || result.stderr.contains("is a file"), result.stderr)
     }
 }
