@@ -24,7 +24,20 @@ enum LinearSolve {
     /// path, `dgesv`, runs on a fresh copy of G. On well-conditioned G both give the same
     /// solution to ~cond·eps; on ill-conditioned G (where the scores depend on rounding,
     /// see README) we keep numpy's exact routine.
+    ///
+    /// Reproducibility trap: OpenBLAS splits a factorisation among its threads differently
+    /// with another thread count, and so rounds differently; the count is process-wide and
+    /// another solve (or another track's) may have lowered it meanwhile. On ill-conditioned
+    /// G that rounding reaches the scores (a rerun could move SIR by whole dB), so the dense
+    /// solves always run on one BLAS thread: the same bits on every run.
     static func solveRegularized(
+        n: Int, _ b: inout [Double], rhs: Int,
+        fill: (UnsafeMutablePointer<Double>, Double) -> Void
+    ) {
+        withSingleThreadedBLAS { solveDense(n: n, &b, rhs: rhs, fill: fill) }
+    }
+
+    private static func solveDense(
         n: Int, _ b: inout [Double], rhs: Int,
         fill: (UnsafeMutablePointer<Double>, Double) -> Void
     ) {
@@ -111,8 +124,8 @@ enum LinearSolve {
     /// Runs `body` with OpenBLAS on the calling thread only. Its worker threads spin
     /// (sched_yield) for a while after every call, and on a 2-core machine they then take
     /// the cores from the FFT workers that run next; the small block products of the
-    /// Levinson recursion gain nothing from them. The dense fallback keeps all threads.
-    /// The setting is process-wide, so concurrent callers share it: the first in sets
+    /// Levinson recursion gain nothing from them, and the dense solves must not depend on
+    /// how many threads happen to be set (see `solveRegularized`). The setting is process-wide, so concurrent callers share it: the first in sets
     /// one thread, the last out restores the previous count.
     static func withSingleThreadedBLAS<R>(_ body: () -> R) -> R {
         blasThreads.lock.lock()
