@@ -39,42 +39,10 @@ public struct AugmentedSetWriter: Sendable {
     /// the dataset `root`, and it must be empty, absent, or an earlier run of the same
     /// settings (which is then resumed). Leftover partial examples are removed.
     public func prepare(datasetRoot: URL?) throws {
-        let fileManager = FileManager.default
-        if let datasetRoot, output.lies(within: datasetRoot) {
-            throw AugmentationError.unusableOutput(
-                output, "it is inside the dataset root \(datasetRoot.path); datasets are never modified")
-        }
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw AugmentationError.unusableOutput(output, "it is a file, not a folder")
-            }
-            let contents = try fileManager.contentsOfDirectory(atPath: output.path)
-            if !contents.isEmpty {
-                guard let earlier = try? Data(contentsOf: settingsFile) else {
-                    throw AugmentationError.unusableOutput(
-                        output, "it is not empty and was not written by musdb augment; choose an empty or new folder")
-                }
-                guard earlier == settings else {
-                    throw AugmentationError.unusableOutput(
-                        output,
-                        "it holds an augmented set made with other settings (see \(settingsFile.lastPathComponent)); use another folder or the same settings to resume"
-                    )
-                }
-            }
-        }
-        do {
-            try Self.createFolder(trainFolder)
-            if fileManager.fileExists(atPath: partialFolder.path) { try fileManager.removeItem(at: partialFolder) }
-            try Self.createFolder(partialFolder)
-            if !fileManager.fileExists(atPath: settingsFile.path) {
-                try Self.writeAtomically(settings, to: settingsFile)
-            }
-        } catch let error as AugmentationError {
-            throw error
-        } catch {
-            throw AugmentationError.unusableOutput(output, error.localizedDescription)
-        }
+        try ResumableOutput(
+            folder: output, settingsFile: settingsFile, settings: settings, command: "musdb augment",
+            contents: "an augmented set", resumeHint: "the same settings"
+        ).claim(datasetRoot: datasetRoot, folders: [trainFolder], partial: partialFolder)
     }
 
     /// The record of example `index` if its folder is complete and every file still has

@@ -81,42 +81,10 @@ public struct DatasetConversion: Sendable {
     ///
     /// - Throws: `AugmentationError.unusableOutput` naming the folder and what to do.
     public func prepare() throws {
-        let root = database.root.standardizedFileURL
-        if output.lies(within: root) {
-            throw AugmentationError.unusableOutput(
-                output,
-                "it is inside the dataset root \(root.path); datasets are never modified, choose a folder outside it")
-        }
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw AugmentationError.unusableOutput(output, "it is a file, not a folder")
-            }
-            let contents = try fileManager.contentsOfDirectory(atPath: output.path)
-            if !contents.isEmpty {
-                guard let earlier = try? Data(contentsOf: settingsFile) else {
-                    throw AugmentationError.unusableOutput(
-                        output, "it is not empty and was not written by musdb convert; choose an empty or new folder")
-                }
-                guard earlier == settings else {
-                    throw AugmentationError.unusableOutput(
-                        output,
-                        "it holds a conversion with other settings (see \(settingsFile.lastPathComponent)); use another folder or the same --format and --sample-rate to resume"
-                    )
-                }
-            }
-        }
-        do {
-            try OutputFolder.create(output)
-            if fileManager.fileExists(atPath: partialFolder.path) { try fileManager.removeItem(at: partialFolder) }
-            try OutputFolder.create(partialFolder)
-            if !fileManager.fileExists(atPath: settingsFile.path) { try AtomicFile.write(settings, to: settingsFile) }
-        } catch let error as FileOutputError {
-            throw AugmentationError.unusableOutput(URL(fileURLWithPath: error.path), error.reason.description)
-        } catch {
-            throw AugmentationError.unusableOutput(output, error.localizedDescription)
-        }
+        try ResumableOutput(
+            folder: output, settingsFile: settingsFile, settings: settings, command: "musdb convert",
+            contents: "a conversion", resumeHint: "the same --format and --sample-rate"
+        ).claim(datasetRoot: database.root.standardizedFileURL, folders: [output], partial: partialFolder)
     }
 
     /// The five buffers of `track` as they are written: mixture as stored, then drums,
