@@ -1,5 +1,4 @@
 import Audio
-import BSSEval
 import Foundation
 import ScoreFiles
 
@@ -155,22 +154,11 @@ public enum DirectoryEvaluation {
                 }
             }
             let estimateList = names.compactMap { estimateSignals[$0] }
-            do {
-                result = try kernel.evaluate(
-                    referenceList, estimateList,
-                    options.windowSamples(at: first.sampleRate), options.hopSamples(at: first.sampleRate),
-                    options.mode)
-            } catch let error as TrackEvaluationError {
-                throw error
-            } catch BSSEvalError.silentSource(let role, let index) where pairs.indices.contains(index) {
-                throw role == .reference
-                    ? TrackEvaluationError.silentReference(
-                        track: references.lastPathComponent, target: pairs[index].name)
-                    : TrackEvaluationError.silentEstimate(pairs[index].estimate, target: pairs[index].name)
-            } catch {
-                throw TrackEvaluationError.scoringFailed(
-                    track: references.lastPathComponent, reason: String(describing: error))
-            }
+            result = try TrackEvaluation.run(
+                kernel, track: references.lastPathComponent, targets: names, references: referenceList,
+                estimates: estimateList, files: pairs.map(\.estimate),
+                window: options.windowSamples(at: first.sampleRate), hop: options.hopSamples(at: first.sampleRate),
+                mode: options.mode)
         } catch {
             throw TrackEvaluation.blamingReferencesFirst(error, references: referenceList)
         }

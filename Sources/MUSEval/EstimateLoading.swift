@@ -20,11 +20,22 @@ public enum EstimateLoading {
         _ url: URL, sampleRate: Int, channelCount: Int,
         frameCount: Int
     ) throws -> (AudioBuffer, [InputAdjustment]) {
-        let info = try readable(url) { try AudioFile.info(of: url) }
-        let shapedWhileRead =
-            info.sampleRate == sampleRate
+        try load(
+            url, info: try readable(url) { try AudioFile.info(of: url) }, sampleRate: sampleRate,
+            channelCount: channelCount, frameCount: frameCount)
+    }
+
+    /// Whether a file of header `info` is shaped as it is read (same rate; the reference's
+    /// channels, or mono for stereo): no resampling.
+    static func shapesAsRead(_ info: AudioFileInfo, sampleRate: Int, channelCount: Int) -> Bool {
+        info.sampleRate == sampleRate
             && (info.channelCount == channelCount || (info.channelCount == 1 && channelCount == 2))
-        guard shapedWhileRead else {
+    }
+
+    private static func load(
+        _ url: URL, info: AudioFileInfo, sampleRate: Int, channelCount: Int, frameCount: Int
+    ) throws -> (AudioBuffer, [InputAdjustment]) {
+        guard shapesAsRead(info, sampleRate: sampleRate, channelCount: channelCount) else {
             let whole = try readable(url) { try AudioFile.read(url) }
             return try adjust(
                 whole, from: url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
@@ -47,12 +58,9 @@ public enum EstimateLoading {
         _ url: URL, target: String, sampleRate: Int, channelCount: Int, frameCount: Int
     ) throws -> (TargetSignal, [InputAdjustment]) {
         let info = try readable(url) { try AudioFile.info(of: url) }
-        let streamed =
-            info.sampleRate == sampleRate
-            && (info.channelCount == channelCount || (info.channelCount == 1 && channelCount == 2))
-        guard streamed else {
+        guard shapesAsRead(info, sampleRate: sampleRate, channelCount: channelCount) else {
             let (audio, adjustments) = try load(
-                url, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
+                url, info: info, sampleRate: sampleRate, channelCount: channelCount, frameCount: frameCount)
             return (TargetSignal(name: target, audio: audio), adjustments)
         }
         let signal = try TargetSignal(

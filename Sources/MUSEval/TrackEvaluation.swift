@@ -69,24 +69,10 @@ public enum TrackEvaluation {
             var global = [String: TrackGlobalScores.Target]()
             for group in plan.groups {
                 let inputs = try signals(group)
-                let result: ScoringKernel.Scores
-                do {
-                    result = try kernel.evaluate(
-                        inputs.references, inputs.estimates,
-                        options.windowSamples(at: rate), options.hopSamples(at: rate), options.mode)
-                } catch let error as TrackEvaluationError {
-                    throw error
-                } catch BSSEvalError.silentSource(let role, let index) where group.indices.contains(index) {
-                    // Found while the samples went by (the checks above make this rare).
-                    if role == .reference {
-                        throw TrackEvaluationError.silentReference(track: track, target: group[index])
-                    }
-                    let url =
-                        files[group[index]] ?? inputs.estimates[index].files.first ?? URL(fileURLWithPath: group[index])
-                    throw TrackEvaluationError.silentEstimate(url, target: group[index])
-                } catch {
-                    throw TrackEvaluationError.scoringFailed(track: track, reason: String(describing: error))
-                }
+                let result = try run(
+                    kernel, track: track, targets: group, references: inputs.references, estimates: inputs.estimates,
+                    files: group.map { files[$0] }, window: options.windowSamples(at: rate),
+                    hop: options.hopSamples(at: rate), mode: options.mode)
                 // The pair run comes last, so its vocals replace the main group's.
                 for (index, target) in group.enumerated() {
                     scored[target] = TargetScores(
@@ -117,6 +103,29 @@ public enum TrackEvaluation {
             return scores
         } catch {
             throw blamingReferencesFirst(error, references: all.references)
+        }
+    }
+
+    /// `kernel` on one group of `targets`, its failures as the track's errors: a file's fault
+    /// unchanged, a silent source found while the samples went by as the target's
+    /// `.silentReference` / `.silentEstimate` (the estimate named by `files`, else by its
+    /// signal's file), anything else `.scoringFailed`.
+    static func run(
+        _ kernel: ScoringKernel, track: String, targets: [String], references: [TargetSignal],
+        estimates: [TargetSignal], files: [URL?], window: Int, hop: Int, mode: EvaluationMode
+    ) throws -> ScoringKernel.Scores {
+        do {
+            return try kernel.evaluate(references, estimates, window, hop, mode)
+        } catch let error as TrackEvaluationError {
+            throw error
+        } catch BSSEvalError.silentSource(let role, let index) where targets.indices.contains(index) {
+            if role == .reference { throw TrackEvaluationError.silentReference(track: track, target: targets[index]) }
+            let url =
+                (index < files.count ? files[index] : nil) ?? estimates[index].files.first
+                ?? URL(fileURLWithPath: targets[index])
+            throw TrackEvaluationError.silentEstimate(url, target: targets[index])
+        } catch {
+            throw TrackEvaluationError.scoringFailed(track: track, reason: String(describing: error))
         }
     }
 
