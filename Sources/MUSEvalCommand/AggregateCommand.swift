@@ -76,15 +76,7 @@ struct AggregateCommand: AsyncParsableCommand {
     func run() async throws {
         let input = await LeaderboardInput.load(results.resolvedFolders())
         var failures = input.failures
-        if let leaderboard = input.leaderboard(
-            frames: results.frames, tracks: results.tracks, commonTracks: results.commonTracks)
-        {
-            if results.strict {
-                do { try leaderboard.requireComparable() } catch {
-                    printError("museval aggregate: \(error)")
-                    throw ExitCode(1)
-                }
-            }
+        if let leaderboard = try results.leaderboard(of: input, command: "aggregate") {
             let destinations = [output, csv, perTrackCSV].map { $0.map(OutputDestination.init(path:)) }
             if !quiet {
                 let text = table.table(for: leaderboard, format: format).render(leaderboard)

@@ -53,15 +53,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let input = await LeaderboardInput.load(results.resolvedFolders())
         var failures = input.failures.map(\.description)
-        if let leaderboard = input.leaderboard(
-            frames: results.frames, tracks: results.tracks, commonTracks: results.commonTracks)
-        {
-            if results.strict {
-                do { try leaderboard.requireComparable() } catch {
-                    printError("museval report: \(error)")
-                    throw ExitCode(1)
-                }
-            }
+        if let leaderboard = try results.leaderboard(of: input, command: "report") {
             let report = Report(
                 title: title, leaderboard: leaderboard, methods: input.scores(commonTracks: results.commonTracks),
                 table: table.table(for: leaderboard, defaults: [.sdr, .sdrMeanOfMedians]))

@@ -70,4 +70,19 @@ struct ResultsOptions: ParsableArguments {
                 subsets: Set(chosenSubsets))
         }
     }
+
+    /// The leaderboard of `input` with these options, nil when no method had a usable file;
+    /// under `--strict` a mismatch is printed (as `command`'s) and the exit status is 1.
+    func leaderboard(of input: LeaderboardInput, command: String) throws -> Leaderboard? {
+        guard let leaderboard = input.leaderboard(frames: frames, tracks: tracks, commonTracks: commonTracks) else {
+            return nil
+        }
+        if strict {
+            do { try leaderboard.requireComparable() } catch {
+                printError("museval \(command): \(error)")
+                throw ExitCode(1)
+            }
+        }
+        return leaderboard
+    }
 }

@@ -37,9 +37,7 @@ extension Report {
         let low = (values.min() ?? 0) - 0.5
         let high = (values.max() ?? 1) + 0.5
         func x(_ value: Double) -> Double { left + (value - low) / (high - low) * plotWidth }
-        var body =
-            "<text x=\"\(SVG.number(left))\" y=\"18\" font-size=\"13\" font-weight=\"bold\">"
-            + "\(SVG.escaped(figures.target)): SDR per track (dB)</text>\n"
+        var body = SVG.title("\(figures.target): SDR per track (dB)", x: left)
         let bottom = top + row * Double(figures.methods.count)
         for tick in SVG.ticks(low, high) {
             body +=
@@ -106,14 +104,8 @@ extension Report {
         let width = left + cellWidth * Double(figures.methods.count) + 90
         let height = top + cellHeight * Double(figures.tracks.count) + 20
         var body =
-            "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\">"
-            + "\(SVG.escaped(figures.target)): SDR per track and method (dB)</text>\n"
-        for (column, method) in figures.methods.enumerated() {
-            let x = left + cellWidth * (Double(column) + 0.5)
-            body +=
-                "<text x=\"\(SVG.number(x))\" y=\"\(SVG.number(top - 6))\" transform=\"rotate(-45 \(SVG.number(x)) "
-                + "\(SVG.number(top - 6)))\" font-size=\"10\">\(SVG.escaped(method))</text>\n"
-        }
+            SVG.title("\(figures.target): SDR per track and method (dB)")
+            + SVG.columnLabels(figures.methods, left: left, cell: cellWidth, top: top)
         for (rowIndex, name) in names.enumerated() {
             let y = top + cellHeight * Double(rowIndex)
             body +=
@@ -157,14 +149,8 @@ extension Report {
         let width = left + cell * Double(methods.count) + 110
         let height = max(top + cell * Double(methods.count) + 16, top + 110)
         var body =
-            "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\">"
-            + "\(SVG.escaped(figures.target)): Conover post-hoc test, pairwise p-values</text>\n"
-        for (column, method) in methods.enumerated() {
-            let x = left + cell * (Double(column) + 0.5)
-            body +=
-                "<text x=\"\(SVG.number(x))\" y=\"\(SVG.number(top - 6))\" transform=\"rotate(-45 \(SVG.number(x)) "
-                + "\(SVG.number(top - 6)))\" font-size=\"10\">\(SVG.escaped(method))</text>\n"
-        }
+            SVG.title("\(figures.target): Conover post-hoc test, pairwise p-values")
+            + SVG.columnLabels(methods, left: left, cell: cell, top: top)
         for (row, a) in methods.enumerated() {
             let y = top + cell * Double(row)
             body +=

@@ -45,4 +45,19 @@ enum SVG {
     static func label(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : String((x * 10).rounded() / 10)
     }
+
+    /// A figure's bold title at (`x`, 18).
+    static func title(_ text: String, x: Double = 8) -> String {
+        "<text x=\"\(number(x))\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(escaped(text))</text>\n"
+    }
+
+    /// Column labels of a grid, rotated 45° above row `top`: column `i` centred at
+    /// `left + cell·(i + ½)`.
+    static func columnLabels(_ names: [String], left: Double, cell: Double, top: Double) -> String {
+        names.enumerated().map { column, name in
+            let x = left + cell * (Double(column) + 0.5)
+            return "<text x=\"\(number(x))\" y=\"\(number(top - 6))\" transform=\"rotate(-45 \(number(x)) "
+                + "\(number(top - 6)))\" font-size=\"10\">\(escaped(name))</text>\n"
+        }.joined()
+    }
 }
