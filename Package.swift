@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "MUSDBCommand",
             dependencies: [
-                "MUSDB", "Audio", "DSP", "Augmentation", "CommandSupport",
+                "MUSDB", "Audio", "DSP", "Augmentation", "CommandSupport", "FileOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
         .executableTarget(
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "DSPTests", dependencies: ["DSP"]),
         .testTarget(
             name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "COpenBLAS", "Audio", "SeededRandom"]),
-        .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
+        .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio", "SeededRandom"]),
         .testTarget(
             name: "AugmentationTests",
             dependencies: [

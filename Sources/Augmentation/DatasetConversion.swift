@@ -30,8 +30,11 @@ public struct DatasetConversion: Sendable {
     /// are resampled on load: `init` does.)
     public let sampleRate: Int?
 
-    /// The source names of an HQ track folder, beside `mixture`, in stream order.
-    public static let stemNames = ["mixture"] + Source.streamOrder.map(\.rawValue)
+    /// The files of an HQ track folder: `mixture`, then the sources in stream order (for
+    /// MUSDB18: drums, bass, other, vocals; for other datasets, their sources in order).
+    public static func stemNames(of track: Track) -> [String] {
+        ["mixture"] + track.stemOrder.map(\.rawValue)
+    }
 
     /// - Parameters:
     ///   - database: the indexed dataset; `sampleRate` replaces its resampling rate.
@@ -57,6 +60,13 @@ public struct DatasetConversion: Sendable {
     var settings: Data {
         var text = "{\"format\": \"\(format.rawValue)\", \"sampleRate\": "
         text += sampleRate.map(String.init) ?? "null"
+        // Another layout, mapping or split gives other files: a rerun must not resume them.
+        if !database.kind.isMUSDB18 {
+            text += ", \"dataset\": \"\(database.kind.rawValue)\""
+            text += ", \"stemMapping\": " + (database.stemMapping.map { "\"\($0.name)\"" } ?? "null")
+            text +=
+                ", \"split\": \"seed \(database.splitting.seed), test \(database.splitting.test), valid \(database.splitting.valid), \(database.splitting.tracks.count) stored\""
+        }
         text += "}\n"
         return Data(text.utf8)
     }
@@ -70,7 +80,7 @@ public struct DatasetConversion: Sendable {
     /// there complete, so this is what a rerun skips).
     public func isComplete(_ track: Track) -> Bool {
         let folder = destination(of: track)
-        return Self.stemNames.allSatisfy { name in
+        return Self.stemNames(of: track).allSatisfy { name in
             FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).\(fileExtension)").path)
         }
     }
@@ -90,10 +100,10 @@ public struct DatasetConversion: Sendable {
     /// The five buffers of `track` as they are written: mixture as stored, then drums,
     /// bass, other, vocals, all cut to the shortest.
     public func audio(of track: Track) throws -> [AudioBuffer] {
-        let sources = try track.loadSources(Source.streamOrder)
+        let sources = try track.loadSources(track.stemOrder)
         let buffers =
             try [track.audio()]
-            + Source.streamOrder.map { source in
+            + track.stemOrder.map { source in
                 guard let buffer = sources[source] else {
                     throw MUSDBError.missingSource(
                         track: track.name, source: source.rawValue,
@@ -114,7 +124,7 @@ public struct DatasetConversion: Sendable {
         do {
             try OutputFolder.create(destination.deletingLastPathComponent())
             try OutputFolder.create(staging)
-            for (name, buffer) in zip(Self.stemNames, buffers) {
+            for (name, buffer) in zip(Self.stemNames(of: track), buffers) {
                 try AudioFile.write(
                     buffer, to: staging.appendingPathComponent("\(name).\(fileExtension)"),
                     format: format.audioFileFormat)

@@ -22,17 +22,24 @@ public struct MUSDBSourceLoader: ExampleSourceLoader {
         self.tracks = Dictionary(tracks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The MUSDB18 sources called `names` (`vocals`, `drums`, `bass`, `other`), in order.
+    /// The sources called `names`, in order, checked against the sources the dataset has
+    /// (MUSDB18's four by default; a mapped dataset's own, e.g. `guitar` and `piano`).
     ///
     /// - Throws: `AugmentationError.invalidParameter` naming the first unknown name.
-    public static func sources(named names: [String]) throws -> [Source] {
+    public static func sources(named names: [String], among available: [Source] = Source.allCases) throws -> [Source] {
         try names.map { name in
-            guard let source = Source(rawValue: name) else {
+            let source = Source(name)
+            guard available.contains(source) else {
                 throw AugmentationError.invalidParameter(
-                    "unknown source '\(name)': use \(Source.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown source '\(name)': use \(available.map(\.rawValue).joined(separator: ", "))")
             }
             return source
         }
+    }
+
+    /// Every source any track of `database` has, in the first track's order.
+    public static func sources(of database: Database) -> [Source] {
+        database.tracks.flatMap(\.sources).reduce(into: [Source]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// The tracks of `database` an augmented set can draw `sources` from: those whose
@@ -68,7 +75,7 @@ public struct MUSDBSourceLoader: ExampleSourceLoader {
 
     public func load(source: String, track name: String, frames: Range<Int>) throws -> [[Double]] {
         guard let track = tracks[name] else { throw AugmentationError.emptyDataset("no track named \(name)") }
-        let kind = try Self.sources(named: [source])[0]
+        let kind = Source(source)
         let available = frames.clamped(to: 0..<track.frameCount)
         // The track's own loading: header checked against the mixture, NaN and infinities
         // refused, each fault an `MUSDBError.invalidStem` naming the file.

@@ -5,9 +5,11 @@ import Foundation
 /// `musdb.DB` 0.4.3 indexes it: subsets in the order given, tracks in code-point order of
 /// their names, the train subset optionally split into `train` and `valid`.
 public struct Database: Sendable {
-    /// The dataset root (holds `train/` and `test/`).
+    /// The dataset root (holds `train/` and `test/` for MUSDB18).
     public var root: URL
-    /// True for the MUSDB18-HQ layout.
+    /// The layout the dataset was indexed as.
+    public var kind: DatasetKind
+    /// True for the layouts of WAV files (MUSDB18-HQ and every kind but MUSDB18).
     public var isWav: Bool
     /// The resampling rate applied on load, if any.
     public var sampleRate: Int?
@@ -19,6 +21,10 @@ public struct Database: Sendable {
     public var problems: [TrackProblem]
     /// The manifest used for the train/valid split.
     public var manifest: Manifest
+    /// The stem mapping applied (datasets other than MUSDB18; nil: the dataset's own stems).
+    public var stemMapping: StemMapping?
+    /// The split applied to tracks without an official one (datasets other than MUSDB18).
+    public var splitting: SeededSplit = .standard
 
     /// Indexes the dataset (reads file headers; decodes no audio).
     ///
@@ -54,6 +60,7 @@ public struct Database: Sendable {
             throw MUSDBError.notADatasetRoot(root)
         }
         self.root = root
+        self.kind = isWav ? .musdb18hq : .musdb18
         self.isWav = isWav
         self.sampleRate = sampleRate
         self.manifest = manifest
@@ -86,6 +93,22 @@ public struct Database: Sendable {
         }
         self.tracks = tracks
         self.problems = problems
+    }
+
+    /// A database of tracks indexed elsewhere (`init(kind:…)`).
+    init(
+        root: URL, kind: DatasetKind, sampleRate: Int?, tracks: [Track], problems: [TrackProblem],
+        manifest: Manifest, stemMapping: StemMapping?, splitting: SeededSplit
+    ) {
+        self.stemMapping = stemMapping
+        self.splitting = splitting
+        self.root = root
+        self.kind = kind
+        self.isWav = kind.isWav
+        self.sampleRate = sampleRate
+        self.tracks = tracks
+        self.problems = problems
+        self.manifest = manifest
     }
 
     /// The track called `name`.
@@ -156,17 +179,17 @@ public struct Database: Sendable {
                 throw MUSDBError.missingMixture(track: name, url: mixture)
             }
             let info = try AudioFile.info(of: mixture)
-            var sources = [Source: URL]()
+            var sources = [Source: [URL]]()
             for source in Source.allCases {
                 let url = folder.appendingPathComponent(source.fileName)
-                if FileManager.default.fileExists(atPath: url.path) { sources[source] = url }
+                if FileManager.default.fileExists(atPath: url.path) { sources[source] = [url] }
             }
             try requireShape(name: name, url: mixture, rate: info.sampleRate, channels: info.channelCount)
             // ffprobe prints durations with microsecond precision; Python musdb parses that.
             let duration = (info.duration * 1_000_000).rounded() / 1_000_000
             return Track(
                 name: name, artist: artist, title: title, subset: subset, split: split, isWav: true,
-                path: mixture, sourceURLs: sources, targets: targets, rate: info.sampleRate,
+                path: mixture, sourceFiles: sources, dataset: .musdb18hq, targets: targets, rate: info.sampleRate,
                 frameCount: info.frameCount, duration: duration, channelCount: info.channelCount,
                 sampleRate: sampleRate, stemInfo: nil)
         }
@@ -176,14 +199,14 @@ public struct Database: Sendable {
             throw AudioError.notAnAudioFile(url, reason: "ffprobe finds no audio stream")
         }
         try requireShape(name: name, url: url, rate: mixture.sampleRate, channels: mixture.channelCount)
-        var sources = [Source: URL]()
+        var sources = [Source: [URL]]()
         for source in Source.allCases
         where info.streams.contains(where: { $0.index == source.streamIndex && $0.isAudio }) {
-            sources[source] = url
+            sources[source] = [url]
         }
         return Track(
             name: name, artist: artist, title: title, subset: subset, split: split, isWav: false,
-            path: url, sourceURLs: sources, targets: targets, rate: mixture.sampleRate,
+            path: url, sourceFiles: sources, targets: targets, rate: mixture.sampleRate,
             frameCount: mixture.durationTimestamps, duration: mixture.duration,
             channelCount: mixture.channelCount, sampleRate: sampleRate, stemInfo: info)
     }

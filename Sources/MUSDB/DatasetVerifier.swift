@@ -119,7 +119,7 @@ public struct DatasetVerifier: Sendable {
         }
         var frames = [String: Int]()
         var paths = [String: String]()
-        let stems: [(String, Int)] = [("mixture", 0)] + Source.allCases.map { ($0.rawValue, $0.streamIndex) }
+        let stems: [(String, Int)] = [("mixture", 0)] + Source.allCases.map { ($0.rawValue, $0.streamIndex ?? 0) }
         for (stem, index) in stems {
             guard let stream = info.streams.first(where: { $0.index == index && $0.isAudio }) else {
                 problems.append(.missingStem(track: name, stem: stem, path: "\(url.path) stream \(index)"))
@@ -204,19 +204,6 @@ public struct DatasetVerifier: Sendable {
         let track = try Database.makeTrack(
             name: name, subset: subset, split: nil, root: root, isWav: isWav,
             sampleRate: nil, targets: [.linearMixture])
-        let mixture = try track.audio()
-        let sum = try track.audio(ofTarget: .linearMixture)
-        let frames = min(mixture.frameCount, sum.frameCount)
-        var errorEnergy = 0.0, energy = 0.0
-        for c in 0..<min(mixture.channelCount, sum.channelCount) {
-            for f in 0..<frames {
-                let m = mixture.channels[c][f]
-                let d = m - sum.channels[c][f]
-                errorEnergy += d * d
-                energy += m * m
-            }
-        }
-        if errorEnergy == 0 { return -.infinity }
-        return 10 * log10(errorEnergy / max(energy, .leastNormalMagnitude))
+        return try Self.mixtureError(mixture: track.audio(), sum: track.audio(ofTarget: .linearMixture))
     }
 }

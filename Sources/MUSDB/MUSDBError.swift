@@ -27,6 +27,12 @@ public enum MUSDBError: Error, Equatable, Sendable {
     case writeFailed(URL, reason: String)
     /// A stem (or the mixture) of a track that cannot be used as it is.
     case invalidStem(track: String, stem: String, url: URL, fault: StemFault)
+    /// A stem mapping file (or profile name) that cannot be used.
+    case invalidStemMapping(URL, reason: String)
+    /// A split file that cannot be read or does not fit the dataset.
+    case invalidSplitFile(URL, reason: String)
+    /// The root is not laid out as the dataset kind asked for.
+    case notALayout(URL, kind: DatasetKind, reason: String)
 }
 
 extension MUSDBError: CustomStringConvertible, LocalizedError {
@@ -58,6 +64,12 @@ extension MUSDBError: CustomStringConvertible, LocalizedError {
             return "\(url.path): writing failed (\(reason))"
         case let .invalidStem(track, stem, url, fault):
             return "\(url.path): the \(stem == "mixture" ? stem : stem + " stem") of track '\(track)' \(fault)"
+        case let .invalidStemMapping(url, reason):
+            return "\(url.path): not a usable stem mapping (\(reason))"
+        case let .invalidSplitFile(url, reason):
+            return "\(url.path): not a usable split file (\(reason))"
+        case let .notALayout(url, kind, reason):
+            return "\(url.path): not a \(kind.rawValue) root (\(kind.summary)): \(reason)"
         }
     }
 
@@ -67,7 +79,8 @@ extension MUSDBError: CustomStringConvertible, LocalizedError {
     public var file: URL? {
         switch self {
         case let .missingMixture(_, url), let .missingSource(_, _, url), let .invalidStem(_, _, url, _),
-            let .invalidManifest(url, _), let .writeFailed(url, _), let .rootNotFound(url), let .notADatasetRoot(url):
+            let .invalidManifest(url, _), let .writeFailed(url, _), let .rootNotFound(url), let .notADatasetRoot(url),
+            let .invalidStemMapping(url, _), let .invalidSplitFile(url, _), let .notALayout(url, _, _):
             return url
         default:
             return nil

@@ -25,8 +25,22 @@ extension Track {
     /// - Throws: `MUSDBError.invalidStem` when the file cannot be decoded or holds NaN or
     ///   infinite samples.
     public func audio() throws -> AudioBuffer {
+        if mixtureIsSum { return try sumOfSources() }
         if isWav { return try readWAV(path, stem: "mixture") }
         return try readStream(StemFile.Stream.mixture.rawValue, stem: "mixture")
+    }
+
+    /// The mixture of a dataset that stores none: the sum of every source, in order.
+    private func sumOfSources() throws -> AudioBuffer {
+        let order = sources
+        let loaded = try loadSources(order)
+        guard let first = order.first, var sum = loaded[first] else {
+            throw MUSDBError.missingMixture(track: name, url: path)
+        }
+        for source in order.dropFirst() {
+            if let buffer = loaded[source] { sum = sum.adding(buffer) }
+        }
+        return sum
     }
 
     /// One source.
@@ -34,9 +48,10 @@ extension Track {
     /// The stem is checked against the track before it is returned (see `validate`), so
     /// sums of stems never meet a shape they cannot add.
     public func audio(of source: Source) throws -> AudioBuffer {
-        let url = try sourceURL(source)
-        if isWav { return try readWAV(url, stem: source.rawValue) }
-        return try readStream(source.streamIndex, stem: source.rawValue)
+        let files = try sourceFileList(source)
+        if stemFit == .conformed { return try readConformed(files, stem: source.rawValue) }
+        if isWav { return try Self.sum(files.map { try readWAV($0, stem: source.rawValue) }) }
+        return try readStream(streamIndex(of: source), stem: source.rawValue)
     }
 
     /// One target: the gain-weighted sum of its sources.
@@ -50,9 +65,7 @@ extension Track {
     /// Every source is validated where it is decoded, so the sums below add buffers of one
     /// rate, channel count and length.
     public func load(_ targets: [Target]) throws -> [String: AudioBuffer] {
-        let needed = Source.allCases.filter { source in
-            targets.contains { $0.components.contains { $0.source == source } }
-        }
+        let needed = targets.flatMap { $0.components.map(\.source) }
         let sources = try loadSources(needed)
         var result = [String: AudioBuffer]()
         for target in targets {
@@ -68,8 +81,8 @@ extension Track {
     }
 
     /// The given sources, each decoded once and validated against the track.
-    public func loadSources(_ sources: [Source] = Source.allCases) throws -> [Source: AudioBuffer] {
-        let unique = sources.reduce(into: [Source]()) { if !$0.contains($1) { $0.append($1) } }
+    public func loadSources(_ sources: [Source]? = nil) throws -> [Source: AudioBuffer] {
+        let unique = (sources ?? sourceOrder).reduce(into: [Source]()) { if !$0.contains($1) { $0.append($1) } }
         var result = [Source: AudioBuffer]()
         if isWav || unique.count < 2 {
             for source in unique { result[source] = try audio(of: source) }
@@ -91,10 +104,17 @@ extension Track {
         return result
     }
 
-    /// Mixture then drums, bass, other, vocals (Python `track.stems` order).
+    /// Mixture then drums, bass, other, vocals (Python `track.stems` order); for datasets
+    /// beyond MUSDB18, the mixture then the sources in the dataset's order.
     public func stems() throws -> [AudioBuffer] {
-        let sources = try loadSources(Source.streamOrder)
-        return try [audio()] + Source.streamOrder.compactMap { sources[$0] }
+        let order = stemOrder
+        let sources = try loadSources(order)
+        return try [audio()] + order.compactMap { sources[$0] }
+    }
+
+    /// The order of `stems()` after the mixture.
+    public var stemOrder: [Source] {
+        sourceOrder == Source.allCases ? Source.streamOrder : sources
     }
 
     /// Streams of one `.stem.mp4` whose `duration_ts` differ by at most this many frames are
@@ -134,13 +154,15 @@ extension Track {
     ///
     /// - Throws: `MUSDBError.missingSource` or `MUSDBError.invalidStem` naming the file and
     ///   the fault; `AudioError.ffmpegMissing` when a stem file cannot be probed at all.
-    public func validateHeaders(_ sources: [Source] = Source.allCases) throws {
-        for source in sources {
-            let url = try sourceURL(source)
-            if isWav {
-                _ = try validatedWAVHeader(url, stem: source.rawValue)
+    public func validateHeaders(_ sources: [Source]? = nil) throws {
+        for source in sources ?? sourceOrder {
+            let files = try sourceFileList(source)
+            if stemFit == .conformed {
+                for url in files { _ = try conformableHeader(url, stem: source.rawValue) }
+            } else if isWav {
+                for url in files { _ = try validatedWAVHeader(url, stem: source.rawValue) }
             } else {
-                _ = try validatedStreamHeaders(source.streamIndex, stem: source.rawValue)
+                _ = try validatedStreamHeaders(streamIndex(of: source), stem: source.rawValue)
             }
         }
     }
@@ -149,8 +171,12 @@ extension Track {
     /// checks of `audio(of:)`: header against the mixture, then NaN and infinities. (An
     /// indexed track's `rate` is positive: `Database` refuses mixtures without one.)
     public func audio(of source: Source, frames: Range<Int>) throws -> AudioBuffer {
-        let url = try sourceURL(source)
-        if isWav { return try readWAV(url, stem: source.rawValue, frames: frames) }
+        let files = try sourceFileList(source)
+        if stemFit == .conformed {
+            let clamped = frames.clamped(to: 0..<frameCount)
+            return try readConformed(files, stem: source.rawValue, frames: clamped, resample: false)
+        }
+        if isWav { return try Self.sum(files.map { try readWAV($0, stem: source.rawValue, frames: frames) }) }
         var chunk = self
         chunk.sampleRate = nil
         chunk.chunkStart = Double(max(0, frames.lowerBound)) / Double(rate)
@@ -158,14 +184,32 @@ extension Track {
         return try chunk.audio(of: source)
     }
 
-    /// The file of `source`, or `MUSDBError.missingSource` naming where it should be.
-    private func sourceURL(_ source: Source) throws -> URL {
-        guard let url = sourceURLs[source] else {
+    /// The files of `source` (at least one), or `MUSDBError.missingSource` naming where it
+    /// should be.
+    private func sourceFileList(_ source: Source) throws -> [URL] {
+        guard let files = sourceFiles[source], !files.isEmpty else {
             throw MUSDBError.missingSource(
                 track: name, source: source.rawValue,
                 url: path.deletingLastPathComponent().appendingPathComponent(source.fileName))
         }
-        return url
+        return files
+    }
+
+    /// The sum of the files of one stem (a mapping may merge stems); they have one shape,
+    /// checked against the mixture where each was read.
+    private static func sum(_ buffers: [AudioBuffer]) -> AudioBuffer {
+        guard var sum = buffers.first else { return AudioBuffer(sampleRate: 0, channels: []) }
+        for buffer in buffers.dropFirst() { sum = sum.adding(buffer) }
+        return sum
+    }
+
+    /// The stream of `source` in the track's `.stem.mp4`, or `missingSource` for a stem
+    /// MUSDB18's stem files do not carry.
+    private func streamIndex(of source: Source) throws -> Int {
+        guard let index = source.streamIndex else {
+            throw MUSDBError.missingSource(track: name, source: source.rawValue, url: path)
+        }
+        return index
     }
 
     /// The header of a WAV stem, checked against the track (unreadable files become

@@ -1,7 +1,8 @@
 import Audio
 import Foundation
 
-/// One MUSDB18 track: its files, metadata and targets. Audio is read on demand
+/// One track of a dataset (MUSDB18 or another layout, see `DatasetKind`): its files,
+/// metadata and targets. Audio is read on demand
 /// (`Track+Loading.swift`), never kept, so a `Database` of 150 tracks costs no memory.
 ///
 /// Python musdb parity: `frameCount` and `duration` come from the file header as
@@ -21,10 +22,21 @@ public struct Track: Sendable, Equatable {
     public var split: Split?
     /// True for the MUSDB18-HQ layout (a folder of WAVs), false for a `.stem.mp4`.
     public var isWav: Bool
-    /// The mixture: `…/mixture.wav` or the `.stem.mp4` itself.
+    /// The mixture: `…/mixture.wav`, the `.stem.mp4` itself, or (when `mixtureIsSum`) the
+    /// file that describes the track (MoisesDB's `data.json`, a generic track's folder).
     public var path: URL
-    /// The source files present (HQ layout) or the stem file for every source.
-    public var sourceURLs: [Source: URL]
+    /// The files of each source present: one per source for MUSDB18 (the stem WAV, or the
+    /// `.stem.mp4` for every source), several when a dataset splits a stem into parts or a
+    /// stem mapping merges stems (summed on load).
+    public var sourceFiles: [Source: [URL]]
+    /// The track's sources in the dataset's order (MUSDB18: vocals, drums, bass, other).
+    public var sourceOrder: [Source] = Source.allCases
+    /// How stem files are fitted to the track; `.exact` is MUSDB18's contract.
+    public var stemFit: StemFit = .exact
+    /// True when the dataset has no mixture file: the mixture is the sum of the sources.
+    public var mixtureIsSum = false
+    /// The dataset layout the track was indexed from.
+    public var dataset: DatasetKind = .musdb18
     /// The targets this track offers, in order.
     public var targets: [Target]
     /// The file's sample rate.
@@ -51,8 +63,25 @@ public struct Track: Sendable, Equatable {
         return (parts[0], parts[1])
     }
 
-    /// The sources present for this track.
-    public var sources: [Source] { Source.allCases.filter { sourceURLs[$0] != nil } }
+    /// The sources present for this track, in the dataset's order.
+    public var sources: [Source] { sourceOrder.filter { !(sourceFiles[$0]?.isEmpty ?? true) } }
+
+    /// The file of each source that is a single file (every source of a MUSDB18 track).
+    public var sourceURLs: [Source: URL] { sourceFiles.compactMapValues { $0.count == 1 ? $0[0] : nil } }
+
+    /// Every file the track's audio comes from, the mixture first, each once.
+    public var files: [URL] {
+        ([path] + sourceOrder.flatMap { sourceFiles[$0] ?? [] }).reduce(into: [URL]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
+    }
+
+    /// True when every source is one WAV of exactly the mixture's shape and nothing is
+    /// resampled or chunked: what streamed reading of the references needs.
+    public var readsStemsAsStored: Bool {
+        isWav && stemFit == .exact && sampleRate == nil && chunkStart == 0 && chunkDuration == nil
+            && sources.allSatisfy { sourceFiles[$0]?.count == 1 }
+    }
 
     /// The target called `name`.
     public func target(named name: String) throws -> Target {

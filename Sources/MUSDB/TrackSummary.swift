@@ -16,7 +16,7 @@ public enum TrackSummary {
             case failed(any Error)
         }
 
-        /// `mixture`, `vocals`, `drums`, `bass` or `other`.
+        /// `mixture` or a source name (`vocals`, `drums`, `bass`, `other`, …).
         public var name: String
         public var state: State
 
@@ -71,11 +71,32 @@ public enum TrackSummary {
             "track:    \(track.name)",
             "artist:   \(track.artist ?? "-")    title: \(track.title ?? "-")",
             "subset:   \(track.subset.rawValue)" + (track.split.map { " (split \($0.rawValue))" } ?? ""),
-            "layout:   \(track.isWav ? "MUSDB18-HQ (WAV)" : "MUSDB18 (.stem.mp4, decoded with ffmpeg)")",
+            "layout:   \(layoutName(track))",
             "path:     \(track.path.path)",
             "rate:     \(track.rate) Hz    channels: \(track.channelCount)",
             String(format: "frames:   %d    duration: %.6f s", track.frameCount, track.duration)
-        ]
+        ] + (track.dataset.isMUSDB18 ? [] : ["sources:  " + sourceParts(track)])
+    }
+
+    /// `vocals (2 files), drums (1 file), …`: what each source sums.
+    static func sourceParts(_ track: Track) -> String {
+        track.sources.map { source in
+            let count = track.sourceFiles[source]?.count ?? 0
+            return "\(source.rawValue) (\(count) \(count == 1 ? "file" : "files"))"
+        }.joined(separator: ", ")
+    }
+
+    /// The dataset layout of `track` in words.
+    static func layoutName(_ track: Track) -> String {
+        switch track.dataset {
+        case .musdb18, .musdb18hq:
+            return track.isWav ? "MUSDB18-HQ (WAV)" : "MUSDB18 (.stem.mp4, decoded with ffmpeg)"
+        case .dsd100: return "DSD100 (WAV)"
+        case .moisesdb:
+            return "MoisesDB (stems summed from their parts; the mixture is the sum of the stems)"
+        case .folder:
+            return "folder of WAVs" + (track.mixtureIsSum ? " (the mixture is the sum of the stems)" : "")
+        }
     }
 
     /// The mixture and every source of `track`, each loaded and validated on its own.
@@ -83,7 +104,7 @@ public enum TrackSummary {
     public static func stems(of track: Track) -> [Stem] {
         let loads: [(String, () throws -> AudioBuffer)] =
             [("mixture", { try track.audio() })]
-            + Source.allCases.map { source in (source.rawValue, { try track.audio(of: source) }) }
+            + track.sourceOrder.map { source in (source.rawValue, { try track.audio(of: source) }) }
         return loads.map { name, load in
             do {
                 let buffer = try load()

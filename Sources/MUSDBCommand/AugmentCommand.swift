@@ -179,15 +179,20 @@ struct AugmentCommand: ParsableCommand {
             let recipe = base.applying(overrides)
             try recipe.format.requireReadable(allowingFLAC: allowFlac)
             if !recipe.format.readsAsMUSDB18HQ { printError(Recipe.Format.flacWarning) }
-            let sources = try MUSDBSourceLoader.sources(named: recipe.sources)
-            let database = try Database(root: root, subsets: subsetList, split: split, isWav: dataset.isWav)
+            let database = try dataset.database(subsets: subsetList, split: split)
+            let sources = try MUSDBSourceLoader.sources(
+                named: recipe.sources,
+                among: database.kind.isMUSDB18 ? Source.allCases : MUSDBSourceLoader.sources(of: database))
             let (tracks, leftOut) = try MUSDBSourceLoader.usableTracks(of: database, sources: sources)
             for message in leftOut { printError("error: \(message)") }
             let loader = MUSDBSourceLoader(tracks: tracks)
             let planner = try ExamplePlanner(recipe: recipe, tracks: loader.descriptions)
             let settings = AugmentSettings(
                 recipe: recipe, subsets: subsetList.map(\.rawValue), split: split?.rawValue,
-                isWav: dataset.isWav, tracks: loader.descriptions.map(\.name))
+                isWav: database.isWav, tracks: loader.descriptions.map(\.name),
+                dataset: database.kind.isMUSDB18 ? nil : database.kind.rawValue,
+                stemMapping: database.kind.isMUSDB18 ? nil : database.stemMapping,
+                splitting: database.kind.isMUSDB18 ? nil : database.splitting)
             let writer = AugmentedSetWriter(
                 output: URL(fileURLWithPath: output),
                 renderer: ExampleRenderer(planner: planner, loader: loader),

@@ -74,8 +74,7 @@ struct ConvertCommand: ParsableCommand {
         try reportingErrors {
             try format.requireReadable(allowingFLAC: allowFlac)
             if !format.readsAsMUSDB18HQ { printError(Recipe.Format.flacWarning) }
-            let database = try Database(
-                root: root, subsets: SubsetSelection.merged(subsets), isWav: dataset.isWav)
+            let database = try dataset.database(subsets: SubsetSelection.merged(subsets))
             for problem in database.problems { printError("error: \(problem)") }
             let conversion = DatasetConversion(
                 database: database, output: URL(fileURLWithPath: out), format: format, sampleRate: sampleRate)

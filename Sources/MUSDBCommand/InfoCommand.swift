@@ -26,7 +26,7 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let database = try Database(root: dataset.rootURL(), isWav: dataset.isWav)
+            let database = try dataset.database()
             let track = try database.track(named: track)
             for line in TrackSummary.infoHeader(track) { print(line) }
             print("stems:")

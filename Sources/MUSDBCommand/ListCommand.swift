@@ -34,7 +34,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let subsetList = SubsetSelection.merged(subsets)
         let database = try reportingErrors {
-            try Database(root: dataset.rootURL(), subsets: subsetList, split: split, isWav: dataset.isWav)
+            try dataset.database(subsets: subsetList, split: split)
         }
         if json {
             print(String(decoding: try TrackSummary.listJSON(database.tracks), as: UTF8.self))
@@ -44,7 +44,8 @@ struct ListCommand: ParsableCommand {
         if database.tracks.isEmpty, database.problems.isEmpty {
             printError(
                 "no tracks found under \(database.root.path) for \(subsetList.map(\.rawValue).joined(separator: ","))"
-                    + (dataset.isWav ? "" : " (looked for *.stem.mp4; add --is-wav for folders of WAVs)"))
+                    + (dataset.datasetKind != .musdb18
+                        ? "" : " (looked for *.stem.mp4; add --is-wav for folders of WAVs)"))
             return
         }
         for (index, track) in database.tracks.enumerated() {

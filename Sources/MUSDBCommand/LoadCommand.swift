@@ -41,9 +41,7 @@ struct LoadCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let database = try reportingErrors {
-            try Database(
-                root: dataset.rootURL(), subsets: SubsetSelection.merged(subsets), isWav: dataset.isWav,
-                sampleRate: sampleRate)
+            try dataset.database(subsets: SubsetSelection.merged(subsets), sampleRate: sampleRate)
         }
         var failures = database.problems.map(\.description)
         for problem in database.problems { printError("error: \(problem)") }

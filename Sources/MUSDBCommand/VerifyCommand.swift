@@ -11,7 +11,9 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             Reports missing or extra tracks, missing or unreadable stems, wrong sample rate or \
             channel count, stems of different lengths, test tracks whose length differs from the \
-            manifest, and the error between the mixture and the sum of the stems in dB.
+            manifest, and the error between the mixture and the sum of the stems in dB. Datasets \
+            other than MUSDB18 (--dataset dsd100|moisesdb|folder) have no manifest: every track \
+            found is checked (headers, decoded samples, the mixture where one is stored).
 
             Example:
               musdb verify --root ~/MUSDB18-HQ --is-wav --mixture-tolerance -20
@@ -49,11 +51,17 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let report: VerificationReport = try reportingErrors {
             let root = try dataset.rootURL()
+            if dataset.datasetKind != .musdb18, dataset.datasetKind != .musdb18hq {
+                let database = try dataset.database()
+                printError("verifying \(root.path) as \(database.kind.rawValue) (\(database.tracks.count) tracks)")
+                return DatasetVerifier.verify(
+                    database, checksMixture: !skipMixture, mixtureToleranceDB: mixtureTolerance, progress: printError)
+            }
             let manifest =
                 try self.manifest.map { try Manifest(contentsOf: URL(fileURLWithPath: $0)) }
                 ?? DatasetVerifier.manifest(for: root)
             let verifier = DatasetVerifier(
-                root: root, isWav: dataset.isWav, manifest: manifest,
+                root: root, isWav: dataset.datasetKind.isWav, manifest: manifest,
                 presentOnly: presentOnly, checksMixture: !skipMixture,
                 mixtureToleranceDB: mixtureTolerance)
             printError(

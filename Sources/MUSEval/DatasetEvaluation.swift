@@ -49,7 +49,8 @@ public struct DatasetEvaluation: Sendable {
             notes.append("estimates for '\(name)' but the dataset has no such track here; skipped")
         }
 
-        let expected = Set(pairs.flatMap { $0.1.files.keys }.filter { TargetOrder.musdb.contains($0) })
+        let known = Set(database.tracks.flatMap { $0.targets.map(\.name) })
+        let expected = Set(pairs.flatMap { $0.1.files.keys }.filter { known.contains($0) })
         let origin = ScoreOrigin(
             method: discovery.folder.standardizedFileURL.path,
             references: database.root.standardizedFileURL.path,
@@ -79,23 +80,23 @@ public struct DatasetEvaluation: Sendable {
                 track: track.name, subset: subset, output: url, origin: origin,
                 error: .conflictingFiles(target: target, urls))
         }
-        let found = estimate.targets.filter { TargetOrder.musdb.contains($0) }
-        let missing = TargetOrder.musdb.filter { expected.contains($0) && estimate.files[$0] == nil }
+        let order = track.targets.map(\.name)
+        let found = order.filter { estimate.files[$0] != nil }
+        let missing = order.filter { expected.contains($0) && estimate.files[$0] == nil }
         if !missing.isEmpty {
             return .failing(
                 track: track.name, subset: subset, output: url, origin: origin,
                 error: .missingTargets(track: track.name, missing: missing, found: found))
         }
-        guard let plan = TrackEvaluationPlan(targets: found) else {
+        guard let plan = TrackEvaluationPlan(targets: found, order: order) else {
             return .failing(
                 track: track.name, subset: subset, output: url, origin: origin,
                 error: .tooFewTargets(track: track.name, found: found))
         }
         let files = estimate.files
-        let targets = TargetOrder.musdb.filter { Set(plan.groups.joined()).contains($0) }
+        let targets = order.filter { Set(plan.groups.joined()).contains($0) }
         let inputs = targets.compactMap { files[$0] }
-        let referenceFiles = ([track.path] + Source.allCases.compactMap { track.sourceURLs[$0] })
-            .reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
+        let referenceFiles = track.files
         return TrackJob(
             track: track.name, subset: subset, output: url, inputs: inputs, references: referenceFiles,
             origin: origin, expectedTargets: plan.writtenTargets
@@ -127,7 +128,7 @@ public struct DatasetEvaluation: Sendable {
             }
             let scores = try TrackEvaluation.score(
                 track: track.name, referenceSignals: references, estimateSignals: estimates,
-                files: files, rate: track.rate, options: options, kernel: kernel)
+                files: files, rate: track.rate, options: options, kernel: kernel, order: order)
             return (scores, adjustments.sorted { $0.file.path < $1.file.path })
         }
     }
@@ -137,15 +138,12 @@ public struct DatasetEvaluation: Sendable {
     /// first, samples as they are read); other tracks (`.stem.mp4`, resampled or chunked
     /// ones) are decoded into memory by `Track.load`.
     static func referenceSignals(_ track: Track, _ targets: [Target]) throws -> [String: TargetSignal] {
-        guard track.isWav, track.sampleRate == nil, track.chunkStart == 0, track.chunkDuration == nil else {
+        guard track.readsStemsAsStored else {
             var signals = [String: TargetSignal]()
             for (name, audio) in try track.load(targets) { signals[name] = TargetSignal(name: name, audio: audio) }
             return signals
         }
-        let needed = Source.allCases.filter { source in
-            targets.contains { $0.components.contains { $0.source == source } }
-        }
-        try track.validateHeaders(needed)
+        try track.validateHeaders(targets.flatMap { $0.components.map(\.source) })
         var signals = [String: TargetSignal]()
         for target in targets {
             var files = [(url: URL, gain: Double, report: FaultReport)]()

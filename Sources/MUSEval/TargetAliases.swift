@@ -54,6 +54,16 @@ public struct TargetAliases: Sendable, Equatable {
         table[Self.normalised(alias)] = resolved
     }
 
+    /// These aliases with each of `targets` (a mapped dataset's `guitar`, `piano`) known as
+    /// itself, unless an alias already claims the name.
+    public func knowing(targets: [String]) -> TargetAliases {
+        var aliases = self
+        for target in targets where aliases.target(for: target) == nil {
+            aliases.table[Self.normalised(target)] = target
+        }
+        return aliases
+    }
+
     /// The entries added to the standard table, `alias=target` sorted and comma-joined
     /// (empty for the standard table): a canonical `--target-map`, recorded with the scores.
     public var addedEntries: String {

@@ -35,12 +35,12 @@ public enum TrackEvaluation {
         track: String, referenceSignals references: [String: TargetSignal],
         estimateSignals estimates: [String: TargetSignal],
         files: [String: URL] = [:], rate: Int, options: EvaluationOptions = .init(),
-        kernel: ScoringKernel = .bssEval
+        kernel: ScoringKernel = .bssEval, order: [String] = TargetOrder.musdb
     ) throws -> TrackScores {
         let available = estimates.keys.filter { references[$0] != nil }
-        guard let plan = TrackEvaluationPlan(targets: available) else {
+        guard let plan = TrackEvaluationPlan(targets: available, order: order) else {
             throw TrackEvaluationError.tooFewTargets(
-                track: track, found: TargetOrder.musdb.filter { estimates[$0] != nil })
+                track: track, found: order.filter { estimates[$0] != nil })
         }
         func signals(_ targets: [String]) throws -> (references: [TargetSignal], estimates: [TargetSignal]) {
             var pairs = [(TargetSignal, TargetSignal)]()

@@ -4,7 +4,8 @@ import ScoreFiles
 /// museval's `eval_mus_track` rules:
 ///
 /// - targets follow the dataset order (vocals, drums, bass, other, accompaniment,
-///   linear_mixture); other names are ignored;
+///   linear_mixture for MUSDB18; a mapped dataset's own targets otherwise); other names
+///   are ignored;
 /// - with both vocals and accompaniment, accompaniment leaves the main group and a separate
 ///   vocals-vs-accompaniment run is made; the vocals scores written are that run's, after
 ///   the main group's other targets;
@@ -19,9 +20,9 @@ struct TrackEvaluationPlan: Sendable, Equatable {
 
     /// The plan for a track whose estimates cover `targets`; nil when museval would score
     /// nothing (fewer than two targets and no vocals/accompaniment pair).
-    init?(targets: some Sequence<String>) {
+    init?(targets: some Sequence<String>, order: [String] = TargetOrder.musdb) {
         let present = Set(targets)
-        var group = TargetOrder.musdb.filter { present.contains($0) }
+        var group = order.filter { present.contains($0) }
         let hasPair = group.contains("vocals") && group.contains("accompaniment")
         if hasPair { group.removeAll { $0 == "accompaniment" } }
         mainGroup = group.count >= 2 ? group : []

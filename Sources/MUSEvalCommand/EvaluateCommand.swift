@@ -71,11 +71,11 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let estimates = URL(fileURLWithPath: estimatesDir)
-        let discovery = try EstimateDiscovery.discover(in: estimates, layout: layout, aliases: targetMap ?? .standard)
+        let database = try dataset.database(subsets: SubsetSelection.merged(subsets))
+        // A mapped dataset's extra targets (guitar, piano) are estimate names too.
+        let aliases = (targetMap ?? .standard).knowing(targets: database.tracks.flatMap { $0.targets.map(\.name) })
+        let discovery = try EstimateDiscovery.discover(in: estimates, layout: layout, aliases: aliases)
         printError("layout: \(discovery.explanation)")
-        let database = try Database(
-            root: dataset.rootURL(), subsets: SubsetSelection.merged(subsets),
-            isWav: dataset.isWav)
         // Reference tracks that could not be indexed are not scored: say so, and fail.
         for problem in database.problems { printError("error: \(problem)") }
         let output = outputDir.map { URL(fileURLWithPath: $0) } ?? estimates

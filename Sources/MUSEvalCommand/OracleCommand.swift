@@ -72,7 +72,7 @@ struct OracleCommand: ParsableCommand {
 
     func run() throws {
         let subsetList = SubsetSelection.merged(subsets)
-        let database = try Database(root: dataset.rootURL(), subsets: subsetList, isWav: dataset.isWav)
+        let database = try dataset.database(subsets: subsetList)
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         try OutputLocation.validate(outputURL, datasetRoot: database.root)
         let batch = OracleBatch(

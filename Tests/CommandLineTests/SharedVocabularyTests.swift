@@ -12,25 +12,30 @@ final class SharedVocabularyTests: XCTestCase {
     // MARK: the shared words
 
     /// The subcommands of each tool.
-    static let musdbCommands = ["list", "info", "verify", "sample", "load", "convert", "augment", "stretch"]
+    static let musdbCommands = ["list", "info", "verify", "sample", "load", "convert", "augment", "stretch", "split"]
     static let musevalCommands = ["evaluate", "dir", "aggregate", "report", "oracle"]
 
     /// The help of the dataset options, the same in every command that reads a dataset.
     static let datasetHelp = [
         "--root, --musdb <root> The dataset root, the folder holding train/ and test/ (default: the MUSDB_PATH environment variable).",
-        "--is-wav The dataset is MUSDB18-HQ (a folder of WAVs per track), not MUSDB18 (.stem.mp4 files)."
+        "--is-wav The dataset is MUSDB18-HQ (a folder of WAVs per track), not MUSDB18 (.stem.mp4 files).",
+        "--dataset <kind> The dataset layout: musdb18, musdb18hq, dsd100, moisesdb, folder",
+        "--stem-mapping <name|file> Map the dataset's stems onto sources",
+        "--split-file <file> For datasets without an official split"
     ]
     static let subsetsHelp = "comma-separated or repeated, in the order given"
     static let jobsHelp =
         "--jobs <n> Tracks (for augment: examples) processed in parallel; each job holds one track in memory. (default: 1)"
 
-    static let readsDataset: Set = ["list", "info", "verify", "load", "convert", "augment", "evaluate", "oracle"]
+    static let readsDataset: Set = [
+        "list", "info", "verify", "load", "convert", "augment", "evaluate", "oracle", "split"
+    ]
     static let choosesSubsets: Set = [
         "list", "load", "convert", "augment", "evaluate", "oracle", "aggregate", "report"
     ]
     static let runsJobs: Set = ["convert", "augment", "evaluate", "oracle"]
     static let writesOutput: Set = [
-        "sample", "convert", "augment", "stretch", "evaluate", "dir", "aggregate", "report", "oracle"
+        "sample", "convert", "augment", "stretch", "evaluate", "dir", "aggregate", "report", "oracle", "split"
     ]
 
     /// `text` with every run of blanks and line breaks as one space (help is wrapped to the terminal).

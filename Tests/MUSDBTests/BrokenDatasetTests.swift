@@ -99,7 +99,7 @@ final class BrokenDatasetTests: XCTestCase {
             XCTAssertThrowsError(try tracks[index].load(tracks[index].targets)) {
                 XCTAssertEqual($0 as? MUSDBError, error)
             }
-            XCTAssertThrowsError(try tracks[index].audio(of: Source(rawValue: stem)!, frames: 0..<100)) {
+            XCTAssertThrowsError(try tracks[index].audio(of: Source(rawValue: stem), frames: 0..<100)) {
                 XCTAssertEqual($0 as? MUSDBError, error)
             }
             if inHeader {
