@@ -94,8 +94,14 @@ public struct DatasetEvaluation: Sendable {
         let files = estimate.files
         let targets = TargetOrder.musdb.filter { Set(plan.groups.joined()).contains($0) }
         let inputs = targets.compactMap { files[$0] }
-        let referenceFiles = ([track.path] + Source.allCases.compactMap { track.sourceURLs[$0] })
-            .reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
+        // A zip track's members are fingerprinted through their archive (the file on disk).
+        let referenceFiles: [URL]
+        if case let .zip(zip) = track.storage {
+            referenceFiles = [zip.archive.url]
+        } else {
+            referenceFiles = ([track.path] + Source.allCases.compactMap { track.sourceURLs[$0] })
+                .reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
+        }
         return TrackJob(
             track: track.name, subset: subset, output: url, inputs: inputs, references: referenceFiles,
             origin: origin, expectedTargets: plan.writtenTargets
@@ -135,9 +141,12 @@ public struct DatasetEvaluation: Sendable {
     /// The references of `targets`: a MUSDB18-HQ track at its own rate is read from its WAV
     /// stems a block at a time as the kernel goes (headers checked against the mixture
     /// first, samples as they are read); other tracks (`.stem.mp4`, resampled or chunked
-    /// ones) are decoded into memory by `Track.load`.
+    /// ones, and tracks read from a zip, whose members are read in full so that their CRC-32
+    /// is checked before any score is written) are decoded into memory by `Track.load`.
     static func referenceSignals(_ track: Track, _ targets: [Target]) throws -> [String: TargetSignal] {
-        guard track.isWav, track.sampleRate == nil, track.chunkStart == 0, track.chunkDuration == nil else {
+        guard track.isWav, track.storage == .folder, track.sampleRate == nil, track.chunkStart == 0,
+            track.chunkDuration == nil
+        else {
             var signals = [String: TargetSignal]()
             for (name, audio) in try track.load(targets) { signals[name] = TargetSignal(name: name, audio: audio) }
             return signals
