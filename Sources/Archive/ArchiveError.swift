@@ -11,7 +11,8 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
     /// The member's bytes could not be read or inflated (corrupt deflate data, an archive
     /// that ends inside the member, an unsupported compression method).
     case unreadableMember(archive: URL, member: String, reason: String)
-    /// The member holds more or fewer bytes than its central-directory entry says.
+    /// The member holds more or fewer bytes than its central-directory entry says (`found`:
+    /// the bytes read; past `expected`, reading stopped at the first excess chunk).
     case sizeMismatch(archive: URL, member: String, expected: UInt64, found: UInt64)
     /// The CRC-32 of the member's bytes, read in full, is not the one the archive recorded.
     case checksumMismatch(archive: URL, member: String, expected: UInt32, found: UInt32)
@@ -35,7 +36,8 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
             return "\(Self.name(archive: archive, member: member)): cannot read the member (\(reason)); "
                 + "the archive may be damaged: download it again or check it with `unzip -t`"
         case let .sizeMismatch(archive, member, expected, found):
-            return "\(Self.name(archive: archive, member: member)): the member holds \(found) bytes, "
+            let held = found > expected ? "more than \(expected) bytes" : "\(found) bytes"
+            return "\(Self.name(archive: archive, member: member)): the member holds \(held), "
                 + "its directory entry says \(expected); the archive is damaged: download it again"
         case let .checksumMismatch(archive, member, expected, found):
             return "\(Self.name(archive: archive, member: member)): CRC-32 mismatch "

@@ -132,8 +132,10 @@ public final class ZipMemberStream {
         guard !checked else { return }
         let producer = self.producer ?? Producer(archive: archive, member: member)
         self.producer = producer
-        var extra: UInt64 = UInt64(chunk.count - chunkOffset)
-        while let more = try producer.next() { extra += UInt64(more.count) }
+        // One byte too many is enough: the extraction is not waited for (a deflate stream that
+        // runs on past the member may only end at the end of the archive, or never).
+        var extra = UInt64(chunk.count - chunkOffset)
+        while extra == 0, let more = try producer.next() { extra += UInt64(more.count) }
         if extra > 0 {
             throw ArchiveError.sizeMismatch(
                 archive: archive, member: member.path, expected: member.size, found: member.size + extra)
@@ -198,13 +200,26 @@ private final class Producer: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// How long the reader waits for one chunk before calling the member unreadable.
+    /// ZIPFoundation 0.9.20's inflater loops without end, never calling back, when a deflate
+    /// stream runs on to the end of the archive file (a damaged or crafted member: at end of
+    /// file its reads return no bytes and no error). A healthy chunk takes milliseconds.
+    static let stallTimeout: TimeInterval = 30
+
     /// The next chunk, nil once the extraction has finished.
     ///
-    /// - Throws: `ArchiveError.unreadableMember` when the extraction failed.
+    /// - Throws: `ArchiveError.unreadableMember` when the extraction failed or stalled.
     func next() throws -> Data? {
         condition.lock()
         defer { condition.unlock() }
-        while queue.isEmpty, outcome == nil { condition.wait() }
+        while queue.isEmpty, outcome == nil {
+            if !condition.wait(until: Date(timeIntervalSinceNow: Self.stallTimeout)), queue.isEmpty, outcome == nil {
+                cancelled = true
+                throw ArchiveError.unreadableMember(
+                    archive: archive, member: member.path,
+                    reason: "no data for \(Int(Self.stallTimeout)) s: the deflate stream runs past the member's end")
+            }
+        }
         if !queue.isEmpty {
             let data = queue.removeFirst()
             condition.broadcast()
