@@ -118,8 +118,12 @@ let package = Package(
         // Benchmarks/bsseval_speed.sh: the BSSEval kernel on raw float64 files.
         .executableTarget(name: "BSSEvalBenchmark", dependencies: ["BSSEval"]),
 
-        // Locating Fixtures/ and ../shared/data from the tests.
-        .target(name: "TestSupport", dependencies: ["Audio"], path: "Sources/TestSupport"),
+        // Locating Fixtures/ and ../shared/data from the tests; building zip archives for them
+        // (ZIPFoundation's writer).
+        .target(
+            name: "TestSupport",
+            dependencies: ["Audio", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/TestSupport"),
 
         .testTarget(name: "FileOutputTests", dependencies: ["TestSupport", "FileOutput"]),
         // Seeded mutation fuzzing of the readers of untrusted bytes (`make fuzz` runs it long).
@@ -127,14 +131,14 @@ let package = Package(
             name: "FuzzTests",
             dependencies: [
                 "TestSupport", "ScoreFiles", "MUSEval", "MUSDB", "Augmentation",
-                "SeededRandom"
+                "SeededRandom", "Archive", "Audio"
             ],
             exclude: ["README.md"]),
         .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP"]),
         .testTarget(
             name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "COpenBLAS", "Audio", "SeededRandom"]),
-        .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio"]),
+        .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio", "Archive"]),
         .testTarget(
             name: "AugmentationTests",
             dependencies: [
