@@ -55,7 +55,7 @@ let package = Package(
         // Zip archives read in place: the members listed from the central directory, read as
         // forward streams (inflated on the fly) with their CRC-32 checked; on ZIPFoundation.
         .target(
-            name: "Archive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "Archive", dependencies: ["Checksum", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["README.md"]),
         // Audio files, resampling and stem decoding: no dataset knowledge.
         .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate", "FileOutput"], exclude: ["README.md"]),
