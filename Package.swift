@@ -24,7 +24,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0")
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20")
     ],
     targets: [
         // C glue: one small shim target per system library.
@@ -40,8 +41,9 @@ let package = Package(
         .systemLibrary(
             name: "COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
+        // Not `CZlib`: ZIPFoundation's own zlib shim defines a Clang module of that name.
         .systemLibrary(
-            name: "CZlib", pkgConfig: "zlib",
+            name: "CZlibShim", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
 
         // Writing output files and folders safely: atomic replace, `-` for standard output.
@@ -49,7 +51,12 @@ let package = Package(
         // The one seeded random number generator (SplitMix64): same draws on every machine.
         .target(name: "SeededRandom", exclude: ["README.md"]),
         // CRC-32 over zlib: what a file held, recorded and rechecked.
-        .target(name: "Checksum", dependencies: ["CZlib"], exclude: ["README.md"]),
+        .target(name: "Checksum", dependencies: ["CZlibShim"], exclude: ["README.md"]),
+        // Zip archives read in place: the members listed from the central directory, read as
+        // forward streams (inflated on the fly) with their CRC-32 checked; on ZIPFoundation.
+        .target(
+            name: "Archive", dependencies: ["Checksum", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]),
         // Audio files, resampling and stem decoding: no dataset knowledge.
         .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate", "FileOutput"], exclude: ["README.md"]),
         // Signal processing on arrays: FFT on FFTW, stft/istft.
@@ -61,7 +68,8 @@ let package = Package(
         // The BSS Eval v4 math kernel: arrays in, numbers out.
         .target(name: "BSSEval", dependencies: ["DSP", "COpenBLAS"], exclude: ["README.md"]),
         // The MUSDB18 dataset: index, tracks, targets, sample data.
-        .target(name: "MUSDB", dependencies: ["Audio", "FileOutput", "SeededRandom"], exclude: ["README.md"]),
+        .target(
+            name: "MUSDB", dependencies: ["Archive", "Audio", "FileOutput", "SeededRandom"], exclude: ["README.md"]),
         // Augmented training sets: swap, gain, remix, pitch shift, time stretch.
         .target(
             name: "Augmentation", dependencies: ["DSP", "Audio", "MUSDB", "Checksum", "FileOutput", "SeededRandom"],
@@ -110,8 +118,12 @@ let package = Package(
         // Benchmarks/bsseval_speed.sh: the BSSEval kernel on raw float64 files.
         .executableTarget(name: "BSSEvalBenchmark", dependencies: ["BSSEval"]),
 
-        // Locating Fixtures/ and ../shared/data from the tests.
-        .target(name: "TestSupport", dependencies: ["Audio"], path: "Sources/TestSupport"),
+        // Locating Fixtures/ and ../shared/data from the tests; building zip archives for them
+        // (ZIPFoundation's writer).
+        .target(
+            name: "TestSupport",
+            dependencies: ["Audio", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/TestSupport"),
 
         .testTarget(name: "FileOutputTests", dependencies: ["TestSupport", "FileOutput"]),
         // Seeded mutation fuzzing of the readers of untrusted bytes (`make fuzz` runs it long).
@@ -119,14 +131,14 @@ let package = Package(
             name: "FuzzTests",
             dependencies: [
                 "TestSupport", "ScoreFiles", "MUSEval", "MUSDB", "Augmentation",
-                "SeededRandom"
+                "SeededRandom", "Archive", "Audio"
             ],
             exclude: ["README.md"]),
         .testTarget(name: "AudioTests", dependencies: ["TestSupport", "Audio"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP"]),
         .testTarget(
             name: "BSSEvalTests", dependencies: ["TestSupport", "BSSEval", "COpenBLAS", "Audio", "SeededRandom"]),
-        .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio", "SeededRandom"]),
+        .testTarget(name: "MUSDBTests", dependencies: ["TestSupport", "MUSDB", "Audio", "SeededRandom", "Archive"]),
         .testTarget(
             name: "AugmentationTests",
             dependencies: [
@@ -142,7 +154,8 @@ let package = Package(
         .testTarget(name: "ScoreFilesTests", dependencies: ["TestSupport", "ScoreFiles", "FileOutput"]),
         // Global SDR, boxplot and Conover goldens, the report rendered by headless Chromium.
         .testTarget(
-            name: "ReportTests", dependencies: ["TestSupport", "ScoreFiles", "Statistics", "Report", "Audio", "CZlib"]),
+            name: "ReportTests",
+            dependencies: ["TestSupport", "ScoreFiles", "Statistics", "Report", "Audio", "CZlibShim"]),
         .testTarget(
             name: "MUSEvalTests",
             dependencies: ["TestSupport", "MUSEval", "BSSEval", "ScoreFiles", "MUSDB", "Audio", "FileOutput"]

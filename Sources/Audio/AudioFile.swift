@@ -14,6 +14,18 @@ public enum AudioFile {
         try SoundFileHandle(reading: url).fileInfo()
     }
 
+    /// The header of the sound file held by `source` (a zip member): libsndfile reads only
+    /// the bytes its header parsing asks for.
+    public static func info(of source: AudioByteSource) throws -> AudioFileInfo {
+        try SoundFileHandle(reading: source).fileInfo()
+    }
+
+    /// The samples of the sound file held by `source` (or of the frame range `frames`), as
+    /// `read(_:frames:)` reads a file. An error thrown by the source is thrown as it is.
+    public static func read(_ source: AudioByteSource, frames: Range<Int>? = nil) throws -> AudioBuffer {
+        try readShaped(SoundFileHandle.opening(source, at: frames), frameCount: nil, channelCount: nil).audio
+    }
+
     /// The samples of `url` (or of the frame range `frames`) as planar `Double`s.
     ///
     /// Integer PCM is normalised to `k / 2^(bits-1)`, bit for bit what Python
@@ -40,7 +52,16 @@ public enum AudioFile {
         _ url: URL, frames: Range<Int>? = nil, frameCount: Int? = nil,
         channelCount: Int? = nil
     ) throws -> (audio: AudioBuffer, nonFiniteCount: Int) {
-        let (file, info, range) = try SoundFileHandle.opening(url, at: frames)
+        try readShaped(SoundFileHandle.opening(url, at: frames), frameCount: frameCount, channelCount: channelCount)
+    }
+
+    /// `readShaped(_:frames:frameCount:channelCount:)` on an opened, positioned handle.
+    static func readShaped(
+        _ opened: (file: SoundFileHandle, info: AudioFileInfo, range: Range<Int>), frameCount: Int?,
+        channelCount: Int?
+    ) throws -> (audio: AudioBuffer, nonFiniteCount: Int) {
+        let (file, info, range) = opened
+        let url = file.url
         let fileChannels = info.channelCount
         guard fileChannels > 0 else { throw AudioError.readFailed(url, reason: "no channels") }
         let outputChannels = fileChannels == 1 ? max(1, channelCount ?? 1) : fileChannels
@@ -75,6 +96,7 @@ public enum AudioFile {
             let filled = min(position, length)
             for channel in out { (channel + filled).initialize(repeating: 0, count: length - filled) }
         }
+        if let failure = file.sourceFailure { throw failure }
         if position != range.count {
             throw AudioError.readFailed(url, reason: "got \(position) of \(range.count) frames (\(file.lastError))")
         }

@@ -19,16 +19,39 @@ public struct StemFile: Sendable, Equatable {
         case vocals = 4
     }
 
-    /// The file.
+    /// The file (for a stem read from `input`, the name in messages: `archive.zip:member`).
     public var url: URL
+    /// Where the bytes come from when they are not the file at `url` (a zip member): each
+    /// ffmpeg or ffprobe run opens a fresh source and reads it on its standard input
+    /// (`-i pipe:0`), so nothing is written to disk. MP4 from a pipe needs its `moov` atom
+    /// before the media data, as MUSDB18's stems have it; otherwise ffmpeg's error is
+    /// reported.
+    public var input: AudioByteSourceOpener?
 
-    public init(url: URL) { self.url = url }
+    public init(url: URL, input: AudioByteSourceOpener? = nil) {
+        self.url = url
+        self.input = input
+    }
+
+    public static func == (lhs: StemFile, rhs: StemFile) -> Bool {
+        lhs.url == rhs.url && (lhs.input == nil) == (rhs.input == nil)
+    }
+
+    /// ffmpeg's `-i` argument and the source piped to it, if any.
+    private func inputArgument() throws -> (argument: String, source: AudioByteSource?) {
+        guard let input else {
+            try AudioError.checkReadableFile(url)
+            return (url.path, nil)
+        }
+        return ("pipe:0", try input())
+    }
 
     /// The streams of the file, from `ffprobe`.
     public func info() throws -> StemFileInfo {
-        try AudioError.checkReadableFile(url)
         let program = try ExternalProgram("ffprobe")
-        let data = try program.run(["-v", "error", "-show_streams", "-of", "json", url.path], about: url)
+        let (argument, source) = try inputArgument()
+        let data = try program.run(
+            ["-v", "error", "-show_streams", "-of", "json", argument], about: url, input: source)
         let probe: Probe
         do { probe = try JSONDecoder().decode(Probe.self, from: data) } catch {
             throw AudioError.ffmpegFailed(
@@ -72,14 +95,17 @@ public struct StemFile: Sendable, Equatable {
         guard channelCount > 0 else {
             throw AudioError.unsupportedFormat(url, reason: "stream \(stream) reports \(channelCount) channels")
         }
+        let (input, source) = try inputArgument()
         var arguments = [
-            "-nostdin", "-v", "error", "-i", url.path, "-f", "s16le", "-ar", String(rate),
+            "-v", "error", "-i", input, "-f", "s16le", "-ar", String(rate),
             "-map", "0:\(stream)"
         ]
         if let start { arguments += ["-ss", Self.timestamp(start)] }
         if let duration { arguments += ["-t", Self.timestamp(duration)] }
         arguments.append("pipe:")
-        let data = try ExternalProgram("ffmpeg").run(arguments, about: url)
+        // `-nostdin` keeps ffmpeg off the terminal; it is left out when the input is stdin.
+        if source == nil { arguments.insert("-nostdin", at: 0) }
+        let data = try ExternalProgram("ffmpeg").run(arguments, about: url, input: source)
         let frames = data.count / (2 * channelCount)
         var planar = [[Double]](repeating: [Double](repeating: 0, count: frames), count: channelCount)
         data.withUnsafeBytes { raw in

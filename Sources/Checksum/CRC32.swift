@@ -1,4 +1,4 @@
-import CZlib
+import CZlibShim
 import Foundation
 
 /// zlib's CRC-32 (the zip / PNG / gzip polynomial), fed incrementally.
@@ -12,7 +12,7 @@ public struct CRC32: Sendable, Equatable {
     public private(set) var value: UInt32
 
     /// A checksum of no bytes.
-    public init() { value = UInt32(CZlib.crc32(0, nil, 0)) }
+    public init() { value = UInt32(CZlibShim.crc32(0, nil, 0)) }
 
     /// Adds `bytes` to the checksum.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -21,7 +21,7 @@ public struct CRC32: Sendable, Equatable {
         var offset = 0
         while offset < bytes.count {
             let length = min(bytes.count - offset, 1 << 30)
-            crc = CZlib.crc32(crc, base.advanced(by: offset).assumingMemoryBound(to: Bytef.self), uInt(length))
+            crc = CZlibShim.crc32(crc, base.advanced(by: offset).assumingMemoryBound(to: Bytef.self), uInt(length))
             offset += length
         }
         value = UInt32(truncatingIfNeeded: crc)

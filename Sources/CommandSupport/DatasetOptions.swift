@@ -9,7 +9,8 @@ public struct DatasetOptions: ParsableArguments {
     @Option(
         name: [.customLong("root"), .customLong("musdb")],
         help: ArgumentHelp(
-            "The dataset root, the folder holding train/ and test/ (default: the MUSDB_PATH environment variable).",
+            "The dataset root: the folder holding train/ and test/, or the dataset's zip, read in place "
+                + "(default: the MUSDB_PATH environment variable).",
             valueName: "root"))
     public var root: String?
 

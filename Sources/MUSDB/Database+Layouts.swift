@@ -26,7 +26,11 @@ extension Database {
         else {
             throw MUSDBError.noRoot
         }
-        guard Self.isFolder(root) else { throw MUSDBError.rootNotFound(root) }
+        guard Self.isFolder(root) else {
+            guard FileManager.default.fileExists(atPath: root.path) else { throw MUSDBError.rootNotFound(root) }
+            throw MUSDBError.notALayout(
+                root, kind: kind, reason: "a zip is read in place for MUSDB18 and MUSDB18-HQ only; unzip it first")
+        }
         let listing = try layout.list(root: root)
         let mapping = mapping ?? (kind == .moisesdb ? .moisesDB4 : nil)
         var bySubset = [Subset: [Track]]()

@@ -5,10 +5,13 @@ import Foundation
 /// `musdb.DB` 0.4.3 indexes it: subsets in the order given, tracks in code-point order of
 /// their names, the train subset optionally split into `train` and `valid`.
 public struct Database: Sendable {
-    /// The dataset root (holds `train/` and `test/` for MUSDB18).
+    /// The dataset root (holds `train/` and `test/` for MUSDB18): a folder, or a MUSDB18 zip
+    /// read in place.
     public var root: URL
     /// The layout the dataset was indexed as.
     public var kind: DatasetKind
+    /// Where the tracks' bytes come from (the folder, or the zip with its listing).
+    public var storage: TrackStorage
     /// True for the layouts of WAV files (MUSDB18-HQ and every kind but MUSDB18).
     public var isWav: Bool
     /// The resampling rate applied on load, if any.
@@ -32,7 +35,10 @@ public struct Database: Sendable {
     /// reason and left out of `tracks`, and the other tracks are indexed.
     ///
     /// - Parameters:
-    ///   - root: the dataset root; nil reads the `MUSDB_PATH` environment variable.
+    ///   - root: the dataset root; nil reads the `MUSDB_PATH` environment variable. A
+    ///     regular file is read as a zip archive (`musdb18hq.zip`, `musdb18.zip`) whose
+    ///     `train/` and `test/` are at the top or inside one top-level folder; the archive is
+    ///     never extracted or written.
     ///   - subsets: which subset folders to list, in this order.
     ///   - split: with `subsets == [.train]` only: the training or the validation tracks.
     ///   - isWav: the MUSDB18-HQ layout (`ROOT/subset/<name>/*.wav`) instead of `.stem.mp4`.
@@ -40,7 +46,8 @@ public struct Database: Sendable {
     ///   - targets: the targets each track offers (Python's six by default).
     ///   - manifest: where the validation track names come from (the built-in MUSDB18 one).
     /// - Throws: `MUSDBError` when the root itself is unusable (none given, not found, not a
-    ///   dataset) or for a bad split; `AudioError.ffmpegMissing` when `.stem.mp4` headers
+    ///   dataset) or for a bad split; `ArchiveError.notAnArchive` for a file that is not a
+    ///   readable zip; `AudioError.ffmpegMissing` when `.stem.mp4` headers
     ///   cannot be probed at all.
     public init(
         root: URL? = nil, subsets: [Subset] = [.train, .test], split: Split? = nil,
@@ -52,15 +59,10 @@ public struct Database: Sendable {
         else {
             throw MUSDBError.noRoot
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw MUSDBError.rootNotFound(root)
-        }
-        guard Subset.allCases.contains(where: { Self.isFolder(root.appendingPathComponent($0.rawValue)) }) else {
-            throw MUSDBError.notADatasetRoot(root)
-        }
+        let storage = try Self.storage(of: root)
         self.root = root
         self.kind = isWav ? .musdb18hq : .musdb18
+        self.storage = storage
         self.isWav = isWav
         self.sampleRate = sampleRate
         self.manifest = manifest
@@ -72,8 +74,7 @@ public struct Database: Sendable {
         var tracks = [Track]()
         var problems = [TrackProblem]()
         for subset in subsets {
-            let listing = Self.listTracks(
-                in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
+            let listing = Self.listTracks(subset: subset, root: root, isWav: isWav, storage: storage)
             problems += listing.problems.filter { problem in problem.track.map { selected($0, in: subset).0 } ?? true }
             for name in listing.names {
                 let (isSelected, trackSplit) = selected(name, in: subset)
@@ -82,11 +83,11 @@ public struct Database: Sendable {
                     tracks.append(
                         try Self.makeTrack(
                             name: name, subset: subset, split: trackSplit, root: root,
-                            isWav: isWav, sampleRate: sampleRate, targets: targets))
+                            isWav: isWav, sampleRate: sampleRate, targets: targets, storage: storage))
                 } catch {
                     // Without ffprobe no stem file can be indexed: that is the machine's fault.
                     if case AudioError.ffmpegMissing? = error as? AudioError { throw error }
-                    let url = Self.trackURL(name: name, subset: subset, root: root, isWav: isWav)
+                    let url = Self.trackURL(name: name, subset: subset, root: root, isWav: isWav, storage: storage)
                     problems.append(TrackProblem(subset: subset, track: name, fallbackURL: url, error: error))
                 }
             }
@@ -102,6 +103,7 @@ public struct Database: Sendable {
     ) {
         self.stemMapping = stemMapping
         self.splitting = splitting
+        self.storage = .folder
         self.root = root
         self.kind = kind
         self.isWav = kind.isWav
@@ -119,6 +121,33 @@ public struct Database: Sendable {
         if let track = tracks.first(where: { $0.name == name }) { return track }
         if let problem = problems.first(where: { $0.track == name }) { throw problem }
         throw MUSDBError.unknownTrack(name)
+    }
+
+    /// What `root` is: a folder with `train/` or `test/`, or a zip archive (any regular file).
+    ///
+    /// - Throws: `MUSDBError.rootNotFound`, `MUSDBError.notADatasetRoot`, or the
+    ///   `ArchiveError` of a file that is not a readable zip.
+    static func storage(of root: URL) throws -> TrackStorage {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            throw MUSDBError.rootNotFound(root)
+        }
+        guard isDirectory.boolValue else { return .zip(try ZipDataset(url: root)) }
+        guard Subset.allCases.contains(where: { Self.isFolder(root.appendingPathComponent($0.rawValue)) }) else {
+            throw MUSDBError.notADatasetRoot(root)
+        }
+        return .folder
+    }
+
+    /// The track names of a subset and the entries that cannot be tracks, from the folder
+    /// (`listTracks(in:subset:isWav:)`) or the zip's member listing.
+    static func listTracks(subset: Subset, root: URL, isWav: Bool, storage: TrackStorage)
+        -> (names: [String], problems: [TrackProblem])
+    {
+        switch storage {
+        case .folder: return listTracks(in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
+        case let .zip(zip): return (zip.listTracks(subset: subset, isWav: isWav), [])
+        }
     }
 
     /// The track names in a subset folder, sorted by code point like Python's `sorted()`,
@@ -155,7 +184,11 @@ public struct Database: Sendable {
     }
 
     /// The file that stands for track `name`: its mixture WAV or its `.stem.mp4`.
-    static func trackURL(name: String, subset: Subset, root: URL, isWav: Bool) -> URL {
+    static func trackURL(name: String, subset: Subset, root: URL, isWav: Bool, storage: TrackStorage = .folder) -> URL {
+        if case .zip = storage {
+            return storage.url(
+                isWav ? "\(subset.rawValue)/\(name)/mixture.wav" : "\(subset.rawValue)/\(name).stem.mp4", root: root)
+        }
         let subsetFolder = root.appendingPathComponent(subset.rawValue)
         return isWav
             ? subsetFolder.appendingPathComponent(name, isDirectory: true).appendingPathComponent("mixture.wav")
@@ -169,20 +202,19 @@ public struct Database: Sendable {
 
     static func makeTrack(
         name: String, subset: Subset, split: Split?, root: URL, isWav: Bool,
-        sampleRate: Int?, targets: [Target]
+        sampleRate: Int?, targets: [Target], storage: TrackStorage = .folder
     ) throws -> Track {
         let (artist, title) = Track.artistAndTitle(of: name)
         if isWav {
-            let mixture = trackURL(name: name, subset: subset, root: root, isWav: true)
-            let folder = mixture.deletingLastPathComponent()
-            guard FileManager.default.fileExists(atPath: mixture.path) else {
+            let mixture = trackURL(name: name, subset: subset, root: root, isWav: true, storage: storage)
+            guard storage.exists(mixture) else {
                 throw MUSDBError.missingMixture(track: name, url: mixture)
             }
-            let info = try AudioFile.info(of: mixture)
+            let info = try storage.audioInfo(mixture)
             var sources = [Source: [URL]]()
             for source in Source.allCases {
-                let url = folder.appendingPathComponent(source.fileName)
-                if FileManager.default.fileExists(atPath: url.path) { sources[source] = [url] }
+                let url = storage.url("\(subset.rawValue)/\(name)/\(source.fileName)", root: root)
+                if storage.exists(url) { sources[source] = [url] }
             }
             try requireShape(name: name, url: mixture, rate: info.sampleRate, channels: info.channelCount)
             // ffprobe prints durations with microsecond precision; Python musdb parses that.
@@ -191,10 +223,10 @@ public struct Database: Sendable {
                 name: name, artist: artist, title: title, subset: subset, split: split, isWav: true,
                 path: mixture, sourceFiles: sources, dataset: .musdb18hq, targets: targets, rate: info.sampleRate,
                 frameCount: info.frameCount, duration: duration, channelCount: info.channelCount,
-                sampleRate: sampleRate, stemInfo: nil)
+                sampleRate: sampleRate, stemInfo: nil, storage: storage)
         }
-        let url = trackURL(name: name, subset: subset, root: root, isWav: false)
-        let info = try StemFile(url: url).info()
+        let url = trackURL(name: name, subset: subset, root: root, isWav: false, storage: storage)
+        let info = try storage.stemFile(url).info()
         guard let mixture = info.streams.first(where: { $0.index == 0 && $0.isAudio }) ?? info.audioStreams.first else {
             throw AudioError.notAnAudioFile(url, reason: "ffprobe finds no audio stream")
         }
@@ -208,7 +240,7 @@ public struct Database: Sendable {
             name: name, artist: artist, title: title, subset: subset, split: split, isWav: false,
             path: url, sourceFiles: sources, targets: targets, rate: mixture.sampleRate,
             frameCount: mixture.durationTimestamps, duration: mixture.duration,
-            channelCount: mixture.channelCount, sampleRate: sampleRate, stemInfo: info)
+            channelCount: mixture.channelCount, sampleRate: sampleRate, stemInfo: info, storage: storage)
     }
 
     /// A mixture header without a positive rate and channel count cannot anchor a track

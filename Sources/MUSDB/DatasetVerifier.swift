@@ -34,17 +34,19 @@ public struct DatasetVerifier: Sendable {
         return FileManager.default.fileExists(atPath: local.path) ? try Manifest(contentsOf: local) : .musdb18
     }
 
-    /// Runs every check. Throws only when the root itself is unusable.
+    /// Runs every check. Throws only when the root itself is unusable (a zip root: also
+    /// when it is not a readable zip or holds no `train/` or `test/`). Every member of a
+    /// zip that is decoded (with `checksMixture`) is read in full and so CRC-checked.
     public func verify(progress: ((String) -> Void)? = nil) throws -> VerificationReport {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
             throw MUSDBError.rootNotFound(root)
         }
+        let storage: TrackStorage = isDirectory.boolValue ? .folder : .zip(try ZipDataset(url: root))
         var report = VerificationReport()
         var present = [(Subset, String)]()
         for subset in Subset.allCases {
-            let listing = Database.listTracks(
-                in: root.appendingPathComponent(subset.rawValue), subset: subset, isWav: isWav)
+            let listing = Database.listTracks(subset: subset, root: root, isWav: isWav, storage: storage)
             present += listing.names.map { (subset, $0) }
             report.problems += listing.problems.map(VerificationProblem.unindexable)
         }
@@ -65,15 +67,16 @@ public struct DatasetVerifier: Sendable {
             let before = report.problems.count
             var result =
                 isWav
-                ? checkWAVTrack(name, subset: subset, entry: entry, problems: &report.problems)
-                : checkStemTrack(name, subset: subset, entry: entry, problems: &report.problems)
+                ? checkWAVTrack(name, subset: subset, entry: entry, storage: storage, problems: &report.problems)
+                : checkStemTrack(name, subset: subset, entry: entry, storage: storage, problems: &report.problems)
             // The header checks already name rate, channel and length faults; decoding such a
             // track would only report them again, so the mixture is measured on clean headers.
             let stemFaults = report.problems[before...].filter {
                 if case .wrongTestLength = $0 { return false }; return true
             }
             if checksMixture, stemFaults.isEmpty {
-                result.mixtureErrorDB = measureMixture(name, subset: subset, problems: &report.problems)
+                result.mixtureErrorDB = measureMixture(
+                    name, subset: subset, storage: storage, problems: &report.problems)
             }
             report.tracks.append(result)
         }
@@ -81,21 +84,20 @@ public struct DatasetVerifier: Sendable {
     }
 
     private func checkWAVTrack(
-        _ name: String, subset: Subset, entry: ManifestTrack?,
+        _ name: String, subset: Subset, entry: ManifestTrack?, storage: TrackStorage,
         problems: inout [VerificationProblem]
     ) -> VerificationReport.TrackResult {
-        let folder = root.appendingPathComponent(subset.rawValue).appendingPathComponent(name, isDirectory: true)
         var frames = [String: Int]()
         var paths = [String: String]()
         for stem in ["mixture"] + Source.allCases.map(\.rawValue) {
-            let url = folder.appendingPathComponent(stem + ".wav")
+            let url = storage.url("\(subset.rawValue)/\(name)/\(stem).wav", root: root)
             paths[stem] = url.path
-            guard FileManager.default.fileExists(atPath: url.path) else {
+            guard storage.exists(url) else {
                 problems.append(.missingStem(track: name, stem: stem, path: url.path))
                 continue
             }
             do {
-                let info = try AudioFile.info(of: url)
+                let info = try storage.audioInfo(url)
                 frames[stem] = info.frameCount
                 checkShape(
                     name, stem: stem, path: url.path, rate: info.sampleRate, channels: info.channelCount,
@@ -108,12 +110,12 @@ public struct DatasetVerifier: Sendable {
     }
 
     private func checkStemTrack(
-        _ name: String, subset: Subset, entry: ManifestTrack?,
+        _ name: String, subset: Subset, entry: ManifestTrack?, storage: TrackStorage,
         problems: inout [VerificationProblem]
     ) -> VerificationReport.TrackResult {
-        let url = root.appendingPathComponent(subset.rawValue).appendingPathComponent(name + ".stem.mp4")
+        let url = storage.url("\(subset.rawValue)/\(name).stem.mp4", root: root)
         let info: StemFileInfo
-        do { info = try StemFile(url: url).info() } catch {
+        do { info = try storage.stemFile(url).info() } catch {
             problems.append(.unreadableStem(track: name, stem: "stem file", message: "\(error)"))
             return .init(name: name, subset: subset, frameCount: nil, mixtureErrorDB: nil)
         }
@@ -179,9 +181,11 @@ public struct DatasetVerifier: Sendable {
     /// The mixture error of a track whose headers are clean, or nil with the problem
     /// recorded: a fault found while decoding (NaN or infinite samples, a stream that
     /// decodes to another shape) is one problem naming the file, never a NaN error.
-    private func measureMixture(_ name: String, subset: Subset, problems: inout [VerificationProblem]) -> Double? {
+    private func measureMixture(
+        _ name: String, subset: Subset, storage: TrackStorage, problems: inout [VerificationProblem]
+    ) -> Double? {
         do {
-            let errorDB = try mixtureError(name, subset: subset, isWav: isWav)
+            let errorDB = try mixtureError(name, subset: subset, isWav: isWav, storage: storage)
             guard !errorDB.isNaN else {
                 problems.append(
                     .unreadableStem(track: name, stem: "audio", message: "the mixture error is not a number"))
@@ -200,10 +204,10 @@ public struct DatasetVerifier: Sendable {
     }
 
     /// 10·log10(Σ(mixture − Σ stems)² / Σ mixture²) over the common length.
-    private func mixtureError(_ name: String, subset: Subset, isWav: Bool) throws -> Double {
+    private func mixtureError(_ name: String, subset: Subset, isWav: Bool, storage: TrackStorage) throws -> Double {
         let track = try Database.makeTrack(
             name: name, subset: subset, split: nil, root: root, isWav: isWav,
-            sampleRate: nil, targets: [.linearMixture])
+            sampleRate: nil, targets: [.linearMixture], storage: storage)
         return try Self.mixtureError(mixture: track.audio(), sum: track.audio(ofTarget: .linearMixture))
     }
 }

@@ -216,7 +216,7 @@ extension Track {
     /// `invalidStem(.unreadable)`).
     private func validatedWAVHeader(_ url: URL, stem: String) throws -> AudioFileInfo {
         do {
-            let info = try AudioFile.info(of: url)
+            let info = try storage.audioInfo(url)
             try validate(
                 stem: stem, url: url, sampleRate: info.sampleRate, channelCount: info.channelCount,
                 frameCount: info.frameCount, exactLength: true)
@@ -230,7 +230,7 @@ extension Track {
     /// The streams of the track's stem file, with stream `index` checked against the mixture.
     private func validatedStreamHeaders(_ index: Int, stem: String) throws -> StemFileInfo {
         do {
-            let info = try stemInfo ?? StemFile(url: path).info()
+            let info = try stemInfo ?? storage.stemFile(path).info()
             if index != StemFile.Stream.mixture.rawValue,
                 let stream = info.streams.first(where: { $0.index == index && $0.isAudio })
             {
@@ -252,10 +252,11 @@ extension Track {
         let info = try validatedWAVHeader(url, stem: stem)
         let buffer: AudioBuffer
         do {
-            buffer = try AudioFile.read(
+            buffer = try storage.readAudio(
                 url,
                 frames: frames.map { $0.clamped(to: 0..<info.frameCount) }
-                    ?? chunkFrames(frameCount: info.frameCount))
+                    ?? chunkFrames(frameCount: info.frameCount),
+                frameCount: info.frameCount)
         } catch let error as AudioError {
             throw MUSDBError.invalidStem(
                 track: name, stem: stem, url: url, fault: .unreadable(Self.reason(error, url: url)))
@@ -269,7 +270,7 @@ extension Track {
         let info = try validatedStreamHeaders(index, stem: stem)
         let buffer: AudioBuffer
         do {
-            buffer = try StemFile(url: path).read(
+            buffer = try storage.stemFile(path).read(
                 stream: index, start: chunkStart, duration: chunkDuration,
                 sampleRate: sampleRate, info: info)
         } catch let error as AudioError {

@@ -55,6 +55,9 @@ public struct Track: Sendable, Equatable {
     public var chunkDuration: Double?
     /// The probed streams of a `.stem.mp4` (saves an ffprobe run per load).
     public var stemInfo: StemFileInfo?
+    /// Where the bytes of `path` and `sourceURLs` come from: files, or zip members (then
+    /// those URLs are `archive.zip:member` names, opened through the archive).
+    public var storage: TrackStorage = .folder
 
     /// The track name split as Python musdb does: `name.split(' - ')[0]` and `[1]`.
     static func artistAndTitle(of name: String) -> (String?, String?) {

@@ -32,9 +32,29 @@ struct LoadCommand: ParsableCommand {
             valueName: "hz"))
     var sampleRate: Int?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Load from this many seconds into each track (Python musdb's chunk_start; default: 0).",
+            valueName: "seconds"))
+    var chunkStart: Double = 0
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Load this many seconds of each track (Python musdb's chunk_duration; default: to the end).",
+            valueName: "seconds"))
+    var chunkDuration: Double?
+
     func validate() throws {
         if let sampleRate, sampleRate <= 0 {
             throw ValidationError("--sample-rate must be positive (got \(sampleRate))")
+        }
+        guard chunkStart.isFinite, chunkStart >= 0 else {
+            throw ValidationError("--chunk-start must be a finite number of seconds, at least 0 (got \(chunkStart))")
+        }
+        if let chunkDuration, !(chunkDuration.isFinite && chunkDuration > 0) {
+            throw ValidationError("--chunk-duration must be a positive number of seconds (got \(chunkDuration))")
         }
     }
 
@@ -46,8 +66,10 @@ struct LoadCommand: ParsableCommand {
         var failures = database.problems.map(\.description)
         for problem in database.problems { printError("error: \(problem)") }
         var frames = 0, loaded = 0
-        for (index, track) in database.tracks.enumerated() {
+        for (index, var track) in database.tracks.enumerated() {
             printError("[\(index + 1)/\(database.tracks.count)] \(track.name)")
+            track.chunkStart = chunkStart
+            track.chunkDuration = chunkDuration
             do {
                 let mixture = try track.audio()
                 let targets = try track.load(track.targets)

@@ -96,7 +96,13 @@ public struct DatasetEvaluation: Sendable {
         let files = estimate.files
         let targets = order.filter { Set(plan.groups.joined()).contains($0) }
         let inputs = targets.compactMap { files[$0] }
-        let referenceFiles = track.files
+        // A zip track's members are fingerprinted through their archive (the file on disk).
+        let referenceFiles: [URL]
+        if case let .zip(zip) = track.storage {
+            referenceFiles = [zip.archive.url]
+        } else {
+            referenceFiles = track.files
+        }
         return TrackJob(
             track: track.name, subset: subset, output: url, inputs: inputs, references: referenceFiles,
             origin: origin, expectedTargets: plan.writtenTargets
@@ -136,9 +142,10 @@ public struct DatasetEvaluation: Sendable {
     /// The references of `targets`: a MUSDB18-HQ track at its own rate is read from its WAV
     /// stems a block at a time as the kernel goes (headers checked against the mixture
     /// first, samples as they are read); other tracks (`.stem.mp4`, resampled or chunked
-    /// ones) are decoded into memory by `Track.load`.
+    /// ones, and tracks read from a zip, whose members are read in full so that their CRC-32
+    /// is checked before any score is written) are decoded into memory by `Track.load`.
     static func referenceSignals(_ track: Track, _ targets: [Target]) throws -> [String: TargetSignal] {
-        guard track.readsStemsAsStored else {
+        guard track.readsStemsAsStored, track.storage == .folder else {
             var signals = [String: TargetSignal]()
             for (name, audio) in try track.load(targets) { signals[name] = TargetSignal(name: name, audio: audio) }
             return signals

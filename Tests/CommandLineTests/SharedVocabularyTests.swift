@@ -17,7 +17,8 @@ final class SharedVocabularyTests: XCTestCase {
 
     /// The help of the dataset options, the same in every command that reads a dataset.
     static let datasetHelp = [
-        "--root, --musdb <root> The dataset root, the folder holding train/ and test/ (default: the MUSDB_PATH environment variable).",
+        "--root, --musdb <root> The dataset root: the folder holding train/ and test/, or the dataset's zip, read in place "
+            + "(default: the MUSDB_PATH environment variable).",
         "--is-wav The dataset is MUSDB18-HQ (a folder of WAVs per track), not MUSDB18 (.stem.mp4 files).",
         "--dataset <kind> The dataset layout: musdb18, musdb18hq, dsd100, moisesdb, folder",
         "--stem-mapping <name|file> Map the dataset's stems onto sources",

@@ -1,3 +1,5 @@
+import Archive
+import Audio
 import Augmentation
 import Foundation
 import MUSDB
@@ -118,6 +120,34 @@ final class ReaderFuzzTests: XCTestCase {
             read: { bytes in
                 try Data(bytes).write(to: file)
                 _ = try Manifest(contentsOf: file)
+            })
+    }
+}
+
+extension ReaderFuzzTests {
+    /// A MUSDB18-HQ zip root (deflated and stored seeds of a tiny synthetic dataset): listing,
+    /// indexing and loading every track either work or throw the archive's, dataset's or
+    /// audio reader's typed error; every member read to its end is size- and CRC-checked.
+    func testZipDatasetRoot() throws {
+        let base = try TestData.temporaryDirectory(self)
+        let folder = base.appendingPathComponent("hq")
+        try SampleDataset(trainTrackCount: 1, testTrackCount: 1, seconds: 0.05).write(to: folder)
+        var seeds = [[UInt8]]()
+        for deflated in [true, false] {
+            let url = base.appendingPathComponent(deflated ? "deflated.zip" : "stored.zip")
+            try TestZip.make(from: folder, to: url, deflated: deflated)
+            seeds.append(Array(try Data(contentsOf: url)))
+        }
+        let input = base.appendingPathComponent("input.zip")
+        FuzzHarness.run(
+            "zip-dataset", seeds: seeds,
+            isExpected: { $0 is ArchiveError || $0 is MUSDBError || $0 is AudioError || $0 is TrackProblem },
+            read: { bytes in
+                try Data(bytes).write(to: input)
+                let archive = try ZipArchive(url: input)
+                for member in archive.members { try archive.stream(member.path).verifyToEnd() }
+                let database = try Database(root: input, isWav: true)
+                for track in database.tracks { _ = try track.load(track.targets) }
             })
     }
 }

@@ -1,4 +1,4 @@
-import CZlib
+import CZlibShim
 import Foundation
 
 /// A decoded 8-bit RGB or RGBA PNG (what Chromium's screenshots are), enough to tell a
