@@ -8,7 +8,7 @@ import ZIPFoundation
 ///
 /// - Reading forward costs what it reads: a read past the current position skips (inflates
 ///   and drops) the bytes before it, a read at or past the member's end returns 0 without
-///   inflating anything, so a WAV header costs its first few kilobytes and an excerpt at
+///   inflating anything, so a WAV header costs at most the read-ahead (5 chunks, 320 KiB) and an excerpt at
 ///   `t` costs the bytes up to `t` plus the excerpt, never the member's tail.
 /// - A read before the current position restarts the stream from the member's start
 ///   (`restarts` counts them). ZIPFoundation 0.9.20 does not make a member's data offset
