@@ -86,7 +86,8 @@ public enum BSSEval {
             })
         if let (role, j) = silent { throw BSSEvalError.silentSource(role, index: j) }
         if let globalFailure { throw globalFailure }
-        return try scores(pairScores, global: global ?? GlobalMetrics.compute(samples, sums: nil, threads: threads), framing, options)
+        return try scores(
+            pairScores, global: global ?? GlobalMetrics.compute(samples, sums: nil, threads: threads), framing, options)
     }
 
     /// museval's `validate`: every source must sound somewhere.
@@ -123,7 +124,9 @@ public enum BSSEval {
             )
         }
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
-        return scores(pairScores, global: global ?? GlobalMetrics.compute(refs, ests, threads: FastKernel.threads(options)), framing, options)
+        return scores(
+            pairScores, global: global ?? GlobalMetrics.compute(refs, ests, threads: FastKernel.threads(options)),
+            framing, options)
     }
 
     /// The scores of the chosen permutation, with the whole-track figures.

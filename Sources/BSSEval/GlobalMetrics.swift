@@ -38,7 +38,8 @@ enum GlobalMetrics {
     }
 
     /// (nsdr, SI-SDR) per source of arrays in memory (see `compute(_:sums:)`).
-    static func compute(_ refs: SignalSet, _ ests: SignalSet, sums: [Sums]? = nil, threads: Int) -> ([Double], [Double]) {
+    static func compute(_ refs: SignalSet, _ ests: SignalSet, sums: [Sums]? = nil, threads: Int) -> ([Double], [Double])
+    {
         do {
             return try compute(MemorySamples(references: refs, estimates: ests), sums: sums, threads: threads)
         } catch {

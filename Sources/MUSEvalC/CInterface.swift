@@ -59,7 +59,8 @@ public func museval_swift_bss_eval(
     }
     guard sources > 0, length > 0, channels > 0 else {
         return reply.fail(
-            .invalidArgument, "need at least one source, one sample and one channel (got \(sources), \(length), \(channels))")
+            .invalidArgument,
+            "need at least one source, one sample and one channel (got \(sources), \(length), \(channels))")
     }
     guard estimateLength >= 0, estimateLength == 0 || estimates != nil else {
         return reply.fail(.invalidArgument, "estimates: invalid length \(estimateLength) or null pointer")
@@ -176,7 +177,8 @@ public func museval_swift_pitch_shift(
         return reply.fail(.failure, "\(error)")
     }
     guard shifted.count == channels, shifted.allSatisfy({ $0.count == outputCount }) else {
-        return reply.fail(.failure, "the stretch returned \(shifted.first?.count ?? 0) samples, expected \(outputCount)")
+        return reply.fail(
+            .failure, "the stretch returned \(shifted.first?.count ?? 0) samples, expected \(outputCount)")
     }
     for (c, channel) in shifted.enumerated() {
         channel.withUnsafeBufferPointer { source in
