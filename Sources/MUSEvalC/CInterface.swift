@@ -84,16 +84,19 @@ public func museval_swift_bss_eval(
         window: window, hop: hop, filterLength: filterLength,
         mode: framewise != 0 ? .v3 : .v4, criteria: sourcesVersion != 0 ? .sources : .images,
         computePermutation: computePermutation != 0, algorithm: .fast, threadCount: threads)
-    let refs = PointerSignals(base: references, sourceCount: sources, length: length, channelCount: channels)
+    let refs = PointerSignals(
+        base: references, sourceCount: sources, length: length, channelCount: channels, role: .reference)
     // A zero-length estimate is all padding: any valid address will do, nothing is read.
     let zero = [0.0]
     return zero.withUnsafeBufferPointer { zeroPointer in
         let ests = PointerSignals(
             base: estimateLength > 0 ? estimates! : zeroPointer.baseAddress!, sourceCount: sources,
-            length: estimateLength, channelCount: channels)
+            length: estimateLength, channelCount: channels, role: .estimate)
         let scores: BSSEvalScores
         do {
             scores = try BSSEval.evaluate(references: refs, estimates: ests, options: options)
+        } catch let error as NonFiniteSample {
+            return reply.fail(.invalidArgument, error.description)
         } catch let error as BSSEvalError {
             if case .silentSource = error { return reply.fail(.silentSource, error.description) }
             return reply.fail(.invalidArgument, error.description)

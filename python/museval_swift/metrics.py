@@ -202,3 +202,44 @@ def bss_eval(
     if return_global:
         return sdr, isr, sir, sar, perm, global_sdr, si_sdr
     return sdr, isr, sir, sar, perm
+
+
+def bss_eval_sources(reference_sources: ArrayLike, estimated_sources: ArrayLike, compute_permutation: bool = True,
+                     *, threads: Optional[int] = None):
+    """BSS Eval v3 ``bss_eval_sources`` on the whole signal (one frame, filters per frame,
+    sources criteria), as museval's wrapper: returns sdr, sir, sar, perm."""
+    sdr, _, sir, sar, perm = bss_eval(
+        reference_sources, estimated_sources, window=np.inf, hop=np.inf, compute_permutation=compute_permutation,
+        filters_len=512, framewise_filters=True, bsseval_sources_version=True, threads=threads,
+    )
+    return sdr, sir, sar, perm
+
+
+def bss_eval_sources_framewise(reference_sources: ArrayLike, estimated_sources: ArrayLike,
+                               window: Number = 30 * 44100, hop: Number = 15 * 44100,
+                               compute_permutation: bool = False, *, threads: Optional[int] = None):
+    """Framewise ``bss_eval_sources`` (v3, sources criteria): returns sdr, sir, sar, perm."""
+    sdr, _, sir, sar, perm = bss_eval(
+        reference_sources, estimated_sources, window=window, hop=hop, compute_permutation=compute_permutation,
+        filters_len=512, framewise_filters=True, bsseval_sources_version=True, threads=threads,
+    )
+    return sdr, sir, sar, perm
+
+
+def bss_eval_images(reference_sources: ArrayLike, estimated_sources: ArrayLike, compute_permutation: bool = True,
+                    *, threads: Optional[int] = None):
+    """BSS Eval v3 ``bss_eval_images`` on the whole signal: returns sdr, isr, sir, sar, perm."""
+    return bss_eval(
+        reference_sources, estimated_sources, window=np.inf, hop=np.inf, compute_permutation=compute_permutation,
+        filters_len=512, framewise_filters=True, bsseval_sources_version=False, threads=threads,
+    )
+
+
+def bss_eval_images_framewise(reference_sources: ArrayLike, estimated_sources: ArrayLike,
+                              window: Number = 30 * 44100, hop: Number = 15 * 44100,
+                              compute_permutation: bool = False, *, threads: Optional[int] = None):
+    """Framewise ``bss_eval_images`` (v3): returns sdr, isr, sir, sar, perm."""
+    return bss_eval(
+        reference_sources, estimated_sources, window=window, hop=hop, compute_permutation=compute_permutation,
+        filters_len=512, framewise_filters=True, bsseval_sources_version=False, threads=threads,
+    )

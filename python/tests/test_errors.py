@@ -91,3 +91,11 @@ def test_transform_arguments():
     ):
         with pytest.raises(ValueError):
             call()
+
+
+@pytest.mark.parametrize("role", ["reference", "estimate"])
+def test_non_finite_samples_are_value_errors(role):
+    refs, ests = noise((2, RATE, 2), 10), noise((2, RATE, 2), 11)
+    (refs if role == "reference" else ests)[1, 100, 1] = np.nan if role == "reference" else np.inf
+    with pytest.raises(ValueError, match=f"{role} source 1, channel 1 holds NaN or infinite"):
+        museval_swift.evaluate(refs, ests)

@@ -148,3 +148,15 @@ def test_empty_input_warns_and_returns_empty_arrays(museval):
     with pytest.warns(UserWarning):
         theirs = museval.metrics.bss_eval(np.zeros((0, 10, 2)), np.zeros((0, 10, 2)))
     assert [o.shape for o in ours] == [t.shape for t in theirs]
+
+
+def test_v3_wrappers_of_museval_metrics(museval):
+    refs = noise((2, RATE // 2, 1), 22)
+    ests = (refs + 0.4 * noise(refs.shape, 23))[[1, 0]]
+    for name in ["bss_eval_sources", "bss_eval_images"]:
+        ours = getattr(museval_swift.metrics, name)(refs, ests)
+        theirs = getattr(museval.metrics, name)(refs, ests)
+        assert len(ours) == len(theirs)
+        assert np.array_equal(ours[-1], theirs[-1])
+        for o, t in zip(ours[:-1], theirs[:-1]):
+            assert_scores_close(o, t)
