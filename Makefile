@@ -59,7 +59,7 @@ python: deps
 	$(SWIFT) build $(SWIFTFLAGS) $(PY_SWIFTFLAGS) --product museval_swift
 	@mkdir -p $(PY_LIB) && cp $(BIN)/libmuseval_swift.so $(PY_LIB)/
 	@python3 -c "import setuptools, wheel, numpy" 2>/dev/null || python3 -m pip install -q setuptools wheel numpy
-	python3 -m pip install -q --no-build-isolation --no-deps --no-index ./python
+	PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --no-build-isolation --no-deps --no-index ./python
 	@python3 -c "import museval_swift, sys; print('installed museval_swift', museval_swift.__version__, 'for', sys.executable)"
 
 ## pytest: the Python package's tests against live museval 0.4.1 (python/tests)
