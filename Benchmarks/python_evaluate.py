@@ -22,7 +22,13 @@ Then the pitch shift of a 60 s stereo mix by +2 semitones, in × real time:
   - SoundTouch's soundstretch as Demucs' repitch calls it: the audio written as 16-bit
     WAV, `soundstretch in.wav out.wav -pitch=2 -tempo=0.000000`, read back (all counted).
 
+`--signals synthetic` scores bsseval_speed.py's synthetic track instead (noise-excited
+resonant sources, which the kernel scores from each frame's own lags; the real stems of
+the preview track send every frame to its slower exact spectral scorer, see
+Sources/BSSEval/README.md, "Frames scored from their own lags").
+
 Usage: python_evaluate.py [--durations 60,300] [--repeats 3] [--skip-museval]
+                          [--signals music|synthetic]
 """
 import argparse
 import os
@@ -54,6 +60,16 @@ def tiled_track(seconds):
     return refs, ests
 
 
+def synthetic_track(seconds):
+    """bsseval_speed.py's synthetic 4-source track (noise-excited resonances), in museval's
+    (nsrc, nsampl, nchan) layout."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bsseval_speed import synthesize
+
+    refs, ests = synthesize(seconds)
+    return np.ascontiguousarray(refs.transpose(0, 2, 1)), np.ascontiguousarray(ests.transpose(0, 2, 1))
+
+
 def max_difference(ours, theirs):
     worst = 0.0
     for o, t in zip(ours, theirs):
@@ -65,10 +81,10 @@ def max_difference(ours, theirs):
     return worst
 
 
-def bench_evaluate(seconds, repeats, skip_museval):
+def bench_evaluate(seconds, repeats, skip_museval, signals="music"):
     import museval_swift
 
-    refs, ests = tiled_track(seconds)
+    refs, ests = tiled_track(seconds) if signals == "music" else synthetic_track(seconds)
     # One short call first: FFTW plans are made once per process, not per track.
     museval_swift.evaluate(refs[:, : 3 * RATE], ests[:, : 3 * RATE])
     runs, cpus = [], []
@@ -80,7 +96,7 @@ def bench_evaluate(seconds, repeats, skip_museval):
     ours_time = sorted(runs)[len(runs) // 2]
     ours_cpu = sorted(cpus)[len(cpus) // 2]
     line = (
-        f"{seconds:>5.0f} s track: museval_swift {ours_time:6.2f} s wall, {ours_cpu:6.2f} s CPU "
+        f"{seconds:>5.0f} s {signals}: museval_swift {ours_time:6.2f} s wall, {ours_cpu:6.2f} s CPU "
         f"(median of {repeats}, wall {min(runs):.2f}–{max(runs):.2f})"
     )
     if skip_museval:
@@ -130,6 +146,10 @@ def main():
     parser.add_argument("--durations", default="60,300")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip-museval", action="store_true")
+    parser.add_argument(
+        "--signals", choices=["music", "synthetic"], default="music",
+        help="music: tiled musdb-sample stems; synthetic: bsseval_speed.py's track (no pitch shift run)",
+    )
     args = parser.parse_args()
     if not TRACK.is_dir():
         print(f"skipped: {TRACK} missing (the ../shared/data/musdb-sample folder)")
@@ -138,8 +158,9 @@ def main():
 
     print(f"museval_swift {museval_swift.__version__}, {os.cpu_count()} cores, numpy {np.__version__}", flush=True)
     for seconds in [float(d) for d in args.durations.split(",")]:
-        bench_evaluate(seconds, args.repeats, args.skip_museval)
-    bench_pitch_shift()
+        bench_evaluate(seconds, args.repeats, args.skip_museval, args.signals)
+    if args.signals == "music":
+        bench_pitch_shift()
     return 0
 
 
