@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "Augmentation", targets: ["Augmentation"]),
         .library(name: "Oracle", targets: ["Oracle"]),
         .library(name: "OracleEvaluation", targets: ["OracleEvaluation"]),
+        // The C interface the Python package `museval_swift` loads with ctypes (python/).
+        .library(name: "museval_swift", type: .dynamic, targets: ["MUSEvalC"]),
         .executable(name: "musdb", targets: ["MUSDBCommand"]),
         .executable(name: "museval", targets: ["MUSEvalCommand"])
     ],
@@ -88,6 +90,10 @@ let package = Package(
         .target(
             name: "MUSEval", dependencies: ["BSSEval", "Audio", "MUSDB", "ScoreFiles", "Checksum", "FileOutput"],
             exclude: ["README.md"]),
+
+        // A small C interface (status codes, caller-owned buffers) over the kernel and the
+        // pitch shift / time stretch, for the Python package (product museval_swift).
+        .target(name: "MUSEvalC", dependencies: ["BSSEval", "Augmentation"], exclude: ["README.md"]),
 
         // `museval oracle`'s batch: oracle separations of a dataset, written for scoring.
         .target(

@@ -65,7 +65,7 @@ public enum BSSEval {
         // Windows of about two frames per core: the cores share the segments of a window.
         let samples = StreamedSamples(
             references: references, estimates: estimates,
-            preferredWindow: max(1, 2 * threads) * max(options.window, options.hop))
+            preferredWindow: max(1, 2 * threads) * max(options.window, options.hop), threads: threads)
         Trace.mark("inputs")
         guard options.algorithm == .fast, FastKernel.scoresFromLags(framing, options: options) else {
             let whole = try samples.frames([0..<references.length])
@@ -79,14 +79,15 @@ public enum BSSEval {
             samples, framing: framing, options: options, pairs: pairs,
             alongside: { sums in
                 do {
-                    global = try GlobalMetrics.compute(samples, sums: sums)
+                    global = try GlobalMetrics.compute(samples, sums: sums, threads: threads)
                 } catch {
                     globalFailure = error
                 }
             })
         if let (role, j) = silent { throw BSSEvalError.silentSource(role, index: j) }
         if let globalFailure { throw globalFailure }
-        return try scores(pairScores, global: global ?? GlobalMetrics.compute(samples, sums: nil), framing, options)
+        return try scores(
+            pairScores, global: global ?? GlobalMetrics.compute(samples, sums: nil, threads: threads), framing, options)
     }
 
     /// museval's `validate`: every source must sound somewhere.
@@ -116,11 +117,16 @@ public enum BSSEval {
         case .fast:
             pairScores = FastKernel.pairScores(
                 references: refs, estimates: ests, options: options, pairs: pairs,
-                alongside: { global = GlobalMetrics.compute(refs, ests, sums: $0.count == refs.sourceCount ? $0 : nil) }
+                alongside: {
+                    global = GlobalMetrics.compute(
+                        refs, ests, sums: $0.count == refs.sourceCount ? $0 : nil, threads: FastKernel.threads(options))
+                }
             )
         }
         let framing = Framing(window: options.window, hop: options.hop, length: refs.length)
-        return scores(pairScores, global: global ?? GlobalMetrics.compute(refs, ests), framing, options)
+        return scores(
+            pairScores, global: global ?? GlobalMetrics.compute(refs, ests, threads: FastKernel.threads(options)),
+            framing, options)
     }
 
     /// The scores of the chosen permutation, with the whole-track figures.

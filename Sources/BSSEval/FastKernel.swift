@@ -263,6 +263,26 @@ enum FastKernel {
             DispatchQueue.concurrentPerform(iterations: workers, execute: body)
         }
     }
+
+    /// Runs `body(i)` for every independent item i in 0..<count on at most `threads`
+    /// workers, each taking the next item when it is free (first come, first served), so
+    /// `threadCount` bounds the cores used even where there are more items than threads.
+    /// One worker runs them in order on the calling thread, without Dispatch.
+    static func forEach(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+        let workers = max(1, min(threads, count))
+        guard workers > 1 else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let next = Atomic<Int>(0)
+        parallelFor(workers, threads: workers) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < count else { return }
+                body(i)
+            }
+        }
+    }
 }
 
 /// Where frame scorers write: distinct (pair, frame) cells, so no locking is needed.

@@ -118,11 +118,8 @@ final class FilterSpectra {
             let sums = correlations.trackSums
             let tasks: [() -> Void] =
                 [solveProjection, solveSpatial] + (sideWork.map { work in [{ work(sums) }] } ?? [])
-            if threads > 1 {
-                DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
-            } else {
-                for task in tasks { task() }
-            }
+            // At most `threadCount` at once; the task that frees first takes the next one.
+            FastKernel.forEach(tasks.count, threads: threads) { tasks[$0]() }
             return projectionKept && spatialKept
         }
         if !solveAll(correlations, sideWork: sideWork), let exact = try exactCorrelations() {

@@ -38,9 +38,10 @@ enum GlobalMetrics {
     }
 
     /// (nsdr, SI-SDR) per source of arrays in memory (see `compute(_:sums:)`).
-    static func compute(_ refs: SignalSet, _ ests: SignalSet, sums: [Sums]? = nil) -> ([Double], [Double]) {
+    static func compute(_ refs: SignalSet, _ ests: SignalSet, sums: [Sums]? = nil, threads: Int) -> ([Double], [Double])
+    {
         do {
-            return try compute(MemorySamples(references: refs, estimates: ests), sums: sums)
+            return try compute(MemorySamples(references: refs, estimates: ests), sums: sums, threads: threads)
         } catch {
             // Memory cannot fail to be read.
             let none = [Double](repeating: .nan, count: refs.sourceCount)
@@ -55,14 +56,15 @@ enum GlobalMetrics {
     /// (nsdr, SI-SDR) per source; see `BSSEvalScores.nsdr` and `.siSDR` for the definitions.
     /// `sums`, when given, are the whole-track sums gathered elsewhere; otherwise one pass
     /// per source computes them. Sources run in parallel.
-    static func compute(_ samples: some SampleAccess, sums: [Sums]?) throws -> ([Double], [Double]) {
+    /// At most `threads` sources at a time.
+    static func compute(_ samples: some SampleAccess, sums: [Sums]?, threads: Int) throws -> ([Double], [Double]) {
         let nsrc = samples.sourceCount
         var results = [(Double, Double)](repeating: (.nan, .nan), count: nsrc)
         var failures = [Error?](repeating: nil, count: nsrc)
         results.withUnsafeMutableBufferPointer { out in
             failures.withUnsafeMutableBufferPointer { failed in
                 let (sink, errors) = (out, failed)
-                DispatchQueue.concurrentPerform(iterations: nsrc) { j in
+                FastKernel.forEach(nsrc, threads: threads) { j in
                     do {
                         let given = try sums?[j] ?? sourceSums(j, samples)
                         sink[j] = try metrics(j, given, samples)

@@ -90,11 +90,15 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
     var sourceCount: Int { references.sourceCount }
     var channelCount: Int { references.channelCount }
 
-    init(references: References, estimates: Estimates, preferredWindow: Int) {
+    /// The most sources read at the same time (`BSSEvalOptions.threadCount`, resolved).
+    let threads: Int
+
+    init(references: References, estimates: Estimates, preferredWindow: Int, threads: Int) {
         self.references = references
         self.estimates = estimates
         length = references.length
         self.preferredWindow = preferredWindow
+        self.threads = threads
     }
 
     func withWindow<R>(_ range: Range<Int>, _ body: (SampleWindow) throws -> R) throws -> R {
@@ -132,7 +136,7 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
         let tasks = (0..<nsrc).map { (BSSEvalError.Role.reference, $0) } + (0..<nsrc).map { (.estimate, $0) }
         let pointers = tasks.map { target($0.0, $0.1) }
         let failures = FailureSlots(count: tasks.count)
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
+        FastKernel.forEach(tasks.count, threads: threads) { i in
             do {
                 if tasks[i].0 == .reference {
                     try references.read(source: tasks[i].1, range: range, into: pointers[i])
