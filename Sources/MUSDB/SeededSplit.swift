@@ -79,13 +79,7 @@ public struct SeededSplit: Sendable, Equatable, Codable {
     ///
     /// - Throws: `MUSDBError.invalidSplitFile` naming the file and the fault.
     public init(contentsOf url: URL) throws {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw MUSDBError.invalidSplitFile(url, reason: error.localizedDescription)
-        }
-        do { self = try JSONDecoder().decode(SeededSplit.self, from: data) } catch {
-            throw MUSDBError.invalidSplitFile(url, reason: "\(error)")
-        }
+        self = try JSONFile.decode(SeededSplit.self, from: url) { MUSDBError.invalidSplitFile(url, reason: $0) }
         guard test >= 0, valid >= 0, test + valid <= 1, test.isFinite, valid.isFinite else {
             throw MUSDBError.invalidSplitFile(
                 url, reason: "the fractions test \(test) and valid \(valid) must be ≥ 0 and add up to at most 1")

@@ -88,13 +88,7 @@ public struct StemMapping: Sendable, Equatable, Codable {
     ///
     /// - Throws: `MUSDBError.invalidStemMapping` naming the file and what is wrong.
     public init(contentsOf url: URL) throws {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw MUSDBError.invalidStemMapping(url, reason: error.localizedDescription)
-        }
-        do { self = try JSONDecoder().decode(StemMapping.self, from: data) } catch {
-            throw MUSDBError.invalidStemMapping(url, reason: "\(error)")
-        }
+        self = try JSONFile.decode(StemMapping.self, from: url) { MUSDBError.invalidStemMapping(url, reason: $0) }
         if let problem = problems.first { throw MUSDBError.invalidStemMapping(url, reason: problem) }
     }
 
