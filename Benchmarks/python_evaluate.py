@@ -4,8 +4,7 @@
 For each duration (default 60 s and 300 s) the stems of the MUSDB18 preview track in
 ../shared/data/musdb-sample are tiled to a 4-source stereo 44.1 kHz track (estimates:
 each stem at 0.8 plus 0.15 of the others plus seeded noise at 0.2 of the stems' standard
-deviation, so SAR is about 14 dB as a separator's; estimates with next to no artefacts
-are scored by the kernel's slower exact path, see Sources/BSSEval/README.md), held in memory as museval's
+deviation, so SAR is about 14 dB as a separator's), held in memory as museval's
 (nsrc, nsampl, nchan) float64, and scored by
   - museval.evaluate(references, estimates)         (once)
   - museval_swift.evaluate(references, estimates)   (--repeats times, median, after
@@ -23,9 +22,9 @@ Then the pitch shift of a 60 s stereo mix by +2 semitones, in × real time:
     WAV, `soundstretch in.wav out.wav -pitch=2 -tempo=0.000000`, read back (all counted).
 
 `--signals synthetic` scores bsseval_speed.py's synthetic track instead (noise-excited
-resonant sources, which the kernel scores from each frame's own lags; the real stems of
-the preview track send every frame to its slower exact spectral scorer, see
-Sources/BSSEval/README.md, "Frames scored from their own lags").
+resonant sources). Both kinds of track are scored from each frame's own lags; a frame
+whose energies the lags cannot give accurately enough goes to the slower spectral
+scorer (Sources/BSSEval/README.md, "Frames scored from their own lags").
 
 Usage: python_evaluate.py [--durations 60,300] [--repeats 3] [--skip-museval]
                           [--signals music|synthetic]
