@@ -20,19 +20,37 @@ struct PointerSignals: SignalSource, @unchecked Sendable {
     func read(source: Int, range: Range<Int>, into channels: [UnsafeMutablePointer<Double>]) throws {
         let nchan = channelCount
         let stored = range.clamped(to: 0..<length)
-        let row = base + source * length * nchan
+        let row = base + source * length * nchan + stored.lowerBound * nchan
+        let count = stored.count
+        // The finiteness check is a vector sum of v·0, which is NaN exactly when some v is
+        // NaN or infinite: no branch per sample, and the copy stays one sweep of the row.
+        var check = SIMD8<Double>()
+        var i = 0
+        if nchan == 2 {
+            // Stereo, the common case: eight interleaved samples per load, split into the
+            // two channels by even and odd lanes.
+            let left = channels[0], right = channels[1]
+            while i + 4 <= count {
+                let v = UnsafeRawPointer(row + 2 * i).loadUnaligned(as: SIMD8<Double>.self)
+                check += v * 0
+                UnsafeMutableRawPointer(left + i).storeBytes(of: v.evenHalf, as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(right + i).storeBytes(of: v.oddHalf, as: SIMD4<Double>.self)
+                i += 4
+            }
+        }
+        var tail = 0.0
         for c in 0..<nchan {
             let out = channels[c]
-            var i = 0
-            var finite = true
-            for s in stored {
-                let value = row[s * nchan + c]
-                finite = finite && value.isFinite
-                out[i] = value
-                i += 1
+            for k in i..<count {
+                let value = row[k * nchan + c]
+                tail += value * 0
+                out[k] = value
             }
-            if !finite { throw NonFiniteSample(role: role, source: source, channel: c) }
-            for k in i..<range.count { out[k] = 0 }
+            for k in count..<range.count { out[k] = 0 }
+        }
+        if (check.sum() + tail).isNaN {
+            let channel = (0..<nchan).first { c in (0..<count).contains { !row[$0 * nchan + c].isFinite } } ?? 0
+            throw NonFiniteSample(role: role, source: source, channel: channel)
         }
     }
 }

@@ -94,8 +94,10 @@ def test_transform_arguments():
 
 
 @pytest.mark.parametrize("role", ["reference", "estimate"])
-def test_non_finite_samples_are_value_errors(role):
-    refs, ests = noise((2, RATE, 2), 10), noise((2, RATE, 2), 11)
-    (refs if role == "reference" else ests)[1, 100, 1] = np.nan if role == "reference" else np.inf
-    with pytest.raises(ValueError, match=f"{role} source 1, channel 1 holds NaN or infinite"):
+@pytest.mark.parametrize("channels, sample, channel", [(2, 100, 1), (2, RATE - 1, 0), (2, 0, 0), (1, 333, 0), (3, 101, 2)])
+def test_non_finite_samples_are_value_errors(role, channels, sample, channel):
+    # Samples inside the stereo reader's vector loop, in its scalar tail, mono and 3 channels.
+    refs, ests = noise((2, RATE, channels), 10), noise((2, RATE, channels), 11)
+    (refs if role == "reference" else ests)[1, sample, channel] = np.nan if role == "reference" else -np.inf
+    with pytest.raises(ValueError, match=f"{role} source 1, channel {channel} holds NaN or infinite"):
         museval_swift.evaluate(refs, ests)
