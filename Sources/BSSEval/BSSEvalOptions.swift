@@ -51,9 +51,17 @@ public struct BSSEvalOptions: Sendable, Equatable {
     var scoresFramesFromLags = true
     /// The most bytes of frame lags (`FrameCorrelations`: 557 kB per frame for MUSDB's
     /// 4 stereo sources) kept in memory until the filters are known; beyond it they go to a
-    /// spill file, so a long track's lags take no memory that grows with its length. Tests
-    /// set 0 to take the spill path on short tracks.
-    var lagMemoryLimit = 64 << 20
+    /// spill file, so a long track's lags take no memory that grows with its length.
+    /// `nil`: 64 MB, or half the bytes of samples the caller already holds in memory
+    /// (`SignalSource.residentByteCount`) when that is more, since lags are then a small
+    /// share of the process and the spill file's two copies are not worth their time.
+    /// Tests set 0 to take the spill path on short tracks.
+    var lagMemoryLimit: Int? = nil
+
+    /// `lagMemoryLimit` resolved for samples of which `residentBytes` are already in memory.
+    func lagMemoryLimit(residentBytes: Int) -> Int {
+        lagMemoryLimit ?? max(64 << 20, residentBytes / 2)
+    }
 
     public init(
         window: Int = 44100, hop: Int = 44100, filterLength: Int = 512,

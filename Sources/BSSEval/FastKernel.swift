@@ -110,7 +110,7 @@ enum FastKernel {
         var covered = 0
         let lags = try FrameCorrelations(
             samples: samples, framing: framing, filterLength: L, threads: threads,
-            memoryLimit: options.lagMemoryLimit
+            memoryLimit: options.lagMemoryLimit(residentBytes: samples.residentByteCount)
         ) { w in
             for t in 0..<framing.count where energies[t].isEmpty {
                 let range = framing.range(t)

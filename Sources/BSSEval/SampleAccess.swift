@@ -26,6 +26,8 @@ protocol SampleAccess {
     var length: Int { get }
     /// The most samples a window of the lag pass should span (one segment per window at least).
     var preferredWindow: Int { get }
+    /// Bytes of these samples the caller already holds in memory (`SignalSource.residentByteCount`).
+    var residentByteCount: Int { get }
 
     /// `body` with the samples `range` of every reference and estimate channel.
     func withWindow<R>(_ range: Range<Int>, _ body: (SampleWindow) throws -> R) throws -> R
@@ -49,6 +51,9 @@ struct MemorySamples: SampleAccess {
     var channelCount: Int { references.channelCount }
     var length: Int { references.length }
     var preferredWindow: Int { Int.max }
+    var residentByteCount: Int {
+        (references.sourceCount + estimates.sourceCount) * channelCount * length * MemoryLayout<Double>.stride
+    }
 
     func withWindow<R>(_ range: Range<Int>, _ body: (SampleWindow) throws -> R) throws -> R {
         try references.withChannelPointers { r in
@@ -89,6 +94,7 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
 
     var sourceCount: Int { references.sourceCount }
     var channelCount: Int { references.channelCount }
+    var residentByteCount: Int { references.residentByteCount + estimates.residentByteCount }
 
     /// The most sources read at the same time (`BSSEvalOptions.threadCount`, resolved).
     let threads: Int

@@ -21,4 +21,13 @@ public protocol SignalSource {
     /// above. Throws when the samples cannot be had; the error reaches the caller of
     /// `BSSEval.evaluate` unchanged, so it can name the file.
     func read(source: Int, range: Range<Int>, into channels: [UnsafeMutablePointer<Double>]) throws
+
+    /// How many bytes of these samples the caller already holds in memory (0 for samples
+    /// read from files). The kernel lets its frame lags grow to half of it before it spills
+    /// them to a file (`BSSEvalOptions.lagMemoryLimit`).
+    var residentByteCount: Int { get }
+}
+
+extension SignalSource {
+    public var residentByteCount: Int { 0 }
 }

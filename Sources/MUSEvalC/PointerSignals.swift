@@ -17,6 +17,9 @@ struct PointerSignals: SignalSource, @unchecked Sendable {
     let channelCount: Int
     let role: BSSEvalError.Role
 
+    /// The caller's array, already in memory.
+    var residentByteCount: Int { sourceCount * length * channelCount * MemoryLayout<Double>.stride }
+
     func read(source: Int, range: Range<Int>, into channels: [UnsafeMutablePointer<Double>]) throws {
         let nchan = channelCount
         let stored = range.clamped(to: 0..<length)

@@ -142,4 +142,17 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(bits(arrays), bits(streamed))
         XCTAssertTrue(references.reads.contains { $0.range == 0..<24000 }, "the whole-track pass did not run")
     }
+
+    /// Lags spill past 64 MB for samples read from files, and past half the caller's
+    /// in-memory samples when that is more; a limit that was set is used as it is.
+    func testLagMemoryLimitFollowsTheSamplesInMemory() {
+        var options = BSSEvalOptions()
+        XCTAssertEqual(options.lagMemoryLimit(residentBytes: 0), 64 << 20)
+        XCTAssertEqual(options.lagMemoryLimit(residentBytes: 100 << 20), 64 << 20)
+        XCTAssertEqual(options.lagMemoryLimit(residentBytes: 1 << 30), 512 << 20)
+        options.lagMemoryLimit = 0
+        XCTAssertEqual(options.lagMemoryLimit(residentBytes: 1 << 30), 0)
+        let files = ArraySignalSource([[[0.0, 1.0]]])
+        XCTAssertEqual(files.residentByteCount, 0)
+    }
 }
