@@ -46,6 +46,108 @@ public enum BSSEval {
     public static func evaluate(
         references: some SignalSource, estimates: some SignalSource, options: BSSEvalOptions = BSSEvalOptions()
     ) throws -> BSSEvalScores {
+        try requireShapes(references, estimates, options)
+        let framing = Framing(window: options.window, hop: options.hop, length: references.length)
+        let samples = streamed(references, estimates, options)
+        Trace.mark("inputs")
+        guard options.algorithm == .fast, FastKernel.scoresFromLags(framing, options: options) else {
+            let whole = try samples.frames([0..<references.length])
+            try requireSound(whole.references, whole.estimates)
+            return evaluate(whole.references, whole.estimates, options: options)
+        }
+        let view = LagView.identity(
+            sourceCount: references.sourceCount, channelCount: references.channelCount,
+            filterLength: options.filterLength)
+        let (lags, observations) = try FastKernel.lagPass(samples, framing: framing, options: options, views: [view])
+        if let (role, j) = observations[0].silentSource { throw BSSEvalError.silentSource(role, index: j) }
+        return try scores(lags, view: view, observations[0], rereading: samples, framing: framing, options: options)
+    }
+
+    /// Scores `estimates` against `references`, and `derived` (the vocals/accompaniment run
+    /// next to the four-source run), from one pass over the samples: the derived lags are
+    /// sums of the first evaluation's (`DerivedEvaluation`), so only the derived
+    /// evaluation's own estimates add to the pass. The first scores are bit for bit those
+    /// of `evaluate(references:estimates:options:)`; the derived ones differ from scoring
+    /// `derived` alone by the rounding of a sum of lags against the lags of a sum, within
+    /// `LagScorer`'s bound (~1e-10 dB on music). Settings that do not score frames from
+    /// their lags run the two evaluations one after the other.
+    ///
+    /// - Throws: as `evaluate(references:estimates:options:)`; a silent derived source `j`
+    ///   is `BSSEvalError.silentSource(role, index: references.sourceCount + j)`, and
+    ///   derived weights or estimates that do not fit the first evaluation are
+    ///   `.invalidOptions`.
+    public static func evaluate<DerivedReferences: SignalSource, DerivedEstimates: SignalSource>(
+        references: some SignalSource, estimates: some SignalSource,
+        derived: DerivedEvaluation<DerivedReferences, DerivedEstimates>, options: BSSEvalOptions = BSSEvalOptions()
+    ) throws -> (first: BSSEvalScores, derived: BSSEvalScores) {
+        try requireShapes(references, estimates, options)
+        try requireShapes(derived.references, derived.estimates, options)
+        let nsrc = references.sourceCount, dsrc = derived.references.sourceCount
+        guard derived.references.channelCount == references.channelCount,
+            derived.references.length == references.length,
+            derived.referenceTerms.count == dsrc,
+            derived.referenceTerms.allSatisfy({ terms in
+                !terms.isEmpty && terms.allSatisfy { (0..<nsrc).contains($0.source) && $0.weight.isFinite }
+            }),
+            derived.sharedEstimates.count == dsrc,
+            derived.sharedEstimates.allSatisfy({ $0.map { (0..<nsrc).contains($0) } ?? true })
+        else {
+            throw BSSEvalError.invalidOptions(
+                "a derived evaluation needs, for each of its references, one or more first references with finite "
+                    + "weights, for each of its estimates a first estimate or none, and the first references' channels "
+                    + "and length")
+        }
+        /// A silent derived source, numbered after the first evaluation's.
+        func derivedSilence<T>(_ body: () throws -> T) throws -> T {
+            do {
+                return try body()
+            } catch BSSEvalError.silentSource(let role, let j) {
+                throw BSSEvalError.silentSource(role, index: nsrc + j)
+            }
+        }
+        let framing = Framing(window: options.window, hop: options.hop, length: references.length)
+        guard options.algorithm == .fast, FastKernel.scoresFromLags(framing, options: options) else {
+            let first = try evaluate(references: references, estimates: estimates, options: options)
+            return (
+                first,
+                try derivedSilence {
+                    try evaluate(references: derived.references, estimates: derived.estimates, options: options)
+                }
+            )
+        }
+        let own = derived.sharedEstimates.indices.filter { derived.sharedEstimates[$0] == nil }
+        let pass = streamed(references, EstimateUnion(first: estimates, second: derived.estimates, own: own), options)
+        Trace.mark("inputs")
+        let nchan = references.channelCount, L = options.filterLength
+        let views = [
+            LagView(
+                sourceCount: nsrc, channelCount: nchan, filterLength: L,
+                referenceTerms: (0..<nsrc).map { [(source: $0, weight: 1)] },
+                estimateSources: Array(0..<nsrc), passSources: nsrc, passEstimateSources: nsrc + own.count),
+            LagView(
+                sourceCount: dsrc, channelCount: nchan, filterLength: L,
+                referenceTerms: derived.referenceTerms.map { $0.map { (source: $0.source, weight: $0.weight) } },
+                estimateSources: derived.sharedEstimates.enumerated().map { j, shared in
+                    shared ?? nsrc + own.firstIndex(of: j)!
+                },
+                passSources: nsrc, passEstimateSources: nsrc + own.count)
+        ]
+        let (lags, observations) = try FastKernel.lagPass(pass, framing: framing, options: options, views: views)
+        if let (role, j) = observations[0].silentSource { throw BSSEvalError.silentSource(role, index: j) }
+        if let (role, j) = observations[1].silentSource { throw BSSEvalError.silentSource(role, index: nsrc + j) }
+        let first = try scores(
+            lags, view: views[0], observations[0], rereading: streamed(references, estimates, options),
+            framing: framing, options: options)
+        let second = try scores(
+            lags, view: views[1], observations[1], rereading: streamed(derived.references, derived.estimates, options),
+            framing: framing, options: options)
+        return (first, second)
+    }
+
+    /// The checks of options and shapes every streamed evaluation makes first.
+    static func requireShapes(
+        _ references: some SignalSource, _ estimates: some SignalSource, _ options: BSSEvalOptions
+    ) throws {
         guard options.window > 0, options.hop > 0, options.filterLength > 0 else {
             throw BSSEvalError.invalidOptions(
                 "window (\(options.window)), hop (\(options.hop)) and filter length (\(options.filterLength)) must be positive"
@@ -60,23 +162,31 @@ public enum BSSEval {
                 references: (references.sourceCount, references.channelCount),
                 estimates: (estimates.sourceCount, estimates.channelCount))
         }
-        let framing = Framing(window: options.window, hop: options.hop, length: references.length)
+    }
+
+    /// `references` and `estimates` read a window at a time, windows of about two frames
+    /// per core (the cores share the segments of a window).
+    static func streamed<R: SignalSource, E: SignalSource>(
+        _ references: R, _ estimates: E, _ options: BSSEvalOptions
+    ) -> StreamedSamples<R, E> {
         let threads = FastKernel.threads(options)
-        // Windows of about two frames per core: the cores share the segments of a window.
-        let samples = StreamedSamples(
+        return StreamedSamples(
             references: references, estimates: estimates,
             preferredWindow: max(1, 2 * threads) * max(options.window, options.hop), threads: threads)
-        Trace.mark("inputs")
-        guard options.algorithm == .fast, FastKernel.scoresFromLags(framing, options: options) else {
-            let whole = try samples.frames([0..<references.length])
-            try requireSound(whole.references, whole.estimates)
-            return evaluate(whole.references, whole.estimates, options: options)
-        }
-        let pairs = pairs(options, sources: references.sourceCount)
+    }
+
+    /// One view of a lag pass scored (`FastKernel.scoreFromLags`), with the whole-track
+    /// figures computed alongside the filter solves.
+    static func scores(
+        _ lags: FrameCorrelations, view: LagView, _ observations: FastKernel.LagObservations,
+        rereading samples: some SampleAccess, framing: Framing, options: BSSEvalOptions
+    ) throws -> BSSEvalScores {
+        let threads = FastKernel.threads(options)
         var global: ([Double], [Double])?
         var globalFailure: Error?
-        let (pairScores, silent) = try FastKernel.lagPairScores(
-            samples, framing: framing, options: options, pairs: pairs,
+        let pairScores = try FastKernel.scoreFromLags(
+            lags, view: view, observations: observations, rereading: samples, framing: framing, options: options,
+            pairs: pairs(options, sources: view.sourceCount),
             alongside: { sums in
                 do {
                     global = try GlobalMetrics.compute(samples, sums: sums, threads: threads)
@@ -84,7 +194,6 @@ public enum BSSEval {
                     globalFailure = error
                 }
             })
-        if let (role, j) = silent { throw BSSEvalError.silentSource(role, index: j) }
         if let globalFailure { throw globalFailure }
         return try scores(
             pairScores, global: global ?? GlobalMetrics.compute(samples, sums: nil, threads: threads), framing, options)

@@ -101,108 +101,21 @@ enum FastKernel {
         _ samples: some SampleAccess, framing: Framing, options: BSSEvalOptions, pairs: [(Int, Int)],
         alongside sideWork: (([GlobalMetrics.Sums]) -> Void)?
     ) throws -> (scores: PairScores, silentSource: (BSSEvalError.Role, Int)?) {
-        let L = options.filterLength, threads = threads(options)
-        let nsrc = samples.sourceCount, nchan = samples.channelCount, n = samples.length
-        var scores = PairScores(sourceCount: nsrc, frameCount: framing.count)
-        var silent = [Bool](repeating: false, count: framing.count)
-        var energies = [[Double]](repeating: [], count: framing.count)
-        var sounding = [[Bool]](repeating: [Bool](repeating: false, count: nsrc), count: 2)
-        var covered = 0
-        let lags = try FrameCorrelations(
-            samples: samples, framing: framing, filterLength: L, threads: threads,
-            memoryLimit: options.lagMemoryLimit(residentBytes: samples.residentByteCount)
-        ) { w in
-            for t in 0..<framing.count where energies[t].isEmpty {
-                let range = framing.range(t)
-                guard w.contains(range) else { continue }
-                let from = range.lowerBound - w.start
-                silent[t] = (0..<nsrc).contains { j in
-                    SignalSet.sumIsZero(w.references[j * nchan..<(j + 1) * nchan], from: from, count: range.count)
-                        || SignalSet.sumIsZero(w.estimates[j * nchan..<(j + 1) * nchan], from: from, count: range.count)
-                }
-                energies[t] = w.estimates.map { LagScorer.dot($0 + from, $0 + from, range.count) }
-            }
-            let from = max(covered, w.start)
-            for (side, channels) in [w.references, w.estimates].enumerated() where from < w.end {
-                for j in 0..<nsrc where !sounding[side][j] {
-                    sounding[side][j] = !SignalSet.sumIsZero(
-                        channels[j * nchan..<(j + 1) * nchan], from: from - w.start, count: w.end - from)
-                }
-            }
-            covered = max(covered, w.end)
+        let view = LagView.identity(
+            sourceCount: samples.sourceCount, channelCount: samples.channelCount, filterLength: options.filterLength)
+        let (lags, observations) = try lagPass(samples, framing: framing, options: options, views: [view])
+        if let silent = observations[0].silentSource {
+            return (PairScores(sourceCount: samples.sourceCount, frameCount: framing.count), silent)
         }
-        Trace.mark("frame correlations (\(framing.count) frames\(lags.isSpilled ? ", lags in a spill file" : ""))")
-        if let j = sounding[0].firstIndex(of: false) { return (scores, (.reference, j)) }
-        if let j = sounding[1].firstIndex(of: false) { return (scores, (.estimate, j)) }
-        let frames = (0..<framing.count).filter { !silent[$0] }.map { (t: $0, range: framing.range($0)) }
-        let frameSize = RealFFT.fastSize(atLeast: framing.frameLength + L - 1)
-        let filters = try FilterSpectra(
-            sourceCount: nsrc, channelCount: nchan, filterLength: L, pairs: pairs,
-            frameSize: frameSize, threads: threads, correlations: lags.track,
-            exactCorrelations: {
-                let whole = try samples.frames([0..<n])
-                return ReferenceCorrelations(
-                    references: whole.references, estimates: whole.estimates, range: 0..<n,
-                    filterLength: L, threads: threads)
-            },
-            withSpectra: false, alongside: sideWork)
-        let K = nsrc * nchan
-        let scorer = LagScorer(filters: filters, pairs: pairs, references: K, estimates: K, filterLength: L)
-        Trace.mark("filter correlations")
-        var spectral = [Bool](repeating: false, count: frames.count)
-        let layout = scores.layout
-        try scores.values.withUnsafeMutableBufferPointer { out in
-            guard let base = out.baseAddress else { return }
-            let sink = ScoreSink(values: base, layout: layout)
-            spectral.withUnsafeMutableBufferPointer { refused in
-                let refused = refused
-                let next = Atomic<Int>(0)
-                let workers = max(1, min(threads, frames.count))
-                parallelFor(workers, threads: workers) { _ in
-                    // One frame's lags at a time, read back from the spill file when there is one.
-                    let buffer =
-                        lags.isSpilled ? UnsafeMutablePointer<Double>.allocate(capacity: lags.segmentStride) : nil
-                    defer { buffer?.deallocate() }
-                    while true {
-                        let i = next.add(1, ordering: .relaxed).oldValue
-                        guard i < frames.count else { break }
-                        let t = frames[i].t
-                        // A spill file that cannot be read back (an I/O error): the spectral scorer
-                        // scores the frame instead, to the same figures within 1e-7 dB.
-                        guard let frameLags = lags.lags(frame: t, buffer: buffer) else {
-                            refused[i] = true
-                            continue
-                        }
-                        let scored = scorer.score(lags: frameLags, estimateEnergies: energies[t])
-                        if scored.contains(where: { $0 == nil }) {
-                            refused[i] = true
-                            continue
-                        }
-                        for (slot, (jtrue, jest)) in pairs.enumerated() {
-                            if let energies = scored[slot] {
-                                sink.set(energies.ratios(options.criteria), jtrue, jest, t)
-                            }
-                        }
-                    }
-                }
-            }
-            let rest = frames.indices.filter { spectral[$0] }.map { frames[$0] }
-            framesScoredFromLags.add(frames.count - rest.count, ordering: .relaxed)
-            Trace.mark("\(frames.count - rest.count) frames from their lags")
-            guard !rest.isEmpty else { return }
-            // The refused frames' samples, read again (in memory: the arrays themselves).
-            let again = try samples.frames(rest.map(\.range))
-            scoreSpectrally(
-                zip(rest, again.ranges).map { (t: $0.t, range: $1) }, references: again.references,
-                estimates: again.estimates, options: options, pairs: pairs, frameSize: frameSize, threads: threads,
-                sink: sink, filters: filters)
-        }
+        let scores = try scoreFromLags(
+            lags, view: view, observations: observations[0], rereading: samples, framing: framing, options: options,
+            pairs: pairs, alongside: sideWork)
         return (scores, nil)
     }
 
     /// v4 frames scored from their spectra (`FrameScorer`), with the filters solved here
     /// unless given.
-    private static func scoreSpectrally(
+    static func scoreSpectrally(
         _ frames: [(t: Int, range: Range<Int>)], references refs: SignalSet, estimates ests: SignalSet,
         options: BSSEvalOptions, pairs: [(Int, Int)], frameSize: Int, threads: Int,
         sink: ScoreSink, filters given: FilterSpectra? = nil,

@@ -48,6 +48,13 @@ struct FrameCorrelations {
         return segments.dropLast().allSatisfy { $0.range.count >= L - 1 }
     }
 
+    /// The FFT size of the segments' blocks: `blockFFT`, or less when every segment fits in
+    /// fewer points. A block spans `size − 2L + 2` samples of its segment.
+    static func transformSize(_ segments: [(range: Range<Int>, frame: Int?)], filterLength L: Int) -> Int {
+        let longest = segments.map(\.range.count).max() ?? 1
+        return RealFFT.fastSize(atLeast: min(longest + 2 * L - 2, max(Self.blockFFT, 4 * L)))
+    }
+
     /// Frames, gaps and the tail, in order: (range, frame index or nil).
     static func segments(_ framing: Framing) -> [(range: Range<Int>, frame: Int?)] {
         var out: [(range: Range<Int>, frame: Int?)] = []
@@ -97,7 +104,7 @@ struct FrameCorrelations {
         samples: some SampleAccess, framing: Framing, filterLength L: Int, threads: Int,
         memoryLimit: Int = Int.max, inspect: (SampleWindow) -> Void = { _ in }
     ) throws {
-        let K = samples.sourceCount * samples.channelCount, Ke = K
+        let K = samples.sourceCount * samples.channelCount, Ke = samples.estimateSourceCount * samples.channelCount
         signalCount = K
         estimateCount = Ke
         filterLength = L
@@ -115,8 +122,7 @@ struct FrameCorrelations {
         let lanes = UnsafeMutablePointer<GlobalMetrics.Lanes>.allocate(capacity: segments.count * 3 * K)
         lanes.initialize(repeating: .zero, count: segments.count * 3 * K)
         defer { lanes.deallocate() }
-        let longest = segments.map(\.range.count).max() ?? 1
-        let size = RealFFT.fastSize(atLeast: min(longest + 2 * L - 2, max(Self.blockFFT, 4 * L)))
+        let size = Self.transformSize(segments, filterLength: L)
         let workers = max(1, min(threads, segments.count))
         // One correlator per thread for the whole pass: its buffers are reused, window after window.
         let correlators = (0..<workers).map { _ in

@@ -21,6 +21,9 @@ struct SampleWindow {
 /// reads a `SignalSource` into buffers it reuses, so memory does not grow with the track.
 protocol SampleAccess {
     var sourceCount: Int { get }
+    /// Estimate sources: `sourceCount`, or more when a pass also reads a derived
+    /// evaluation's own estimates (`BSSEval.evaluate(references:estimates:derived:options:)`).
+    var estimateSourceCount: Int { get }
     var channelCount: Int { get }
     /// The references' length; estimates are padded or truncated to it.
     var length: Int { get }
@@ -48,6 +51,7 @@ struct MemorySamples: SampleAccess {
     let estimates: SignalSet
 
     var sourceCount: Int { references.sourceCount }
+    var estimateSourceCount: Int { estimates.sourceCount }
     var channelCount: Int { references.channelCount }
     var length: Int { references.length }
     var preferredWindow: Int { Int.max }
@@ -93,6 +97,7 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
     private var capacity = 0
 
     var sourceCount: Int { references.sourceCount }
+    var estimateSourceCount: Int { estimates.sourceCount }
     var channelCount: Int { references.channelCount }
     var residentByteCount: Int { references.residentByteCount + estimates.residentByteCount }
 
@@ -108,7 +113,7 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
     }
 
     func withWindow<R>(_ range: Range<Int>, _ body: (SampleWindow) throws -> R) throws -> R {
-        let nsrc = sourceCount, nchan = channelCount, signals = 2 * nsrc * nchan
+        let nsrc = sourceCount, nest = estimateSourceCount, nchan = channelCount, signals = (nsrc + nest) * nchan
         let window: MappedBuffer<Double>
         if let buffer, range.count <= capacity {
             window = buffer
@@ -128,7 +133,7 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
             SampleWindow(
                 start: range.lowerBound, count: range.count,
                 references: (0..<nsrc * nchan).map { UnsafePointer(channel($0)) },
-                estimates: (0..<nsrc * nchan).map { UnsafePointer(channel(nsrc * nchan + $0)) }))
+                estimates: (0..<nest * nchan).map { UnsafePointer(channel(nsrc * nchan + $0)) }))
     }
 
     /// Every source of both sets, read into the pointers `target(role, j)` gives, two or more
@@ -138,8 +143,9 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
         _ range: Range<Int>,
         _ target: (BSSEvalError.Role, Int) -> [UnsafeMutablePointer<Double>]
     ) throws {
-        let nsrc = sourceCount
-        let tasks = (0..<nsrc).map { (BSSEvalError.Role.reference, $0) } + (0..<nsrc).map { (.estimate, $0) }
+        let tasks =
+            (0..<sourceCount).map { (BSSEvalError.Role.reference, $0) }
+            + (0..<estimateSourceCount).map { (.estimate, $0) }
         let pointers = tasks.map { target($0.0, $0.1) }
         let failures = FailureSlots(count: tasks.count)
         FastKernel.forEach(tasks.count, threads: threads) { i in
@@ -181,7 +187,8 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
         }
         func gather(_ role: BSSEvalError.Role) throws -> SignalSet {
             var channels = [[Double]]()
-            for j in 0..<sourceCount {
+            let count = role == .reference ? sourceCount : estimateSourceCount
+            for j in 0..<count {
                 var own = [[Double]](repeating: [Double](repeating: 0, count: total), count: channelCount)
                 for (range, place) in zip(ranges, placed) {
                     try withSource(role, j, range) { p in
@@ -195,7 +202,7 @@ final class StreamedSamples<References: SignalSource, Estimates: SignalSource>: 
                 }
                 channels += own
             }
-            return SignalSet(sourceCount: sourceCount, channelCount: channelCount, length: total, channels: channels)
+            return SignalSet(sourceCount: count, channelCount: channelCount, length: total, channels: channels)
         }
         return (try gather(.reference), try gather(.estimate), placed)
     }

@@ -134,9 +134,26 @@ public struct DatasetEvaluation: Sendable {
             }
             let scores = try TrackEvaluation.score(
                 track: track.name, referenceSignals: references, estimateSignals: estimates,
-                files: files, rate: track.rate, options: options, kernel: kernel, order: order)
+                files: files, rate: track.rate, options: options, kernel: kernel, order: order,
+                referenceSums: referenceSums(track.targets))
             return (scores, adjustments.sorted { $0.file.path < $1.file.path })
         }
+    }
+
+    /// The targets whose reference sums other targets' references, as `Target.components`
+    /// sums its sources: each component must be the whole of another target (one source,
+    /// gain 1), e.g. accompaniment = bass + drums + other.
+    static func referenceSums(_ targets: [Target]) -> [String: [(target: String, gain: Double)]] {
+        var sums = [String: [(target: String, gain: Double)]]()
+        for target in targets where target.components.count > 1 {
+            let parts = target.components.map { component in
+                targets.first { $0.components == [Target.Component(component.source)] }.map {
+                    (target: $0.name, gain: component.gain)
+                }
+            }
+            if parts.allSatisfy({ $0 != nil }) { sums[target.name] = parts.compactMap { $0 } }
+        }
+        return sums
     }
 
     /// The references of `targets`: a MUSDB18-HQ track at its own rate is read from its WAV

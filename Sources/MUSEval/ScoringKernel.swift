@@ -34,13 +34,58 @@ public struct ScoringKernel: Sendable {
             _ window: Int, _ hop: Int, _ mode: EvaluationMode
         ) throws -> Scores
 
+    /// A second group scored with a first one from the same pass over the samples
+    /// (museval's vocals/accompaniment run next to the four-source run): each of its
+    /// references sums references of the first group, each of its estimates is one of the
+    /// first group's or its own.
+    public struct DerivedGroup: Sendable {
+        /// The group's signals in full (read again only for what the kernel revisits).
+        public var references: [TargetSignal]
+        public var estimates: [TargetSignal]
+        /// For each reference: the first group's references it sums, with their gains, in
+        /// the order they are added.
+        public var referenceTerms: [[(index: Int, gain: Double)]]
+        /// For each estimate: the first group's estimate it is, or nil.
+        public var sharedEstimates: [Int?]
+
+        public init(
+            references: [TargetSignal], estimates: [TargetSignal], referenceTerms: [[(index: Int, gain: Double)]],
+            sharedEstimates: [Int?]
+        ) {
+            self.references = references
+            self.estimates = estimates
+            self.referenceTerms = referenceTerms
+            self.sharedEstimates = sharedEstimates
+        }
+    }
+
+    /// Scores a first group and a derived one together; nil when the kernel has no shared
+    /// pass (the two groups are then scored one after the other with `evaluate`). A silent
+    /// source of the derived group is reported after the first group's: index
+    /// `references.count + j`.
+    public var evaluateDerived:
+        (
+            @Sendable (
+                _ references: [TargetSignal], _ estimates: [TargetSignal], _ derived: DerivedGroup,
+                _ window: Int, _ hop: Int, _ mode: EvaluationMode
+            ) throws -> (first: Scores, derived: Scores)
+        )?
+
     public init(
         evaluate:
             @escaping @Sendable (
                 _ references: [TargetSignal], _ estimates: [TargetSignal],
                 _ window: Int, _ hop: Int, _ mode: EvaluationMode
-            ) throws -> Scores
+            ) throws -> Scores,
+        evaluateDerived:
+            (
+                @Sendable (
+                    _ references: [TargetSignal], _ estimates: [TargetSignal], _ derived: DerivedGroup,
+                    _ window: Int, _ hop: Int, _ mode: EvaluationMode
+                ) throws -> (first: Scores, derived: Scores)
+            )? = nil
     ) {
         self.evaluate = evaluate
+        self.evaluateDerived = evaluateDerived
     }
 }

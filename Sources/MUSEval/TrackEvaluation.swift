@@ -29,13 +29,19 @@ public enum TrackEvaluation {
     /// A fault of an estimate file is reported only after the references have been read
     /// whole and found sound: the separator is never blamed next to a broken dataset.
     ///
+    /// `referenceSums` names the references that are sums of other targets' references
+    /// (a MUSDB accompaniment: bass + drums + other, with gains, in the order added): when
+    /// the vocals/accompaniment run's references are all in the main run or sums of them,
+    /// and the kernel can (`ScoringKernel.evaluateDerived`), the two runs share one pass.
+    ///
     /// - Throws: `TrackEvaluationError`: the plan's and silence errors as above, and the
     ///   faults of the files (`.nonFinite`, `.unreadable`, `.invalidReference`).
     public static func score(
         track: String, referenceSignals references: [String: TargetSignal],
         estimateSignals estimates: [String: TargetSignal],
         files: [String: URL] = [:], rate: Int, options: EvaluationOptions = .init(),
-        kernel: ScoringKernel = .bssEval, order: [String] = TargetOrder.musdb
+        kernel: ScoringKernel = .bssEval, order: [String] = TargetOrder.musdb,
+        referenceSums: [String: [(target: String, gain: Double)]] = [:]
     ) throws -> TrackScores {
         let available = estimates.keys.filter { references[$0] != nil }
         guard let plan = TrackEvaluationPlan(targets: available, order: order) else {
@@ -67,12 +73,33 @@ public enum TrackEvaluation {
             }
             var scored = [String: TargetScores]()
             var global = [String: TrackGlobalScores.Target]()
-            for group in plan.groups {
-                let inputs = try signals(group)
-                let result = try run(
-                    kernel, track: track, targets: group, references: inputs.references, estimates: inputs.estimates,
-                    files: group.map { files[$0] }, window: options.windowSamples(at: rate),
-                    hop: options.hopSamples(at: rate), mode: options.mode)
+            let (window, hop) = (options.windowSamples(at: rate), options.hopSamples(at: rate))
+            var results = [(group: [String], scores: ScoringKernel.Scores)]()
+            if let evaluateDerived = kernel.evaluateDerived, let pair = plan.pairGroup, !plan.mainGroup.isEmpty,
+                let terms = derivedTerms(pair, of: plan.mainGroup, sums: referenceSums)
+            {
+                let main = try signals(plan.mainGroup), second = try signals(pair)
+                let derived = ScoringKernel.DerivedGroup(
+                    references: second.references, estimates: second.estimates, referenceTerms: terms,
+                    sharedEstimates: pair.map { plan.mainGroup.firstIndex(of: $0) })
+                let both = try run(
+                    track: track, targets: plan.mainGroup + pair,
+                    estimates: main.estimates + second.estimates, files: (plan.mainGroup + pair).map { files[$0] }
+                ) {
+                    try evaluateDerived(main.references, main.estimates, derived, window, hop, options.mode)
+                }
+                results = [(plan.mainGroup, both.first), (pair, both.derived)]
+            } else {
+                for group in plan.groups {
+                    let inputs = try signals(group)
+                    let result = try run(
+                        kernel, track: track, targets: group, references: inputs.references,
+                        estimates: inputs.estimates, files: group.map { files[$0] }, window: window, hop: hop,
+                        mode: options.mode)
+                    results.append((group, result))
+                }
+            }
+            for (group, result) in results {
                 // The pair run comes last, so its vocals replace the main group's.
                 for (index, target) in group.enumerated() {
                     scored[target] = TargetScores(
@@ -106,6 +133,29 @@ public enum TrackEvaluation {
         }
     }
 
+    /// For each target of the pair run: the main group's references it sums, with gains, in
+    /// the order added; nil when one of them is neither a main-group target nor a sum of
+    /// main-group targets (it then needs a pass of its own).
+    static func derivedTerms(
+        _ pair: [String], of main: [String], sums: [String: [(target: String, gain: Double)]]
+    ) -> [[(index: Int, gain: Double)]]? {
+        var terms = [[(index: Int, gain: Double)]]()
+        for target in pair {
+            if let index = main.firstIndex(of: target) {
+                terms.append([(index, 1)])
+                continue
+            }
+            guard let parts = sums[target], !parts.isEmpty else { return nil }
+            var own = [(index: Int, gain: Double)]()
+            for part in parts {
+                guard let index = main.firstIndex(of: part.target) else { return nil }
+                own.append((index, part.gain))
+            }
+            terms.append(own)
+        }
+        return terms
+    }
+
     /// `kernel` on one group of `targets`, its failures as the track's errors: a file's fault
     /// unchanged, a silent source found while the samples went by as the target's
     /// `.silentReference` / `.silentEstimate` (the estimate named by `files`, else by its
@@ -114,8 +164,18 @@ public enum TrackEvaluation {
         _ kernel: ScoringKernel, track: String, targets: [String], references: [TargetSignal],
         estimates: [TargetSignal], files: [URL?], window: Int, hop: Int, mode: EvaluationMode
     ) throws -> ScoringKernel.Scores {
+        try run(track: track, targets: targets, estimates: estimates, files: files) {
+            try kernel.evaluate(references, estimates, window, hop, mode)
+        }
+    }
+
+    /// `body`'s failures as the track's errors (see above); a silent source's index counts
+    /// into `targets` and `estimates`.
+    static func run<Result>(
+        track: String, targets: [String], estimates: [TargetSignal], files: [URL?], _ body: () throws -> Result
+    ) throws -> Result {
         do {
-            return try kernel.evaluate(references, estimates, window, hop, mode)
+            return try body()
         } catch let error as TrackEvaluationError {
             throw error
         } catch BSSEvalError.silentSource(let role, let index) where targets.indices.contains(index) {

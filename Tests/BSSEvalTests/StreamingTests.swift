@@ -7,11 +7,6 @@ import XCTest
 final class StreamingTests: XCTestCase {
     let kernel = BSSEvalKernelTests.self
 
-    func bits(_ scores: BSSEvalScores) -> [UInt64] {
-        [scores.sdr, scores.isr, scores.sir, scores.sar].flatMap { $0.flatMap { $0.map(\.bitPattern) } }
-            + (scores.nsdr + scores.siSDR).map(\.bitPattern)
-    }
-
     /// Tails, gaps, mono, several sources, a perfect estimate (its frames refused by the lag
     /// scorer and read again), a short (padded) and a long (truncated) estimate, a lag spill
     /// file, one and two threads: every score the same bits as the arrays'.
@@ -34,7 +29,7 @@ final class StreamingTests: XCTestCase {
                     let references = ArraySignalSource(refs), estimates = ArraySignalSource(ests)
                     let streamed = try BSSEval.evaluate(references: references, estimates: estimates, options: options)
                     let label = "case \(i), \(threads) threads, spill \(spill)"
-                    XCTAssertEqual(bits(arrays), bits(streamed), label)
+                    XCTAssertEqual(arrays.bitPatterns, streamed.bitPatterns, label)
                     XCTAssertEqual(arrays.permutation, streamed.permutation, label)
                     // Windows of about two frames per thread, so a track is never read whole in one go
                     // (except the last case, one frame, and the perfect estimate's: its Gram solve
@@ -64,7 +59,7 @@ final class StreamingTests: XCTestCase {
             let arrays = try BSSEval.evaluate(references: refs, estimates: permuted, options: options)
             let streamed = try BSSEval.evaluate(
                 references: ArraySignalSource(refs), estimates: ArraySignalSource(permuted), options: options)
-            XCTAssertEqual(bits(arrays), bits(streamed), criteria.rawValue)
+            XCTAssertEqual(arrays.bitPatterns, streamed.bitPatterns, criteria.rawValue)
             XCTAssertEqual(streamed.permutation, [[1, 2, 0]], criteria.rawValue)
         }
     }
@@ -83,7 +78,7 @@ final class StreamingTests: XCTestCase {
             let references = ArraySignalSource(refs)
             let streamed = try BSSEval.evaluate(
                 references: references, estimates: ArraySignalSource(ests), options: options)
-            XCTAssertEqual(bits(arrays), bits(streamed))
+            XCTAssertEqual(arrays.bitPatterns, streamed.bitPatterns)
             XCTAssertTrue(references.reads.contains { $0.range == 0..<12000 })
         }
     }
@@ -139,7 +134,7 @@ final class StreamingTests: XCTestCase {
         let references = ArraySignalSource(refs)
         let streamed = try BSSEval.evaluate(
             references: references, estimates: ArraySignalSource(ests), options: options)
-        XCTAssertEqual(bits(arrays), bits(streamed))
+        XCTAssertEqual(arrays.bitPatterns, streamed.bitPatterns)
         XCTAssertTrue(references.reads.contains { $0.range == 0..<24000 }, "the whole-track pass did not run")
     }
 

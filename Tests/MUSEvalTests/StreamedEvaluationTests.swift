@@ -132,3 +132,84 @@ final class StreamedEvaluationTests: XCTestCase {
         XCTAssertEqual(outputs[0], outputs[1])
     }
 }
+
+/// The vocals/accompaniment run of a five-target track shares the four-source run's pass
+/// (`ScoringKernel.evaluateDerived`): the four-source targets are the bits of scoring them
+/// alone, vocals and accompaniment within 1e-6 dB of their own run (the rounding of a sum of
+/// lags against the lags of a sum) wherever a score is above the rounding floor, their
+/// whole-track figures the same bits.
+final class SharedPairRunTests: XCTestCase {
+    typealias F = EvaluateTestFixtures
+
+    func testAccompanimentIsTheSumOfItsStemTargets() {
+        let sums = DatasetEvaluation.referenceSums(Target.standard)
+        XCTAssertEqual(sums["accompaniment"]?.map(\.target), ["bass", "drums", "other"])
+        XCTAssertEqual(sums["linear_mixture"]?.map(\.target), ["vocals", "bass", "drums", "other"])
+        XCTAssertNil(sums["vocals"])
+        XCTAssertEqual(
+            TrackEvaluation.derivedTerms(
+                ["vocals", "accompaniment"], of: ["vocals", "drums", "bass", "other"], sums: sums)?
+                .map { $0.map(\.index) }, [[0], [2, 1, 3]])
+        XCTAssertNil(TrackEvaluation.derivedTerms(["vocals", "accompaniment"], of: ["vocals", "drums"], sums: sums))
+    }
+
+    func testPairRunSharesTheFourSourcePass() throws {
+        let temp = try TestData.temporaryDirectory(self)
+        let database = try F.dataset(in: temp, train: 0, test: 1, seconds: 6)
+        let estimates = temp.appendingPathComponent("estimates")
+        try F.writeEstimates(
+            database, to: estimates, targets: F.fourStems + [("accompaniment", "accompaniment")], format: .wavFloat32
+        ) { "\($0.subset.rawValue)/\($0.name)/\($1)" }
+        let discovery = try EstimateDiscovery.discover(in: estimates)
+        let shared = SharedCalls()
+        let counting = ScoringKernel(
+            evaluate: ScoringKernel.bssEval.evaluate,
+            evaluateDerived: { references, estimates, derived, window, hop, mode in
+                shared.add()
+                return try ScoringKernel.bssEval.evaluateDerived!(references, estimates, derived, window, hop, mode)
+            })
+        let separate = ScoringKernel(evaluate: ScoringKernel.bssEval.evaluate)
+        func scores(_ kernel: ScoringKernel) throws -> TrackScores {
+            let plan = try DatasetEvaluation(
+                database: database, discovery: discovery, output: temp.appendingPathComponent("out"), kernel: kernel)
+            XCTAssertEqual(plan.jobs.count, 1)
+            return try plan.jobs[0].score().0
+        }
+        let together = try scores(counting), alone = try scores(separate)
+        XCTAssertEqual(shared.count, 1)
+        XCTAssertEqual(together.targets.map(\.name), ["drums", "bass", "other", "vocals", "accompaniment"])
+        for (a, b) in zip(together.targets, alone.targets) {
+            let pairs = zip(a.frames, b.frames).flatMap { x, y in
+                zip([x.sdr, x.sir, x.sar, x.isr], [y.sdr, y.sir, y.sar, y.isr])
+            }
+            if ["drums", "bass", "other"].contains(a.name) {
+                XCTAssertTrue(pairs.allSatisfy { $0.bitPattern == $1.bitPattern }, a.name)
+            } else {
+                XCTAssertTrue(pairs.allSatisfy { $0.isNaN == $1.isNaN }, a.name)
+                // The fixture's estimates are exact mixes of the stems, so SAR sits at the
+                // rounding floor (~145 dB), where any two roundings differ: both must be there.
+                let floor = pairs.filter { $0.0 > 100 || $0.1 > 100 }
+                XCTAssertTrue(floor.allSatisfy { $0.0 > 100 && $0.1 > 100 }, a.name)
+                let worst = pairs.filter { !$0.0.isNaN && $0.0 <= 100 }.map { abs($0.0 - $0.1) }.max() ?? .nan
+                XCTAssertLessThan(worst, 1e-6, a.name)
+            }
+        }
+        XCTAssertEqual(together.global, alone.global)
+        XCTAssertNotNil(together.global)
+    }
+}
+
+private final class SharedCalls: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return calls
+    }
+    func add() {
+        lock.lock()
+        calls += 1
+        lock.unlock()
+    }
+}
