@@ -64,9 +64,7 @@ extension FastKernel {
             let inside = segments.indices.filter { !laneDone[$0] && w.contains(segments[$0].range) }
             for (v, view) in views.enumerated() {
                 // The view's channels over the window: pass channels, or sums formed here.
-                let summed = view.references.indices.filter { k in
-                    !(view.references[k].count == 1 && view.references[k][0].weight == 1)
-                }
+                let summed = view.summedReferences
                 if summed.count * w.count > formedCapacity {
                     formed?.deallocate()
                     formedCapacity = summed.count * w.count

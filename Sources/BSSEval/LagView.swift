@@ -22,6 +22,14 @@ struct LagView {
     let references: [[(channel: Int, weight: Double)]]
     /// For each of this evaluation's estimate channels: the pass's estimate channel.
     let estimates: [Int]
+    /// The reference channels that are not one pass channel with weight 1: the pass forms
+    /// their samples to see them (silence, whole-track sums).
+    let summedReferences: [Int]
+    /// Whether reference channel k is pass reference k and estimate channel k pass estimate
+    /// k, so the pass's nsdr / SI-SDR sums (reference k against estimate k) are this view's.
+    let isDirect: Bool
+    /// Whether this evaluation's lags are the pass's, in the pass's own layout.
+    let isIdentity: Bool
 
     /// Channels of this evaluation: references, estimates (the same count).
     var signalCount: Int { sourceCount * channelCount }
@@ -29,12 +37,16 @@ struct LagView {
     /// Doubles of one segment's lags in this view's layout.
     var segmentStride: Int { gramCount + signalCount * signalCount * filterLength }
 
-    /// The pass itself, when its estimates are its references' (`count` sources each).
-    static func identity(sourceCount: Int, channelCount: Int, filterLength: Int) -> LagView {
+    /// The pass's own sources against its first `sourceCount` estimate sources: the pass
+    /// itself when it has no more estimates than that (`passEstimateSources`).
+    static func identity(
+        sourceCount: Int, channelCount: Int, filterLength: Int, passEstimateSources: Int? = nil
+    ) -> LagView {
         LagView(
             sourceCount: sourceCount, channelCount: channelCount, filterLength: filterLength,
             referenceTerms: (0..<sourceCount).map { [(source: $0, weight: 1)] },
-            estimateSources: Array(0..<sourceCount), passSources: sourceCount, passEstimateSources: sourceCount)
+            estimateSources: Array(0..<sourceCount), passSources: sourceCount,
+            passEstimateSources: passEstimateSources ?? sourceCount)
     }
 
     /// Source `j` of this evaluation: the reference that sums `referenceTerms[j]` (pass
@@ -59,16 +71,11 @@ struct LagView {
         }
         self.references = references
         self.estimates = estimates
-    }
-
-    /// Whether this evaluation's lags are the pass's, in the pass's own layout.
-    var isIdentity: Bool { isDirect && passReferences == signalCount && passEstimates == signalCount }
-
-    /// Whether reference channel k is pass reference k and estimate channel k pass estimate
-    /// k, so the pass's nsdr / SI-SDR sums (reference k against estimate k) are this view's.
-    var isDirect: Bool {
-        references.enumerated().allSatisfy { k, terms in terms.count == 1 && terms[0] == (k, 1) }
+        summedReferences = references.indices.filter { !(references[$0].count == 1 && references[$0][0].weight == 1) }
+        isDirect =
+            references.enumerated().allSatisfy { k, terms in terms.count == 1 && terms[0] == (k, 1) }
             && estimates.enumerated().allSatisfy { $0.offset == $0.element }
+        isIdentity = isDirect && passReferences == references.count && passEstimates == estimates.count
     }
 
     /// Writes this view's Gram lags (`ReferenceCorrelations` layout) from the pass's `gram`

@@ -28,10 +28,12 @@ public struct ScoringKernel: Sendable {
     /// Scores `estimates` against `references` (one `TargetSignal` per source, estimates
     /// shaped like their references), with windows and hops in samples. A fault met while a
     /// signal is read is thrown as the signal's `TrackEvaluationError`.
-    public var evaluate:
+    public var evaluate: Evaluate
+
+    public typealias Evaluate =
         @Sendable (
-            _ references: [TargetSignal], _ estimates: [TargetSignal],
-            _ window: Int, _ hop: Int, _ mode: EvaluationMode
+            _ references: [TargetSignal], _ estimates: [TargetSignal], _ window: Int, _ hop: Int,
+            _ mode: EvaluationMode
         ) throws -> Scores
 
     /// A second group scored with a first one from the same pass over the samples
@@ -63,28 +65,15 @@ public struct ScoringKernel: Sendable {
     /// pass (the two groups are then scored one after the other with `evaluate`). A silent
     /// source of the derived group is reported after the first group's: index
     /// `references.count + j`.
-    public var evaluateDerived:
-        (
-            @Sendable (
-                _ references: [TargetSignal], _ estimates: [TargetSignal], _ derived: DerivedGroup,
-                _ window: Int, _ hop: Int, _ mode: EvaluationMode
-            ) throws -> (first: Scores, derived: Scores)
-        )?
+    public var evaluateDerived: EvaluateDerived?
 
-    public init(
-        evaluate:
-            @escaping @Sendable (
-                _ references: [TargetSignal], _ estimates: [TargetSignal],
-                _ window: Int, _ hop: Int, _ mode: EvaluationMode
-            ) throws -> Scores,
-        evaluateDerived:
-            (
-                @Sendable (
-                    _ references: [TargetSignal], _ estimates: [TargetSignal], _ derived: DerivedGroup,
-                    _ window: Int, _ hop: Int, _ mode: EvaluationMode
-                ) throws -> (first: Scores, derived: Scores)
-            )? = nil
-    ) {
+    public typealias EvaluateDerived =
+        @Sendable (
+            _ references: [TargetSignal], _ estimates: [TargetSignal], _ derived: DerivedGroup, _ window: Int,
+            _ hop: Int, _ mode: EvaluationMode
+        ) throws -> (first: Scores, derived: Scores)
+
+    public init(evaluate: @escaping Evaluate, evaluateDerived: EvaluateDerived? = nil) {
         self.evaluate = evaluate
         self.evaluateDerived = evaluateDerived
     }
