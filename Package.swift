@@ -116,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "MUSEvalCommand",
             dependencies: [
-                "MUSEval", "ScoreFiles", "Report", "MUSDB", "Oracle", "OracleEvaluation", "Audio", "CommandSupport",
+                "BSSEval", "MUSEval", "ScoreFiles", "Report", "MUSDB", "Oracle", "OracleEvaluation", "Audio",
+                "CommandSupport",
                 "FileOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),

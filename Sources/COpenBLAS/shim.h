@@ -10,3 +10,5 @@ void dgelsd_(const int *m, const int *n, const int *nrhs, double *a, const int *
              double *b, const int *ldb, double *s, const double *rcond, int *rank,
              double *work, const int *lwork, int *iwork, int *info);
 void openblas_set_num_threads(int num_threads);
+// Joins OpenBLAS's worker threads; they are started again by the next threaded call.
+int blas_thread_shutdown_(void);

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BSSEval
 import CommandSupport
 import MUSEval
 
@@ -21,6 +22,7 @@ struct MUSEvalTool: AsyncParsableCommand {
 
     static func main() async {
         MallocSettings.apply()
+        BSSEval.runBLASOnCallingThread()
         await main(nil)
     }
 }
