@@ -89,6 +89,25 @@ final class LinearSolveTests: XCTestCase {
         XCTAssertFalse(accepted)
     }
 
+    /// After `runBLASOnCallingThread` (what the `museval` command does first) OpenBLAS has
+    /// one thread and no workers; a dense solve (with a matrix large enough that OpenBLAS
+    /// would split it among threads) gives the same bits as before the call, and the
+    /// single-threaded sections still restore the count they found.
+    func testRunningBLASOnTheCallingThreadKeepsTheSolutions() {
+        let n = 300, rhs = 4
+        let g = randomGram(n: n, seed: 11)
+        var before = rightHandSides(n: n, rhs: rhs)
+        LinearSolve.solveRegularized(g, n: n, &before, rhs: rhs)
+        BSSEval.runBLASOnCallingThread()
+        XCTAssertEqual(openblas_get_num_threads(), 1)
+        var after = rightHandSides(n: n, rhs: rhs)
+        LinearSolve.solveRegularized(g, n: n, &after, rhs: rhs)
+        XCTAssertEqual(after.map(\.bitPattern), before.map(\.bitPattern))
+        LinearSolve.withSingleThreadedBLAS { XCTAssertEqual(openblas_get_num_threads(), 1) }
+        XCTAssertEqual(openblas_get_num_threads(), 1)
+        XCTAssertLessThan(residual(g, n: n, x: after, b: rightHandSides(n: n, rhs: rhs), rhs: rhs), 1e-12)
+    }
+
     /// The solves run side by side: while any is inside, OpenBLAS runs on one thread, and
     /// the last one out restores the count the caller had.
     func testConcurrentSingleThreadedBLASRestoresTheThreadCount() {
