@@ -1,5 +1,4 @@
 import COpenBLAS
-import Dispatch
 import Foundation
 
 /// Solves `T X = D` for a block-Toeplitz `T` (`L × L` blocks of size `m × m`, block
@@ -144,8 +143,8 @@ struct BlockToeplitzSolver {
     /// `T X` by direct block-row products (each block row is one contiguous slice of
     /// `blocks`, so this is L matrix products): the cheap check of a Levinson solution.
     /// The block rows are independent: they are shared among `threads` threads (the check
-    /// of the big solve runs when the other core has finished the small ones), and each
-    /// is the same product whichever thread computes it.
+    /// of the big solve runs after the small solves beside it), and each is the same
+    /// product whichever thread computes it.
     func apply(_ x: [Double], rhs: Int, threads: Int = 1) -> [Double] {
         let m = blockSize, L = blockCount, n = m * L, mm = m * m
         var y = [Double](repeating: 0, count: n * rhs)
@@ -158,14 +157,9 @@ struct BlockToeplitzSolver {
                         Self.gemm(m, rhs, n, r + (L - 1 - i) * mm, m, x, n, beta: 0, out + i * m, n)
                     }
                 }
-                // Not concurrentPerform: called from inside one (the solves run side by side),
-                // libdispatch would run a nested one serially.
-                let others = DispatchGroup()
-                withoutActuallyEscaping(rows) { rows in
-                    for part in 1..<parts { DispatchQueue.global().async(group: others) { rows(part) } }
-                    rows(0)
-                    others.wait()
-                }
+                // A parallel loop whose caller takes a share: no worker waits for work queued
+                // behind it (see `LinearSolve.LevinsonAttempt`).
+                FastKernel.parallelFor(parts, threads: parts) { rows($0) }
             }
         }
         return y

@@ -84,7 +84,7 @@ final class FilterSpectra {
             // (block Levinson on one BLAS thread): they run side by side, and `sideWork` (the
             // whole-track metrics, a memory-bound pass) takes the core that frees up first.
             let unsolved = d
-            var projectionKept = true, spatialKept = true
+            var spatialKept = true
             // Cj: one factorisation of G_jj + eps·I per reference source, all its estimates at once.
             let solveSpatial: () -> Void = {
                 for jtrue in Set(pairs.map { $0.0 }).sorted() {
@@ -106,20 +106,24 @@ final class FilterSpectra {
                     spatialColumns[jtrue] = Dictionary(uniqueKeysWithValues: mine.enumerated().map { ($1, $0) })
                 }
             }
-            // C: one factorisation of G + eps·I, every estimate as right-hand sides.
-            let solveProjection: () -> Void = {
-                // The longest task: by its residual check the Cj solves are done, so the check
-                // takes every core.
-                projectionKept = LinearSolve.solveBlockToeplitzFirst(
-                    blockSize: K, blockCount: L, &d, rhs: rhs, checkThreads: threads,
-                    entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) },
-                    fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
+            // C: one factorisation of G + eps·I, every estimate as right-hand sides. The
+            // recursion runs beside the Cj solves; its residual check (and the dense solve,
+            // when the check refuses it) after them, so the check takes every core.
+            func projectionAttempt() -> LinearSolve.LevinsonAttempt {
+                LinearSolve.LevinsonAttempt(
+                    blockSize: K, blockCount: L, d, rhs: rhs,
+                    entry: { correlations.gramBlockEntry(signals: 0..<K, lag: $0, $1, $2) })
             }
+            var projection: LinearSolve.LevinsonAttempt?
+            let solveProjection: () -> Void = { projection = projectionAttempt() }
             let sums = correlations.trackSums
             let tasks: [() -> Void] =
                 [solveProjection, solveSpatial] + (sideWork.map { work in [{ work(sums) }] } ?? [])
             // At most `threadCount` at once; the task that frees first takes the next one.
             FastKernel.forEach(tasks.count, threads: threads) { tasks[$0]() }
+            let projectionKept = (projection ?? projectionAttempt()).finish(
+                &d, checkThreads: threads,
+                fill: { a, diagonal in correlations.fillGram(a, signals: 0..<K, diagonal: diagonal) })
             return projectionKept && spatialKept
         }
         if !solveAll(correlations, sideWork: sideWork), let exact = try exactCorrelations() {

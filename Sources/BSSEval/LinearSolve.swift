@@ -74,53 +74,6 @@ enum LinearSolve {
     /// dgesv's rounding the recursion loses far more than that and the dense path runs.
     static let levinsonResidualBound = 1e-10
 
-    /// `solveRegularized(n:_:rhs:fill:)` for G = the block-Toeplitz Gram matrix of `m`
-    /// signals and `L` lags, in the kernel's signal-major row order (row `p·L + r`);
-    /// `entry(k, p, q)` is G at row `p·L + r`, column `q·L + s` with k = r − s.
-    ///
-    /// Trick: block Levinson (`BlockToeplitzSolver`, O(L²·m³)) first, accepted only when G
-    /// passes the same pivot-ratio guard as the Cholesky path and the solution's residual,
-    /// checked with a cheap block-Toeplitz product, is below
-    /// `levinsonResidualBound`; otherwise the dense path runs unchanged (same G, same
-    /// routines as before), so ill-conditioned cases keep museval's dgesv.
-    /// `checkThreads` threads share the residual check. Returns true when the block
-    /// Levinson solution was kept.
-    @discardableResult
-    static func solveBlockToeplitzFirst(
-        blockSize m: Int, blockCount L: Int, _ b: inout [Double], rhs: Int,
-        checkThreads: Int = 1,
-        entry: (Int, Int, Int) -> Double,
-        fill: (UnsafeMutablePointer<Double>, Double) -> Void
-    ) -> Bool {
-        let n = m * L
-        let solver = BlockToeplitzSolver(blockSize: m, blockCount: L, diagonal: Double.ulpOfOne, entry: entry)
-        var d = [Double](repeating: 0, count: n * rhs) // lag-major: row r·m + p
-        for c in 0..<rhs {
-            for p in 0..<m {
-                for r in 0..<L { d[c * n + r * m + p] = b[c * n + p * L + r] }
-            }
-        }
-        let solution = withSingleThreadedBLAS { () -> ([Double], Double)? in
-            solver.solve(d, rhs: rhs).map { ($0, solver.relativeResidual($0, d, rhs: rhs, threads: checkThreads)) }
-        }
-        if let (x, residual) = solution {
-            if residual < levinsonResidualBound {
-                Trace.note("solve n = \(n): block Levinson (residual \(residual))")
-                for c in 0..<rhs {
-                    for p in 0..<m {
-                        for r in 0..<L { b[c * n + p * L + r] = x[c * n + r * m + p] }
-                    }
-                }
-                return true
-            }
-            Trace.note("solve n = \(n): block Levinson refused (residual \(residual))")
-        } else {
-            Trace.note("solve n = \(n): block Levinson refused (singular or ill-conditioned)")
-        }
-        solveRegularized(n: n, &b, rhs: rhs, fill: fill)
-        return false
-    }
-
     /// Runs `body` with OpenBLAS on the calling thread only. Its worker threads spin
     /// (sched_yield) for a while after every call, and on a 2-core machine they then take
     /// the cores from the FFT workers that run next; the small block products of the

@@ -83,6 +83,34 @@ final class BlockToeplitzSolverTests: XCTestCase {
         return (levinson, fast, dense)
     }
 
+    /// The recursion made inside a parallel loop (as the filter solves make it, beside the
+    /// Cj solves) and finished after it, with the check on 2 threads, gives the bits of the
+    /// one-call solve.
+    func testLevinsonAttemptFinishedAfterAParallelLoopGivesTheSameBits() {
+        let c = makeCase(m: 3, L: 25, rhs: 6, seed: 3)
+        let n = c.m * c.L, g = c.dense()
+        let fill = { (a: UnsafeMutablePointer<Double>, diagonal: Double) in
+            g.withUnsafeBufferPointer { a.update(from: $0.baseAddress!, count: n * n) }
+            for i in 0..<n { a[i * n + i] += diagonal }
+        }
+        var once = rightHandSides(n: n, rhs: c.rhs)
+        XCTAssertTrue(
+            LinearSolve.solveBlockToeplitzFirst(
+                blockSize: c.m, blockCount: c.L, &once, rhs: c.rhs, entry: c.entry, fill: fill))
+        var split = rightHandSides(n: n, rhs: c.rhs)
+        var attempt: LinearSolve.LevinsonAttempt?
+        let right = split
+        FastKernel.parallelFor(2, threads: 2) { i in
+            if i == 0 {
+                attempt = LinearSolve.LevinsonAttempt(
+                    blockSize: c.m, blockCount: c.L, right, rhs: c.rhs, entry: c.entry)
+            }
+        }
+        XCTAssertNotNil(attempt?.x)
+        XCTAssertEqual(attempt?.finish(&split, checkThreads: 2, fill: fill), true)
+        XCTAssertEqual(split.map(\.bitPattern), once.map(\.bitPattern))
+    }
+
     func testWellConditionedCasesTakeLevinsonAndMatchDenseSolve() {
         for (m, L, rhs, seed) in [(1, 40, 2, UInt64(1)), (2, 32, 4, 2), (3, 25, 6, 3), (8, 12, 8, 4)] {
             let c = makeCase(m: m, L: L, rhs: rhs, seed: seed)
