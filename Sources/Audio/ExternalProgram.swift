@@ -44,7 +44,7 @@ struct ExternalProgram {
             signal(SIGPIPE, SIG_IGN)
             feeder.group.enter()
             let writer = UncheckedBox((input, inputPipe.fileHandleForWriting))
-            DispatchQueue.global().async {
+            Self.onThreadOfItsOwn {
                 feeder.failure = Self.feed(writer.value.0, to: writer.value.1)
                 feeder.group.leave()
             }
@@ -53,7 +53,7 @@ struct ExternalProgram {
         let errorData = ErrorCollector()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async {
+        Self.onThreadOfItsOwn {
             errorData.data = errors.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
@@ -71,6 +71,15 @@ struct ExternalProgram {
 }
 
 extension ExternalProgram {
+    /// Runs `body` on a new thread. Not on Dispatch's pool: the caller blocks until `body`
+    /// is done, and when every pool thread is busy (jobs decoding side by side, each
+    /// blocked like this caller) libdispatch on Linux adds the thread for queued work only
+    /// about a second later, while ffmpeg waits for its input or its stderr drain.
+    fileprivate static func onThreadOfItsOwn(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        thread.start()
+    }
+
     /// Writes `source` to `handle` and closes it; returns the source's error, if any. A
     /// write the reader refused (EPIPE: it has exited or stopped reading) ends it quietly.
     fileprivate static func feed(_ source: AudioByteSource, to handle: FileHandle) -> Error? {
