@@ -35,7 +35,8 @@ extension LinearSolve {
         let d: [Double]
         /// The recursion's solution in lag-major order, or nil when it refused G.
         let x: [Double]?
-        let rhs: Int
+        /// The number of right-hand sides (columns of `d`).
+        var rhs: Int { d.count / (solver.blockSize * solver.blockCount) }
 
         /// Runs the recursion on `b` (`solveBlockToeplitzFirst`'s layout).
         init(blockSize m: Int, blockCount L: Int, _ b: [Double], rhs: Int, entry: (Int, Int, Int) -> Double) {
@@ -48,7 +49,6 @@ extension LinearSolve {
                 }
             }
             self.d = d
-            self.rhs = rhs
             x = withSingleThreadedBLAS { [solver] in solver.solve(d, rhs: rhs) }
         }
 
