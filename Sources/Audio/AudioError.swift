@@ -32,6 +32,9 @@ public enum AudioError: Error, Equatable, Sendable {
     case ffmpegFailed(URL, program: String, status: Int32, message: String)
     /// The stem file has no stream with this index, or the stream is not audio.
     case noSuchStream(URL, index: Int, streamCount: Int)
+    /// A stream decodes to fewer frames than the container states (a file cut short by an
+    /// interrupted copy or download): ffmpeg decodes what there is and exits 0.
+    case truncatedStream(URL, stream: Int, decodedFrames: Int, statedFrames: Int)
 }
 
 extension AudioError: CustomStringConvertible, LocalizedError {
@@ -67,6 +70,9 @@ extension AudioError: CustomStringConvertible, LocalizedError {
                 + (detail.isEmpty ? "" : ": \(detail)")
         case .noSuchStream(let url, let index, let streamCount):
             return "\(url.path): no audio stream \(index) (the file has \(streamCount) streams)"
+        case .truncatedStream(let url, let stream, let decoded, let stated):
+            return "\(url.path): stream \(stream) is cut short: ffmpeg decodes \(decoded) frames where the "
+                + "file states \(stated); the file is truncated or damaged, re-copy or re-download it"
         }
     }
 
@@ -77,7 +83,8 @@ extension AudioError: CustomStringConvertible, LocalizedError {
         switch self {
         case .fileNotFound(let url), .emptyFile(let url), .notAnAudioFile(let url, _), .unsupportedFormat(let url, _),
             .readFailed(let url, _), .invalidFrameRange(let url, _, _), .writeFailed(let url, _),
-            .nonFiniteSamples(let url, _), .ffmpegFailed(let url, _, _, _), .noSuchStream(let url, _, _):
+            .nonFiniteSamples(let url, _), .ffmpegFailed(let url, _, _, _), .noSuchStream(let url, _, _),
+            .truncatedStream(let url, _, _, _):
             return url
         case .invalidBuffer, .resamplingFailed, .ffmpegMissing:
             return nil

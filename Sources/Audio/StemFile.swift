@@ -107,6 +107,12 @@ public struct StemFile: Sendable, Equatable {
         if source == nil { arguments.insert("-nostdin", at: 0) }
         let data = try ExternalProgram("ffmpeg").run(arguments, about: url, input: source)
         let frames = data.count / (2 * channelCount)
+        let tolerance = Double(Self.lengthTolerance) * Double(rate) / Double(max(1, selected.sampleRate))
+        if let stated = Self.statedFrames(of: selected, start: start, duration: duration, rate: rate),
+            Double(frames) + tolerance < Double(stated)
+        {
+            throw AudioError.truncatedStream(url, stream: stream, decodedFrames: frames, statedFrames: stated)
+        }
         var planar = [[Double]](repeating: [Double](repeating: 0, count: frames), count: channelCount)
         data.withUnsafeBytes { raw in
             for c in 0..<channelCount {
@@ -129,6 +135,24 @@ public struct StemFile: Sendable, Equatable {
     ) throws -> AudioBuffer {
         try read(stream: stem.rawValue, start: start, duration: duration, sampleRate: sampleRate, info: info)
     }
+
+    /// How many frames a complete stream gives at `rate` for this seek and duration, from
+    /// the duration the container states (nil when it states none). ffmpeg decodes a file
+    /// cut short up to where its data ends and exits 0, so the length is what shows it.
+    static func statedFrames(of stream: StemFileInfo.Stream, start: Double?, duration: Double?, rate: Int) -> Int? {
+        guard stream.duration > 0, stream.duration.isFinite else { return nil }
+        let available = max(0, stream.duration - max(0, start ?? 0))
+        let seconds = min(available, max(0, duration ?? .infinity))
+        let frames = (seconds * Double(rate)).rounded()
+        // A stated length past any real file (a damaged header) is no length at all.
+        guard frames < 1e15 else { return nil }
+        return Int(frames)
+    }
+
+    /// How far, in frames at the stream's own rate, a complete stream may fall short of
+    /// its stated length: two AAC frames, for the encoder delay and padding that decoders
+    /// trim differently (ffmpeg 5.1 gives MUSDB18's streams 152 frames more than stated).
+    static let lengthTolerance = 2048
 
     /// The first line of `ffmpeg -version`, e.g. `ffmpeg version 5.1.9-0+deb12u1 …`.
     public static func ffmpegVersion() throws -> String {

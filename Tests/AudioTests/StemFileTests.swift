@@ -37,6 +37,48 @@ final class StemFileTests: XCTestCase {
         XCTAssertEqual(chunk, whole.frames(13230..<(13230 + 66150)))
     }
 
+    /// A file cut short (the first 200 kB of the sample stem) still probes and decodes with
+    /// exit status 0, to about a seventh of its stated 6.8 s: a whole-stream read is an
+    /// error naming the file and the stream; a chunk inside what is there reads as it is.
+    func testStreamCutShortIsAnError() throws {
+        let original = try TestData.requireShared("musdb-sample/train/\(Self.trackName).stem.mp4")
+        let url = try TestData.temporaryDirectory(self).appendingPathComponent("Cut short.stem.mp4")
+        try Data(try Data(contentsOf: original).prefix(200_000)).write(to: url)
+        let stem = StemFile(url: url)
+        let info = try stem.info()
+        XCTAssertEqual(info.duration, 6.8)
+        for stream in [0, 1, 4] {
+            XCTAssertThrowsError(try stem.read(stream: stream, info: info)) { error in
+                guard case .truncatedStream(url, stream, let decoded, 299_880)? = error as? AudioError else {
+                    return XCTFail("expected truncatedStream for stream \(stream), got \(error)")
+                }
+                XCTAssertLessThan(decoded, 100_000)
+                XCTAssertTrue("\(error)".hasPrefix(url.path + ": stream \(stream) is cut short"), "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try stem.read(stream: 1, start: 0.5, duration: 2, info: info))
+        let chunk = try stem.read(stream: 1, start: 0.1, duration: 0.5, info: info)
+        XCTAssertEqual(chunk, try StemFile(url: original).read(stream: 1, start: 0.1, duration: 0.5))
+    }
+
+    /// The stated length of a chunk: what is left after the seek, at most the duration, at
+    /// the output rate; none when the container states no duration.
+    func testStatedFramesFollowSeekDurationAndRate() {
+        let stream = StemFileInfo.Stream(
+            index: 1, codecType: "audio", codecName: "aac", sampleRate: 44100, channelCount: 2,
+            durationTimestamps: 299_880, duration: 6.8, title: nil)
+        XCTAssertEqual(StemFile.statedFrames(of: stream, start: nil, duration: nil, rate: 44100), 299_880)
+        XCTAssertEqual(StemFile.statedFrames(of: stream, start: nil, duration: nil, rate: 22050), 149_940)
+        XCTAssertEqual(StemFile.statedFrames(of: stream, start: 6, duration: 2, rate: 44100), 35_280)
+        XCTAssertEqual(StemFile.statedFrames(of: stream, start: 1, duration: 2, rate: 44100), 88_200)
+        XCTAssertEqual(StemFile.statedFrames(of: stream, start: 9, duration: nil, rate: 44100), 0)
+        var unknown = stream
+        unknown.duration = 0
+        XCTAssertNil(StemFile.statedFrames(of: unknown, start: nil, duration: nil, rate: 44100))
+        unknown.duration = 1e300
+        XCTAssertNil(StemFile.statedFrames(of: unknown, start: nil, duration: nil, rate: 44100))
+    }
+
     func testTimestampsAreFormattedLikePythonTimedelta() {
         XCTAssertEqual(StemFile.timestamp(0), "0:00:00")
         XCTAssertEqual(StemFile.timestamp(1), "0:00:01")
