@@ -3,7 +3,7 @@
 
 Fixtures/audio/codes-<format>.<ext>: 1,000 stereo frames at 44.1 kHz of known integer
 codes (a pseudo-random walk that also hits the extremes -32768 and 32767), written as
-PCM_16 WAV, PCM_24 WAV, FLOAT WAV, PCM_16 FLAC. Fixtures/audio/formats.json holds, per
+PCM_16 WAV, PCM_24 WAV, FLOAT WAV, PCM_16 FLAC, and PCM_16 AIFF, W64 and RF64. Fixtures/audio/formats.json holds, per
 file, soundfile.read(dtype='float64') summarised: shape, sum, sum of squares, the first 8
 values and the SHA-256 of the float64 array's little-endian bytes, so the Swift reader can
 be held to soundfile bit for bit.
@@ -40,6 +40,11 @@ def main():
         "codes-pcm24.wav": ("WAV", "PCM_24", (k * 256 + 77).astype(np.int32) * 256),
         "codes-float.wav": ("WAV", "FLOAT", (k / 32768.0).astype(np.float32)),
         "codes-pcm16.flac": ("FLAC", "PCM_16", k.astype(np.int16)),
+        # The containers whose header sizes libsndfile checks in other ways than WAV's
+        # (the reader's test of files cut short cuts these too).
+        "codes-pcm16.aiff": ("AIFF", "PCM_16", k.astype(np.int16)),
+        "codes-pcm16.w64": ("W64", "PCM_16", k.astype(np.int16)),
+        "codes-pcm16.rf64": ("RF64", "PCM_16", k.astype(np.int16)),
     }
     golden = {"frames": FRAMES, "formula": "((i*7919 + c*104729) mod 65536) - 32768; frame0 = [-32768, 32767]; frame1 = [0, -1]",
               "files": {}}

@@ -35,6 +35,9 @@ public enum AudioError: Error, Equatable, Sendable {
     /// A stream decodes to fewer frames than the container states (a file cut short by an
     /// interrupted copy or download): ffmpeg decodes what there is and exits 0.
     case truncatedStream(URL, stream: Int, decodedFrames: Int, statedFrames: Int)
+    /// The header states more bytes than the file holds (a file cut short by an interrupted
+    /// copy or download); libsndfile would read what is there as a shorter file.
+    case truncatedFile(URL, statedBytes: Int, presentBytes: Int)
 }
 
 extension AudioError: CustomStringConvertible, LocalizedError {
@@ -73,6 +76,9 @@ extension AudioError: CustomStringConvertible, LocalizedError {
         case .truncatedStream(let url, let stream, let decoded, let stated):
             return "\(url.path): stream \(stream) is cut short: ffmpeg decodes \(decoded) frames where the "
                 + "file states \(stated); the file is truncated or damaged, re-copy or re-download it"
+        case .truncatedFile(let url, let stated, let present):
+            return "\(url.path): the file is cut short: its header states \(stated) bytes where it holds "
+                + "\(present) (an interrupted copy or download?); re-copy or re-download it"
         }
     }
 
@@ -84,7 +90,7 @@ extension AudioError: CustomStringConvertible, LocalizedError {
         case .fileNotFound(let url), .emptyFile(let url), .notAnAudioFile(let url, _), .unsupportedFormat(let url, _),
             .readFailed(let url, _), .invalidFrameRange(let url, _, _), .writeFailed(let url, _),
             .nonFiniteSamples(let url, _), .ffmpegFailed(let url, _, _, _), .noSuchStream(let url, _, _),
-            .truncatedStream(let url, _, _, _):
+            .truncatedStream(let url, _, _, _), .truncatedFile(let url, _, _):
             return url
         case .invalidBuffer, .resamplingFailed, .ffmpegMissing:
             return nil

@@ -36,6 +36,7 @@ final class SoundFileHandle {
         // Full-scale normalisation: integer PCM k/2^(bits-1), exactly as Python soundfile reads.
         sf_command(handle, Int32(SFC_SET_NORM_DOUBLE), nil, Int32(SF_TRUE))
         sf_command(handle, Int32(SFC_SET_NORM_FLOAT), nil, Int32(SF_TRUE))
+        try checkComplete()
     }
 
     /// Opens the bytes of `source` for reading through libsndfile's virtual I/O (random
@@ -71,6 +72,7 @@ final class SoundFileHandle {
         self.virtual = virtual
         sf_command(handle, Int32(SFC_SET_NORM_DOUBLE), nil, Int32(SF_TRUE))
         sf_command(handle, Int32(SFC_SET_NORM_FLOAT), nil, Int32(SF_TRUE))
+        try checkComplete()
     }
 
     /// Opens `url` for writing with the given shape and format.

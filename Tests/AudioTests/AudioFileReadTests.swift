@@ -27,7 +27,7 @@ final class AudioFileReadTests: XCTestCase {
     /// Every fixture format reads bit for bit as soundfile reads it.
     func testEveryFixtureFormatMatchesSoundfile() throws {
         let goldens = try AudioFormatGoldens.load()
-        XCTAssertEqual(goldens.files.count, 4)
+        XCTAssertEqual(goldens.files.count, 7)
         for (name, golden) in goldens.files {
             let url = TestData.fixtures.appendingPathComponent("audio/\(name)")
             let buffer = try AudioFile.read(url)
