@@ -38,6 +38,9 @@ public enum AudioError: Error, Equatable, Sendable {
     /// The header states more bytes than the file holds (a file cut short by an interrupted
     /// copy or download); libsndfile would read what is there as a shorter file.
     case truncatedFile(URL, statedBytes: Int, presentBytes: Int)
+    /// A WAV header that was never finished (sizes 8 and 0, as written when the file is
+    /// opened): its writer stopped before closing it, so the samples may be incomplete.
+    case unfinishedFile(URL)
 }
 
 extension AudioError: CustomStringConvertible, LocalizedError {
@@ -79,6 +82,10 @@ extension AudioError: CustomStringConvertible, LocalizedError {
         case .truncatedFile(let url, let stated, let present):
             return "\(url.path): the file is cut short: its header states \(stated) bytes where it holds "
                 + "\(present) (an interrupted copy or download?); re-copy or re-download it"
+        case .unfinishedFile(let url):
+            return "\(url.path): the file was never finished: its header still holds the sizes written when it "
+                + "was opened (the program writing it stopped before closing it, or wrote it to a pipe), so its "
+                + "samples may be incomplete; write it again"
         }
     }
 
@@ -90,7 +97,8 @@ extension AudioError: CustomStringConvertible, LocalizedError {
         case .fileNotFound(let url), .emptyFile(let url), .notAnAudioFile(let url, _), .unsupportedFormat(let url, _),
             .readFailed(let url, _), .invalidFrameRange(let url, _, _), .writeFailed(let url, _),
             .nonFiniteSamples(let url, _), .ffmpegFailed(let url, _, _, _), .noSuchStream(let url, _, _),
-            .truncatedStream(let url, _, _, _), .truncatedFile(let url, _, _):
+            .truncatedStream(let url, _, _, _), .truncatedFile(let url, _, _),
+            .unfinishedFile(let url):
             return url
         case .invalidBuffer, .resamplingFailed, .ffmpegMissing:
             return nil

@@ -3,7 +3,9 @@ import Foundation
 
 extension SoundFileHandle {
     /// Throws `AudioError.truncatedFile` when the header states more bytes than the file
-    /// holds: a file cut short by an interrupted copy or download.
+    /// holds (a file cut short by an interrupted copy or download), and
+    /// `AudioError.unfinishedFile` when its header was never finished (its writer stopped
+    /// before closing it).
     ///
     /// libsndfile then reads the samples that are there as a complete, shorter file, and
     /// says so only in its log (`data : 1200128 (should be 599922)`), so a cut reference
@@ -22,12 +24,18 @@ extension SoundFileHandle {
         let length = sf_command(handle, Int32(SFC_GET_LOG_INFO), &log, Int32(log.count - 1))
         guard length > 0 else { return }
         let text = String(decoding: log.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if text.contains(Self.unfinishedHeaderMessage) { throw AudioError.unfinishedFile(url) }
         for line in Self.sizeLines(inLog: text) where markers.contains(line.marker) {
             if Self.isCutShort(stated: line.stated, present: line.present) {
                 throw AudioError.truncatedFile(url, statedBytes: line.stated, presentBytes: line.present)
             }
         }
     }
+
+    /// What libsndfile logs for a WAV whose header was written at open and never updated
+    /// (RIFF size 8, data size 0: its writer was killed, or wrote it to a pipe). It then
+    /// reads every byte after the header as samples, however many the writer had written.
+    static let unfinishedHeaderMessage = "Looks like a WAV file which wasn't closed properly"
 
     /// A size line of libsndfile's log: `MARKER : STATED (should be PRESENT)`.
     struct SizeLine: Equatable {

@@ -116,6 +116,25 @@ final class TruncatedFileTests: XCTestCase {
         XCTAssertEqual(try AudioFile.read(padded), expected)
     }
 
+    /// A WAV whose writer was killed before closing it keeps the header written at open
+    /// (RIFF size 8, data size 0), which libsndfile "fixes" by reading every byte after
+    /// it: an error, for a header that is otherwise the fixture's.
+    func testUnfinishedHeaderIsAnError() throws {
+        let original = TestData.fixtures.appendingPathComponent("audio/codes-pcm16.wav")
+        var bytes = [UInt8](try Data(contentsOf: original))
+        let data = try XCTUnwrap(Self.offset(of: "data", in: bytes))
+        Self.store(8, at: 4, in: &bytes)
+        Self.store(0, at: data + 4, in: &bytes)
+        let url = try TestData.temporaryDirectory(self).appendingPathComponent("killed while writing.wav")
+        try Data(bytes).write(to: url)
+        for read in [{ _ = try AudioFile.info(of: url) }, { _ = try AudioFile.read(url) }] {
+            XCTAssertThrowsError(try read()) { error in
+                XCTAssertEqual(error as? AudioError, .unfinishedFile(url))
+                XCTAssertTrue("\(error)".hasPrefix(url.path + ": the file was never finished"), "\(error)")
+            }
+        }
+    }
+
     func testSizeLinesOfTheLog() {
         let log = """
             File : x.wav
