@@ -33,10 +33,7 @@ final class SoundFileHandle {
         self.url = url
         self.info = info
         virtual = nil
-        // Full-scale normalisation: integer PCM k/2^(bits-1), exactly as Python soundfile reads.
-        sf_command(handle, Int32(SFC_SET_NORM_DOUBLE), nil, Int32(SF_TRUE))
-        sf_command(handle, Int32(SFC_SET_NORM_FLOAT), nil, Int32(SF_TRUE))
-        try checkComplete()
+        try prepareForReading()
     }
 
     /// Opens the bytes of `source` for reading through libsndfile's virtual I/O (random
@@ -70,6 +67,12 @@ final class SoundFileHandle {
         self.url = url
         self.info = info
         self.virtual = virtual
+        try prepareForReading()
+    }
+
+    /// Full-scale normalisation (integer PCM reads as k/2^(bits-1), exactly as Python
+    /// soundfile reads it), then the check that the file is whole (`checkComplete`).
+    private func prepareForReading() throws {
         sf_command(handle, Int32(SFC_SET_NORM_DOUBLE), nil, Int32(SF_TRUE))
         sf_command(handle, Int32(SFC_SET_NORM_FLOAT), nil, Int32(SF_TRUE))
         try checkComplete()
